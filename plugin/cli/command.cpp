@@ -1,0 +1,26 @@
+#include "command.h"
+#include "error.h"
+#include "infocommand.h"
+
+namespace limes::cli
+{
+  const std::vector<std::unique_ptr<Command>> &commands()
+  {
+    static const std::vector<std::unique_ptr<Command>> all = [] {
+      std::vector<std::unique_ptr<Command>> list;
+      list.push_back( std::make_unique<InfoCommand>() );
+      return list;
+    }();
+    return all;
+  }
+
+  QStringList positional( const QCommandLineParser &parser, int min, int max )
+  {
+    const QStringList args = parser.positionalArguments();
+    if ( args.size() < min )
+      throw Error( QStringLiteral( "missing argument (see --help)" ) );
+    if ( max >= 0 && args.size() > max )
+      throw Error( QStringLiteral( "unexpected argument '%1' (see --help)" ).arg( args.at( max ) ) );
+    return args;
+  }
+}

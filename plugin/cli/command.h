@@ -1,0 +1,39 @@
+#ifndef LIMES_COMMAND_H
+#define LIMES_COMMAND_H
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+#include <vector>
+
+namespace limes::cli
+{
+  /**
+   * One `limes` subcommand. Commands throw limes::Error on bad input; main() is the one
+   * boundary that turns it into a single line on stderr and exit code 2.
+   */
+  class Command
+  {
+    public:
+      virtual ~Command() = default;
+
+      virtual QString name() const = 0;
+      //! One line for `limes --help`.
+      virtual QString summary() const = 0;
+      //! Positional arguments as shown in the usage line, e.g. "SRC [SRC...]".
+      virtual QString synopsis() const = 0;
+      virtual void addOptions( QCommandLineParser &parser ) const = 0;
+      //! Returns the exit code (0 success, 1 a finding the command reports, 2 bad input).
+      virtual int run( const QCommandLineParser &parser, QTextStream &out ) const = 0;
+  };
+
+  //! Every subcommand, in the order `limes --help` lists them.
+  const std::vector<std::unique_ptr<Command>> &commands();
+
+  //! The positional arguments; limes::Error unless there are at least min and (max >= 0) at most max.
+  QStringList positional( const QCommandLineParser &parser, int min, int max = -1 );
+}
+
+#endif

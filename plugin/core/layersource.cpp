@@ -1,0 +1,100 @@
+#include "layersource.h"
+#include "error.h"
+
+#include <QFileInfo>
+#include <QStringList>
+
+#include <qgsprovidermetadata.h>
+#include <qgsproviderregistry.h>
+#include <qgsprovidersublayerdetails.h>
+#include <qgsvectorlayer.h>
+
+namespace limes
+{
+  LayerSource::LayerSource( const QString &spec )
+    : mSpec( spec )
+  {
+    const QStringList parts = spec.split( QLatin1Char( '|' ) );
+    mPath = parts.value( 0 ).trimmed();
+    for ( int i = 1; i < parts.size(); ++i )
+    {
+      const QString key = parts.at( i ).section( QLatin1Char( '=' ), 0, 0 ).trimmed();
+      if ( key.compare( QLatin1String( "layername" ), Qt::CaseInsensitive ) == 0 )
+        mLayerName = parts.at( i ).section( QLatin1Char( '=' ), 1 );
+      else
+        throw Error( QStringLiteral( "unknown source option '%1' (expected path|layername=NAME)" ).arg( parts.at( i ) ), spec );
+    }
+    if ( mPath.isEmpty() )
+      throw Error( QStringLiteral( "empty path" ), spec );
+  }
+
+  QString LayerSource::displayName() const
+  {
+    return mLayerName.isEmpty() ? QFileInfo( mPath ).completeBaseName() : mLayerName;
+  }
+
+  void LayerSource::checkReadable() const
+  {
+    const QFileInfo info( mPath );
+    if ( !info.exists() )
+      throw Error( QStringLiteral( "no such file" ), mPath );
+    if ( info.isDir() && !mPath.endsWith( QLatin1String( ".gdb" ), Qt::CaseInsensitive ) )
+      throw Error( QStringLiteral( "is a directory, not a vector file" ), mPath );
+    if ( !info.isReadable() )
+      throw Error( QStringLiteral( "permission denied" ), mPath );
+  }
+
+  QList<LayerSource::Sublayer> LayerSource::sublayers() const
+  {
+    checkReadable();
+    QList<Sublayer> result;
+    const QList<QgsProviderSublayerDetails> details = QgsProviderRegistry::instance()->querySublayers( mPath, Qgis::SublayerQueryFlag::CountFeatures );
+    for ( const QgsProviderSublayerDetails &d : details )
+    {
+      if ( d.type() != QgsMapLayerType::VectorLayer || d.providerKey() != QLatin1String( "ogr" ) )
+        continue;
+      Sublayer s;
+      s.name = d.name();
+      s.wkbType = d.wkbType();
+      s.featureCount = d.featureCount();
+      QgsVectorLayer::LayerOptions options( false, false );
+      const QgsVectorLayer layer( d.uri(), d.name(), QStringLiteral( "ogr" ), options );
+      if ( layer.isValid() )
+      {
+        s.crs = layer.crs().authid();
+        s.extent = layer.extent();
+      }
+      result << s;
+    }
+    if ( result.isEmpty() )
+      throw Error( QStringLiteral( "not a vector data source GDAL can read" ), mPath );
+    return result;
+  }
+
+  std::unique_ptr<QgsVectorLayer> LayerSource::open() const
+  {
+    const QList<Sublayer> layers = sublayers();
+    QStringList names;
+    for ( const Sublayer &s : layers )
+      names << s.name;
+
+    QString uri = mPath;
+    if ( !mLayerName.isEmpty() )
+    {
+      if ( !names.contains( mLayerName ) )
+        throw Error( QStringLiteral( "no layer named '%1' (layers: %2)" ).arg( mLayerName, names.join( QLatin1String( ", " ) ) ), mPath );
+      uri += QStringLiteral( "|layername=" ) + mLayerName;
+    }
+    else if ( layers.size() > 1 )
+    {
+      // Silently taking the first layer of a multi-layer file would compute on the wrong data.
+      throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( names.join( QLatin1String( ", " ) ) ), mPath );
+    }
+
+    QgsVectorLayer::LayerOptions options( false, false );
+    auto layer = std::make_unique<QgsVectorLayer>( uri, displayName(), QStringLiteral( "ogr" ), options );
+    if ( !layer->isValid() )
+      throw Error( QStringLiteral( "cannot open as a vector layer" ), mSpec );
+    return layer;
+  }
+}
