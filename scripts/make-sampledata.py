@@ -21,7 +21,7 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordina
                        QgsRendererCategory, QgsSymbol, QgsPalLayerSettings, QgsVectorLayerSimpleLabeling,
                        QgsTextFormat, QgsUnitTypes)
 from qgis.PyQt.QtCore import QVariant  # noqa: E402
-from qgis.PyQt.QtGui import QColor  # noqa: E402
+from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 # Fergana-valley stretch: Isfara, Batken, the Vorukh exclave, Sokh's surroundings.
 BOX = (69.2, 39.3, 71.9, 40.4)
@@ -257,9 +257,9 @@ def main():
             s = length_m * k / m
             p = line_m.interpolate(s).asPoint()
             code = segs[len(segs) - n + min(n - 1, int(s / (length_m / n)))][0]
-            ptype = 'tripoint' if (not closed and k in (0, m) and k == 0) else 'main'
+            ptype = 'tripoint' if part_no == 1 and k == 0 else 'main'   # TJ-KG-UZ, north-east of Isfara
             pil_rows.append((QgsGeometry.fromPointXY(proj.inv.transform(p)),
-                             [str(pillar_no), ptype, code, round(chain0 + s, 1), 'designed']))
+                             [str(pillar_no), ptype, code, part_no, round(chain0 + s, 1), 'designed']))
             pillar_no += 1
         chain0 += length_m
     write(gpkg, 'segments', QgsWkbTypes.LineString,
@@ -267,7 +267,7 @@ def main():
            ('length_m', 'd')], seg_rows,
           'Segments along boundary_dcw (codes synthetic, geometry real); chainage in metres on UTM 42N')
     write(gpkg, 'pillars', QgsWkbTypes.Point,
-          [('number', 's'), ('type', 's'), ('segment', 's'), ('chainage_m', 'd'), ('status', 's')], pil_rows,
+          [('number', 's'), ('type', 's'), ('segment', 's'), ('part', 'i'), ('chainage_m', 'd'), ('status', 's')], pil_rows,
           'Pillars on boundary_dcw (numbers and spacing synthetic, positions on the real line)')
 
     # Synthetic claims: a few segments where each party pushes the line into the other side.
@@ -355,6 +355,7 @@ def label(layer, field, size=8):
     s = QgsPalLayerSettings()
     s.fieldName = field
     fmt = QgsTextFormat()
+    fmt.setFont(QFont('DejaVu Sans'))   # Debian's QGIS depends on fonts-dejavu-core
     fmt.setSize(size)
     s.setFormat(fmt)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(s))

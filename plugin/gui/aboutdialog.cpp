@@ -1,4 +1,5 @@
 #include "aboutdialog.h"
+#include "ui_aboutdialog.h"
 #include "versioninfo.h"
 
 #include <QApplication>
@@ -9,15 +10,18 @@ namespace limes
 {
   AboutDialog::AboutDialog( QWidget *parent )
     : QDialog( parent )
+    , mUi( std::make_unique<Ui::LimesAboutDialog>() )
   {
-    setupUi( this );
-    mVersions->setPlainText( VersionInfo::current().toText() );
-    QPushButton *copy = mButtons->addButton( tr( "Copy" ), QDialogButtonBox::ActionRole );
+    mUi->setupUi( this );
+    mUi->mVersions->setPlainText( VersionInfo::current().toText() );
+    QPushButton *copy = mUi->mButtons->addButton( tr( "Copy" ), QDialogButtonBox::ActionRole );
     connect( copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText( versionsText() ); } );
   }
 
+  AboutDialog::~AboutDialog() = default;
+
   QString AboutDialog::versionsText() const
   {
-    return mVersions->toPlainText();
+    return mUi->mVersions->toPlainText();
   }
 }

@@ -1,0 +1,32 @@
+# Shared by demo.sh and test.sh: install the Debian packages that are missing, then
+# configure and build incrementally into build/. Sourced, not run.
+LIMES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
+
+# What the build needs (libqgis-dev brings Qt 5, GDAL, GEOS and PROJ headers with it).
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev
+  qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core)
+# What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
+# bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`.
+TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils)
+
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "limes: installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -q || return 1
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    cmake -S "$LIMES_ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DQGIS_PLUGIN_DIR=/usr/lib/qgis/plugins || return 1
+  fi
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}

@@ -1,0 +1,66 @@
+"""Runs inside the real QGIS desktop (qgis.bin --code): asserts what Limes added, takes a
+screenshot, writes a result file and quits QGIS with the result as exit status."""
+import json
+import os
+import subprocess
+import traceback
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QMenu, QToolBar
+from qgis.utils import iface
+
+OUT = os.environ['LIMES_E2E_OUT']
+checks = {}
+
+
+def check(name, ok, detail=''):
+    checks[name] = {'ok': bool(ok), 'detail': str(detail)}
+
+
+def inspect():
+    win = iface.mainWindow()
+    win.setGeometry(0, 0, 1600, 1000)   # Xvfb has no window manager to maximize it
+    menus = [a.text().replace('&', '') for a in win.menuBar().actions()]
+    check('limes_menu', 'Limes' in menus, menus)
+    if 'Limes' in menus:
+        check('limes_menu_before_help', menus.index('Limes') < len(menus) - 1 and menus[-1] == 'Help', menus)
+    menu = win.findChild(QMenu, 'mLimesMenu')
+    check('menu_actions', menu is not None and len(menu.actions()) >= 1,
+          [a.objectName() for a in menu.actions()] if menu else None)
+    bars = win.findChildren(QToolBar, 'mLimesToolBar')
+    check('one_toolbar', len(bars) == 1 and bars[0].isVisible(), len(bars))
+    if bars:
+        check('toolbar_actions', 'mActionLimesAbout' in [a.objectName() for a in bars[0].actions()],
+              [a.objectName() for a in bars[0].actions()])
+    reg = QgsApplication.processingRegistry()
+    provider = reg.providerById('limes')
+    check('processing_provider', provider is not None and provider.name() == 'Limes',
+          [p.id() for p in reg.providers()])
+    project = os.environ.get('LIMES_E2E_PROJECT')
+    if project:
+        ok = QgsProject.instance().read(project)
+        layers = {l.name(): l.isValid() for l in QgsProject.instance().mapLayers().values()}
+        check('sample_project', ok and len(layers) >= 10 and all(layers.values()), layers)
+        iface.mapCanvas().zoomToFullExtent()
+    if menu is not None:
+        menu.popup(win.menuBar().mapToGlobal(win.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
+
+
+def finish():
+    try:
+        subprocess.run(['import', '-window', 'root', os.path.join(OUT, 'qgis-e2e.png')], check=True, timeout=60)
+        check('screenshot', os.path.getsize(os.path.join(OUT, 'qgis-e2e.png')) > 10000)
+    except Exception as e:  # noqa: BLE001 - the screenshot is reported as a failed check
+        check('screenshot', False, e)
+    ok = all(c['ok'] for c in checks.values())
+    with open(os.path.join(OUT, 'result.json'), 'w') as f:
+        json.dump({'ok': ok, 'checks': checks}, f, indent=1)
+    QgsApplication.exit(0 if ok else 1)
+
+
+try:
+    inspect()
+except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
+    check('script', False, traceback.format_exc())
+QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), finish)

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Starts the real QGIS desktop under Xvfb with a throwaway profile that enables the Limes
+# plugin from the build tree, runs check_plugin.py inside it and reads its verdict.
+set -u
+PLUGIN_DIR=$1
+OUT=$2
+PROJECT=${3:-}
+HERE=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$OUT"
+mkdir -p "$OUT/profiles/default/QGIS" "$OUT/runtime"
+chmod 700 "$OUT/runtime"
+cat >"$OUT/profiles/default/QGIS/QGIS3.ini" <<INI
+[plugins]
+searchPathsForPlugins=$PLUGIN_DIR
+
+[Plugins]
+liblimesplugin=true
+
+[qgis]
+checkVersion=false
+INI
+
+export LIMES_E2E_OUT="$OUT" LIMES_E2E_PROJECT="$PROJECT" XDG_RUNTIME_DIR="$OUT/runtime" HOME="$OUT"
+unset QT_QPA_PLATFORM
+# a hang must fail the test, never block CI: timeout kills QGIS and Xvfb with it
+timeout --kill-after=15 240 xvfb-run -a -s "-screen 0 1600x1000x24" \
+  qgis.bin --profiles-path "$OUT" --nologo --noversioncheck --code "$HERE/check_plugin.py" >"$OUT/qgis.log" 2>&1
+rc=$?
+if [ ! -f "$OUT/result.json" ]; then
+  echo "FAIL: QGIS exited with $rc and wrote no result (log: $OUT/qgis.log)"
+  tail -30 "$OUT/qgis.log"
+  echo "e2e: 0 passed, 1 failed"
+  exit 1
+fi
+/usr/bin/python3 - "$OUT/result.json" "$rc" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+for name, c in r['checks'].items():
+    print('%-28s %s %s' % (name, 'ok  ' if c['ok'] else 'FAIL', '' if c['ok'] else c['detail']))
+passed = sum(c['ok'] for c in r['checks'].values())
+failed = len(r['checks']) - passed
+if sys.argv[2] != '0' and failed == 0:
+    print('QGIS exit status %s although every check passed' % sys.argv[2]); failed += 1
+print('e2e: %d passed, %d failed' % (passed, failed))
+print('screenshot: %s' % sys.argv[1].replace('result.json', 'qgis-e2e.png'))
+sys.exit(1 if failed else 0)
+PY
