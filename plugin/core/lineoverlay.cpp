@@ -1,0 +1,391 @@
+#include "lineoverlay.h"
+#include "error.h"
+#include "geos.h"
+
+#include <QHash>
+
+#include <qgsfeedback.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace limes
+{
+  namespace
+  {
+    struct Segment
+    {
+      double x0, y0, x1, y1;
+      int weight; //!< multiplicity in the chain old - new (+1 old, -1 new, +-1 connectors)
+    };
+
+    struct SegmentKey
+    {
+      long long x0, y0, x1, y1;
+      bool operator==( const SegmentKey &o ) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
+    };
+
+    struct SegmentKeyHash
+    {
+      size_t operator()( const SegmentKey &k ) const
+      {
+        size_t h = std::hash<long long>()( k.x0 );
+        for ( long long v : { k.y0, k.x1, k.y1 } )
+          h ^= std::hash<long long>()( v ) + 0x9e3779b97f4a7c15ULL + ( h << 6 ) + ( h >> 2 );
+        return h;
+      }
+    };
+
+    //! Uniform grid over segments: which source segments lie under a noded edge.
+    class SegmentGrid
+    {
+      public:
+        SegmentGrid( const std::vector<Segment> &segments, double cell )
+          : mSegments( segments )
+          , mCell( cell )
+        {
+          for ( size_t i = 0; i < segments.size(); ++i )
+          {
+            const Segment &s = segments[i];
+            const long long cx0 = cellOf( std::min( s.x0, s.x1 ) ), cx1 = cellOf( std::max( s.x0, s.x1 ) );
+            const long long cy0 = cellOf( std::min( s.y0, s.y1 ) ), cy1 = cellOf( std::max( s.y0, s.y1 ) );
+            for ( long long cx = cx0; cx <= cx1; ++cx )
+              for ( long long cy = cy0; cy <= cy1; ++cy )
+                mCells[key( cx, cy )].push_back( static_cast<int>( i ) );
+          }
+        }
+
+        template<typename F> void near( double x, double y, double radius, F &&visit ) const
+        {
+          for ( long long cx = cellOf( x - radius ); cx <= cellOf( x + radius ); ++cx )
+            for ( long long cy = cellOf( y - radius ); cy <= cellOf( y + radius ); ++cy )
+            {
+              const auto it = mCells.find( key( cx, cy ) );
+              if ( it != mCells.end() )
+                for ( int i : it->second )
+                  visit( mSegments[static_cast<size_t>( i )], i );
+            }
+        }
+
+      private:
+        long long cellOf( double v ) const { return static_cast<long long>( std::floor( v / mCell ) ); }
+        static long long key( long long cx, long long cy ) { return cx * 73856093LL ^ cy * 19349663LL; }
+
+        const std::vector<Segment> &mSegments;
+        double mCell;
+        std::unordered_map<long long, std::vector<int>> mCells;
+    };
+
+    double pointSegmentDistance( double px, double py, const Segment &s )
+    {
+      const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+      const double len2 = dx * dx + dy * dy;
+      double t = len2 > 0 ? ( ( px - s.x0 ) * dx + ( py - s.y0 ) * dy ) / len2 : 0;
+      t = std::clamp( t, 0.0, 1.0 );
+      return std::hypot( px - ( s.x0 + t * dx ), py - ( s.y0 + t * dy ) );
+    }
+
+    //! Winding number of the weighted chain around (px, py), by a ray to +x; segments bucketed by y.
+    class WindingIndex
+    {
+      public:
+        WindingIndex( std::vector<Segment> segments, double bucket )
+          : mSegments( std::move( segments ) )
+          , mBucket( bucket )
+        {
+          for ( size_t i = 0; i < mSegments.size(); ++i )
+          {
+            const Segment &s = mSegments[i];
+            for ( long long b = bucketOf( std::min( s.y0, s.y1 ) ); b <= bucketOf( std::max( s.y0, s.y1 ) ); ++b )
+              mBuckets[b].push_back( static_cast<int>( i ) );
+          }
+        }
+
+        int winding( double px, double py ) const
+        {
+          const auto it = mBuckets.find( bucketOf( py ) );
+          if ( it == mBuckets.end() )
+            return 0;
+          int w = 0;
+          for ( int i : it->second )
+          {
+            const Segment &s = mSegments[static_cast<size_t>( i )];
+            const double side = ( s.x1 - s.x0 ) * ( py - s.y0 ) - ( px - s.x0 ) * ( s.y1 - s.y0 );
+            if ( s.y0 <= py && s.y1 > py && side > 0 )
+              w += s.weight;
+            else if ( s.y1 <= py && s.y0 > py && side < 0 )
+              w -= s.weight;
+          }
+          return w;
+        }
+
+      private:
+        long long bucketOf( double y ) const { return static_cast<long long>( std::floor( y / mBucket ) ); }
+
+        std::vector<Segment> mSegments;
+        double mBucket;
+        std::unordered_map<long long, std::vector<int>> mBuckets;
+    };
+
+    double endDistance( const Polyline &a, bool aStart, const Polyline &b, bool bStart )
+    {
+      const size_t ia = aStart ? 0 : a.xy.size() - 2;
+      const size_t ib = bStart ? 0 : b.xy.size() - 2;
+      return std::hypot( a.xy[ia] - b.xy[ib], a.xy[ia + 1] - b.xy[ib + 1] );
+    }
+
+    struct Box
+    {
+      double xmin = 1e300, ymin = 1e300, xmax = -1e300, ymax = -1e300;
+      explicit Box( const Polyline &p )
+      {
+        for ( size_t i = 0; i < p.xy.size(); i += 2 )
+        {
+          xmin = std::min( xmin, p.xy[i] );
+          xmax = std::max( xmax, p.xy[i] );
+          ymin = std::min( ymin, p.xy[i + 1] );
+          ymax = std::max( ymax, p.xy[i + 1] );
+        }
+      }
+      double overlap( const Box &o ) const
+      {
+        const double w = std::min( xmax, o.xmax ) - std::max( xmin, o.xmin );
+        const double h = std::min( ymax, o.ymax ) - std::max( ymin, o.ymin );
+        return w > 0 && h > 0 ? w * h : 0;
+      }
+    };
+
+    QString metres( double m )
+    {
+      return m >= 1000 ? QStringLiteral( "%1 km" ).arg( m / 1000, 0, 'f', 2 ) : QStringLiteral( "%1 m" ).arg( m, 0, 'f', 2 );
+    }
+  }
+
+  LineOverlay::LineOverlay( double grid, double maxEndGap )
+    : mGrid( grid )
+    , mMaxEndGap( maxEndGap )
+  {
+    if ( !( grid > 0 ) )
+      throw Error( QStringLiteral( "grid must be positive (got %1)" ).arg( grid ) );
+  }
+
+  Polyline LineOverlay::snapped( const Polyline &line, double grid )
+  {
+    Polyline out;
+    out.origin = line.origin;
+    out.xy.reserve( line.xy.size() );
+    for ( size_t i = 0; i + 1 < line.xy.size(); i += 2 )
+    {
+      const double x = std::round( line.xy[i] / grid ) * grid;
+      const double y = std::round( line.xy[i + 1] / grid ) * grid;
+      if ( out.xy.size() >= 2 && out.xy[out.xy.size() - 2] == x && out.xy.back() == y )
+        continue;
+      out.xy.push_back( x );
+      out.xy.push_back( y );
+    }
+    return out;
+  }
+
+  LineOverlayResult LineOverlay::run( std::vector<Polyline> oldParts, std::vector<Polyline> newParts, QgsFeedback *feedback ) const
+  {
+    LineOverlayResult result;
+    auto prepare = [this]( std::vector<Polyline> &parts, const char *which ) {
+      std::vector<Polyline> out;
+      for ( const Polyline &p : parts )
+      {
+        Polyline s = snapped( p, mGrid );
+        if ( s.size() < 2 )
+          throw Error( QStringLiteral( "%1 version, %2: shorter than the grid (%3 m)" ).arg( QLatin1String( which ), p.origin ).arg( mGrid ) );
+        out.push_back( std::move( s ) );
+      }
+      parts = std::move( out );
+    };
+    prepare( oldParts, "old" );
+    prepare( newParts, "new" );
+
+    std::vector<Segment> chain;
+    auto addConnector = [&]( const Polyline &o, const Polyline &n, bool atStart, int weight ) {
+      const size_t io = atStart ? 0 : o.xy.size() - 2;
+      const size_t in = atStart ? 0 : n.xy.size() - 2;
+      const double d = std::hypot( o.xy[io] - n.xy[in], o.xy[io + 1] - n.xy[in + 1] );
+      if ( d == 0 )
+        return;
+      chain.push_back( { o.xy[io], o.xy[io + 1], n.xy[in], n.xy[in + 1], weight } );
+      EndConnector c;
+      c.oldOrigin = o.origin;
+      c.newOrigin = n.origin;
+      c.atStart = atStart;
+      c.length = d;
+      c.line = QgsGeometry::fromPolylineXY( { QgsPointXY( o.xy[io], o.xy[io + 1] ), QgsPointXY( n.xy[in], n.xy[in + 1] ) } );
+      result.connectors.push_back( c );
+    };
+
+    // Pair corresponding parts: rings with the ring they overlap most, open parts by their ends.
+    std::vector<int> newUsed( newParts.size(), 0 );
+    for ( const Polyline &o : oldParts )
+    {
+      const Box ob( o );
+      int best = -1;
+      double bestScore = 0;
+      for ( size_t j = 0; j < newParts.size(); ++j )
+      {
+        const Polyline &n = newParts[j];
+        if ( newUsed[j] || n.isClosed() != o.isClosed() )
+          continue;
+        double score = 0;
+        if ( o.isClosed() )
+          score = ob.overlap( Box( n ) );
+        else
+          score = -std::min( endDistance( o, true, n, true ) + endDistance( o, false, n, false ),
+                             endDistance( o, true, n, false ) + endDistance( o, false, n, true ) );
+        if ( best < 0 || score > bestScore )
+        {
+          best = static_cast<int>( j );
+          bestScore = score;
+        }
+      }
+      if ( best < 0 || ( o.isClosed() && bestScore <= 0 ) )
+        throw Error( QStringLiteral( "old version, %1: no %2 in the new version corresponds to it" )
+                     .arg( o.origin, o.isClosed() ? QStringLiteral( "closed ring" ) : QStringLiteral( "open part" ) ) );
+      newUsed[static_cast<size_t>( best )] = 1;
+      const Polyline &n = newParts[static_cast<size_t>( best )];
+      if ( !o.isClosed() )
+      {
+        const double same = endDistance( o, true, n, true ) + endDistance( o, false, n, false );
+        const double reversed = endDistance( o, true, n, false ) + endDistance( o, false, n, true );
+        if ( reversed < same )
+          throw Error( QStringLiteral( "new version, %1 runs the opposite way to old %2: both versions need the same left and right party" ).arg( n.origin, o.origin ) );
+        const double gap = std::max( endDistance( o, true, n, true ), endDistance( o, false, n, false ) );
+        if ( gap > mMaxEndGap )
+          throw Error( QStringLiteral( "the ends of old %1 and new %2 are %3 apart, more than the maximum end gap (%4)" )
+                       .arg( o.origin, n.origin, metres( gap ), metres( mMaxEndGap ) ) );
+        // chain: old A->B, connector B->B', new reversed, connector A'->A
+        addConnector( o, n, false, +1 );
+        addConnector( o, n, true, -1 );
+      }
+    }
+    for ( size_t j = 0; j < newParts.size(); ++j )
+      if ( !newUsed[j] )
+        throw Error( QStringLiteral( "new version, %1: no part of the old version corresponds to it" ).arg( newParts[j].origin ) );
+
+    // Identical directed segments cancel in old - new: never overlay them.
+    auto keyOf = [this]( double x0, double y0, double x1, double y1 ) {
+      return SegmentKey{ std::llround( x0 / mGrid ), std::llround( y0 / mGrid ), std::llround( x1 / mGrid ), std::llround( y1 / mGrid ) };
+    };
+    std::unordered_map<SegmentKey, int, SegmentKeyHash> newSegments;
+    for ( const Polyline &n : newParts )
+      for ( size_t i = 0; i + 3 < n.xy.size(); i += 2 )
+        ++newSegments[keyOf( n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3] )];
+    std::unordered_map<SegmentKey, int, SegmentKeyHash> cancelled;
+    for ( const Polyline &o : oldParts )
+      for ( size_t i = 0; i + 3 < o.xy.size(); i += 2 )
+      {
+        const SegmentKey k = keyOf( o.xy[i], o.xy[i + 1], o.xy[i + 2], o.xy[i + 3] );
+        auto it = newSegments.find( k );
+        if ( it != newSegments.end() && it->second > 0 )
+        {
+          --it->second;
+          ++cancelled[k];
+          ++result.sharedSegments;
+        }
+        else
+          chain.push_back( { o.xy[i], o.xy[i + 1], o.xy[i + 2], o.xy[i + 3], +1 } );
+      }
+    for ( const Polyline &n : newParts )
+      for ( size_t i = 0; i + 3 < n.xy.size(); i += 2 )
+      {
+        const SegmentKey k = keyOf( n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3] );
+        auto it = cancelled.find( k );
+        if ( it != cancelled.end() && it->second > 0 )
+          --it->second;
+        else
+          chain.push_back( { n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3], -1 } );
+      }
+    result.chainSegments = static_cast<long long>( chain.size() );
+    if ( chain.empty() )
+      return result;
+    if ( feedback && feedback->isCanceled() )
+      return result;
+
+    // Node the differing linework with snap-rounding, so that both delegations get the same faces.
+    geos::Context ctx;
+    std::vector<geos::GeomPtr> lines;
+    lines.reserve( chain.size() );
+    for ( const Segment &s : chain )
+      lines.push_back( ctx.lineString( { s.x0, s.y0, s.x1, s.y1 } ) );
+    const geos::GeomPtr collection = ctx.collection( GEOS_MULTILINESTRING, lines );
+    const geos::GeomPtr noded = ctx.unaryUnion( collection.get(), mGrid );
+    if ( feedback )
+      feedback->setProgress( 40 );
+
+    // The multiplicity of each noded edge in old - new: coincident stretches sum to zero.
+    double totalLength = 0;
+    for ( const Segment &s : chain )
+      totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
+    const double cell = std::max( 50 * mGrid, totalLength / static_cast<double>( chain.size() ) );
+    const SegmentGrid grid( chain, cell );
+    const double tolerance = 2 * mGrid;
+    std::vector<const GEOSGeometry *> kept;
+    std::vector<Segment> keptSegments;
+    const int edgeCount = ctx.geometryCount( noded.get() );
+    for ( int e = 0; e < edgeCount; ++e )
+    {
+      const GEOSGeometry *edge = ctx.geometryN( noded.get(), e );
+      const std::vector<double> xy = ctx.coordinates( edge );
+      size_t longest = 0;
+      double longestLength = -1;
+      for ( size_t i = 0; i + 3 < xy.size(); i += 2 )
+      {
+        const double l = std::hypot( xy[i + 2] - xy[i], xy[i + 3] - xy[i + 1] );
+        if ( l > longestLength )
+        {
+          longestLength = l;
+          longest = i;
+        }
+      }
+      const double ax = xy[longest], ay = xy[longest + 1], bx = xy[longest + 2], by = xy[longest + 3];
+      const double dx = bx - ax, dy = by - ay;
+      int m = 0;
+      grid.near( ax + dx / 2, ay + dy / 2, tolerance, [&]( const Segment &s, int ) {
+        if ( pointSegmentDistance( ax + dx / 2, ay + dy / 2, s ) > tolerance
+             || pointSegmentDistance( ax + dx / 4, ay + dy / 4, s ) > tolerance
+             || pointSegmentDistance( ax + 3 * dx / 4, ay + 3 * dy / 4, s ) > tolerance )
+          return;
+        const double dot = dx * ( s.x1 - s.x0 ) + dy * ( s.y1 - s.y0 );
+        m += dot > 0 ? s.weight : -s.weight;
+      } );
+      if ( m == 0 )
+        continue;
+      kept.push_back( edge );
+      for ( size_t i = 0; i + 3 < xy.size(); i += 2 )
+        keptSegments.push_back( { xy[i], xy[i + 1], xy[i + 2], xy[i + 3], m } );
+    }
+    if ( kept.empty() )
+      return result;
+    if ( feedback )
+      feedback->setProgress( 60 );
+
+    const geos::GeomPtr faces = ctx.polygonize( kept );
+    const WindingIndex winding( std::move( keptSegments ), std::max( 50 * mGrid, cell ) );
+    const int faceCount = ctx.geometryCount( faces.get() );
+    for ( int f = 0; f < faceCount; ++f )
+    {
+      if ( feedback && feedback->isCanceled() )
+        break;
+      const GEOSGeometry *face = ctx.geometryN( faces.get(), f );
+      const geos::GeomPtr inside = ctx.pointOnSurface( face );
+      double px = 0, py = 0;
+      GEOSGeomGetX_r( ctx.handle(), inside.get(), &px );
+      GEOSGeomGetY_r( ctx.handle(), inside.get(), &py );
+      const int w = winding.winding( px, py );
+      if ( w == 0 )
+        continue;
+      if ( std::abs( w ) > 1 )
+        throw Error( QStringLiteral( "a version crosses itself or runs back over itself near %1, %2 (working CRS): check it with limes validate" )
+                     .arg( px, 0, 'f', 1 ).arg( py, 0, 'f', 1 ) );
+      result.faces.push_back( { ctx.toQgs( face ), w } );
+    }
+    return result;
+  }
+}

@@ -1,0 +1,139 @@
+// Hand-computed cases for the winding-number overlay, and its properties.
+#include "error.h"
+#include "lineoverlay.h"
+#include "testutils.h"
+
+#include <QtTest>
+#include <qgstest.h>
+
+using limes::LineOverlay;
+using limes::Polyline;
+
+namespace
+{
+  std::vector<Polyline> parts( const QString &wkt )
+  {
+    std::vector<Polyline> out;
+    const QgsGeometry g = QgsGeometry::fromWkt( wkt );
+    int i = 0;
+    for ( const QgsPolylineXY &line : g.asMultiPolyline() )
+    {
+      Polyline p;
+      p.origin = QStringLiteral( "part %1" ).arg( ++i );
+      for ( const QgsPointXY &pt : line )
+      {
+        p.xy.push_back( pt.x() );
+        p.xy.push_back( pt.y() );
+      }
+      out.push_back( p );
+    }
+    return out;
+  }
+
+  //! Total area moving left->right (winding +1) and right->left (-1).
+  QPair<double, double> areas( const limes::LineOverlayResult &r )
+  {
+    double lr = 0, rl = 0;
+    for ( const limes::OverlayFace &f : r.faces )
+      ( f.winding > 0 ? lr : rl ) += f.polygon.area();
+    return { lr, rl };
+  }
+}
+
+class TestLineOverlay : public QObject
+{
+    Q_OBJECT
+
+  private slots:
+    void initTestCase() { limes::test::initQgis(); }
+
+    void handComputed_data()
+    {
+      QTest::addColumn<QString>( "oldWkt" );
+      QTest::addColumn<QString>( "newWkt" );
+      QTest::addColumn<double>( "leftToRight" );
+      QTest::addColumn<double>( "rightToLeft" );
+      QTest::addColumn<int>( "pieces" );
+      QTest::addColumn<int>( "connectors" );
+      // old runs east: its left is north. A new line bulging north gives old-left land to the right party.
+      QTest::newRow( "bulge north" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 5 5, 10 0))" << 25.0 << 0.0 << 1 << 0;
+      QTest::newRow( "bulge south" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 5 -5, 10 0))" << 0.0 << 25.0 << 1 << 0;
+      QTest::newRow( "one crossing" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 2.5 2.5, 7.5 -2.5, 10 0))" << 6.25 << 6.25 << 2 << 0;
+      QTest::newRow( "identical" ) << "MULTILINESTRING((0 0, 4 3, 10 0))" << "MULTILINESTRING((0 0, 4 3, 10 0))" << 0.0 << 0.0 << 0 << 0;
+      QTest::newRow( "coincident stretch" ) << "MULTILINESTRING((0 0, 10 0, 20 0))" << "MULTILINESTRING((0 0, 10 0, 15 5, 20 0))" << 25.0 << 0.0 << 1 << 0;
+      QTest::newRow( "extra vertex on the same line" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 5 0, 10 0))" << 0.0 << 0.0 << 0 << 0;
+      QTest::newRow( "micrometre differences" ) << "MULTILINESTRING((0 0, 5 3, 10 0))" << "MULTILINESTRING((0.0000004 0, 5 3.0000003, 10 -0.0000002))" << 0.0 << 0.0 << 0 << 0;
+      QTest::newRow( "different ends" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 1, 10 1))" << 10.0 << 0.0 << 1 << 2;
+      QTest::newRow( "ring shrinks" ) << "MULTILINESTRING((0 0, 0 10, 10 10, 10 0, 0 0))" << "MULTILINESTRING((2 2, 2 8, 8 8, 8 2, 2 2))" << 0.0 << 64.0 << 1 << 0;
+      QTest::newRow( "ring moves" ) << "MULTILINESTRING((0 0, 0 10, 10 10, 10 0, 0 0))" << "MULTILINESTRING((5 0, 5 10, 15 10, 15 0, 5 0))" << 50.0 << 50.0 << 2 << 0;
+      QTest::newRow( "two parts" ) << "MULTILINESTRING((0 0, 10 0),(20 0, 30 0))" << "MULTILINESTRING((0 0, 5 2, 10 0),(20 0, 25 -4, 30 0))" << 10.0 << 20.0 << 2 << 0;
+      QTest::newRow( "touching at a vertex" ) << "MULTILINESTRING((0 0, 10 0, 20 0))" << "MULTILINESTRING((0 0, 5 5, 10 0, 15 -5, 20 0))" << 25.0 << 25.0 << 2 << 0;
+    }
+
+    void handComputed()
+    {
+      QFETCH( QString, oldWkt );
+      QFETCH( QString, newWkt );
+      QFETCH( double, leftToRight );
+      QFETCH( double, rightToLeft );
+      const limes::LineOverlayResult r = LineOverlay( 0.001, 100 ).run( parts( oldWkt ), parts( newWkt ) );
+      const auto a = areas( r );
+      QGSCOMPARENEAR( a.first, leftToRight, 1e-6 );
+      QGSCOMPARENEAR( a.second, rightToLeft, 1e-6 );
+      QTEST( static_cast<int>( r.faces.size() ), "pieces" );
+      QTEST( static_cast<int>( r.connectors.size() ), "connectors" );
+      for ( const limes::OverlayFace &f : r.faces )
+        QVERIFY( f.polygon.isGeosValid() && f.polygon.area() > 0 );
+    }
+
+    void swappingVersionsSwapsDirections()
+    {
+      const auto o = parts( "MULTILINESTRING((0 0, 3 1, 6 -2, 9 2, 12 -1, 15 0))" );
+      const auto n = parts( "MULTILINESTRING((0 0, 2 -1, 5 2, 8 -3, 11 1, 15 0))" );
+      const auto ab = areas( LineOverlay( 0.001, 100 ).run( o, n ) );
+      const auto ba = areas( LineOverlay( 0.001, 100 ).run( n, o ) );
+      QVERIFY( ab.first > 1 && ab.second > 1 );
+      QGSCOMPARENEAR( ab.first, ba.second, 1e-6 );
+      QGSCOMPARENEAR( ab.second, ba.first, 1e-6 );
+    }
+
+    void sharedSegmentsAreNotOverlaid()
+    {
+      const limes::LineOverlayResult r = LineOverlay( 0.001, 100 ).run(
+                                           parts( "MULTILINESTRING((0 0, 1 0, 2 0, 3 0, 4 0, 5 0))" ), parts( "MULTILINESTRING((0 0, 1 0, 2 0, 3 1, 4 0, 5 0))" ) );
+      QCOMPARE( r.sharedSegments, 3LL );
+      QCOMPARE( r.chainSegments, 4LL );
+      QGSCOMPARENEAR( areas( r ).first, 1.0, 1e-9 );
+    }
+
+    void refuses_data()
+    {
+      QTest::addColumn<QString>( "oldWkt" );
+      QTest::addColumn<QString>( "newWkt" );
+      QTest::addColumn<QString>( "message" );
+      QTest::newRow( "ends too far apart" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 500, 10 0))" << "are 500.00 m apart, more than the maximum end gap (100.00 m)";
+      QTest::newRow( "opposite direction" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((10 0, 5 1, 0 0))" << "runs the opposite way";
+      QTest::newRow( "ring without counterpart" ) << "MULTILINESTRING((0 0, 0 10, 10 10, 0 0))" << "MULTILINESTRING((0 0, 10 0))" << "no closed ring in the new version corresponds";
+      QTest::newRow( "extra new part" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 10 0),(20 0, 30 0))" << "new version, part 2: no part of the old version";
+      QTest::newRow( "self-overlapping version" ) << "MULTILINESTRING((0 0, 10 0))" << "MULTILINESTRING((0 0, 5 5, 6 3, 4 3, 5 5, 10 0))" << "crosses itself";
+    }
+
+    void refuses()
+    {
+      QFETCH( QString, oldWkt );
+      QFETCH( QString, newWkt );
+      QFETCH( QString, message );
+      try
+      {
+        LineOverlay( 0.001, 100 ).run( parts( oldWkt ), parts( newWkt ) );
+        QFAIL( "no error" );
+      }
+      catch ( const limes::Error &e )
+      {
+        QVERIFY2( e.message().contains( message ), qPrintable( e.message() ) );
+      }
+    }
+};
+
+QGSTEST_MAIN( TestLineOverlay )
+#include "testlineoverlay.moc"
