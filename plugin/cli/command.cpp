@@ -1,5 +1,6 @@
 #include "command.h"
 #include "error.h"
+#include "changecommand.h"
 #include "infocommand.h"
 
 namespace limes::cli
@@ -8,6 +9,7 @@ namespace limes::cli
   {
     static const std::vector<std::unique_ptr<Command>> all = [] {
       std::vector<std::unique_ptr<Command>> list;
+      list.push_back( std::make_unique<ChangeCommand>() );
       list.push_back( std::make_unique<InfoCommand>() );
       return list;
     }();

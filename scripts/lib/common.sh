@@ -4,7 +4,7 @@ LIMES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
 
 # What the build needs (libqgis-dev brings Qt 5, GDAL, GEOS and PROJ headers with it).
-BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev
+BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev libgdal-dev
   qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core)
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`.

@@ -1,0 +1,193 @@
+#include "changecommand.h"
+#include "atomicoutput.h"
+#include "changeengine.h"
+#include "changeoutput.h"
+#include "error.h"
+#include "layersource.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <qgsvectorlayer.h>
+
+namespace limes::cli
+{
+  namespace
+  {
+    double number( const QCommandLineParser &parser, const QString &option, double fallback, double min = 0 )
+    {
+      if ( !parser.isSet( option ) )
+        return fallback;
+      bool ok = false;
+      const double v = parser.value( option ).toDouble( &ok );
+      if ( !ok || !std::isfinite( v ) )
+        throw Error( QStringLiteral( "--%1: not a number: '%2'" ).arg( option, parser.value( option ) ) );
+      if ( v < min )
+        throw Error( QStringLiteral( "--%1: must be at least %2 (got %3)" ).arg( option ).arg( min ).arg( v ) );
+      return v;
+    }
+
+    struct OpenedLayer
+    {
+      std::unique_ptr<QgsVectorLayer> layer;
+      InputLayer input;
+    };
+
+    OpenedLayer openLayer( const QString &spec )
+    {
+      const LayerSource source( spec );
+      OpenedLayer o;
+      o.layer = source.open();
+      o.input.source = o.layer.get();
+      o.input.name = source.displayName();
+      o.input.spec = spec;
+      o.input.path = source.path();
+      return o;
+    }
+
+    QString area( double m2 )
+    {
+      return QStringLiteral( "%1 m² (%2 ha)" ).arg( m2, 0, 'f', 1 ).arg( m2 / 10000.0, 0, 'f', 4 );
+    }
+  }
+
+  QString ChangeCommand::summary() const
+  {
+    return QStringLiteral( "Land, water and other resources that change sides between two versions of a boundary" );
+  }
+
+  void ChangeCommand::addOptions( QCommandLineParser &parser ) const
+  {
+    parser.addOptions( {
+      { "old", "Old version: a line layer, or a territory (polygon) layer. PATH or PATH|layername=NAME.", "SRC" },
+      { "new", "New version, of the same kind as the old one.", "SRC" },
+      { "left", "Line versions: party on the left of the digitized direction.", "PARTY" },
+      { "right", "Line versions: party on the right of the digitized direction.", "PARTY" },
+      { "party-field", "Territory versions: attribute holding the party code.", "FIELD" },
+      { "parties", "Known party codes, comma-separated; any other code is refused.", "CODES" },
+      { { "water", "resource" }, "Resource layer (rivers, canals, reservoirs, springs, intakes, roads...). Repeatable.", "SRC" },
+      { "segments", "Segment lines with a code, to split the results by segment.", "SRC" },
+      { "segment-field", "Attribute of --segments holding the code (default: code).", "FIELD", "code" },
+      { "grid", "Snap-rounding grid in metres (default: 0.001).", "METRES", "0.001" },
+      { "min-area", "Pieces smaller than this are digitizing noise, not transfers (default: 0).", "M2", "0" },
+      { "max-end-gap", "Refuse line versions whose corresponding ends are farther apart (default: 1000).", "METRES", "1000" },
+      { "ellipsoid", "Ellipsoid for areas and lengths (default: EPSG:7030, WGS 84).", "ID", "EPSG:7030" },
+      { "output", "GeoPackage to write: layers transfers, resource_changes, noise, end_connectors.", "OUT.gpkg" },
+      { "summary", "JSON summary to write (deterministic).", "OUT.json" },
+    } );
+  }
+
+  int ChangeCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
+  {
+    positional( parser, 0, 0 );
+    for ( const char *required : { "old", "new", "output" } )
+      if ( !parser.isSet( QLatin1String( required ) ) )
+        throw Error( QStringLiteral( "--%1 is required (see --help)" ).arg( QLatin1String( required ) ) );
+    const QString output = parser.value( QStringLiteral( "output" ) );
+    if ( QFileInfo( output ).suffix().compare( QLatin1String( "gpkg" ), Qt::CaseInsensitive ) != 0 )
+      throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
+
+    ChangeRequest request;
+    request.leftParty = parser.value( QStringLiteral( "left" ) ).trimmed();
+    request.rightParty = parser.value( QStringLiteral( "right" ) ).trimmed();
+    request.partyField = parser.value( QStringLiteral( "party-field" ) );
+    if ( parser.isSet( QStringLiteral( "parties" ) ) )
+      for ( const QString &p : parser.value( QStringLiteral( "parties" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts ) )
+        request.knownParties << p.trimmed();
+    request.gridM = number( parser, QStringLiteral( "grid" ), 0.001 );
+    request.minAreaM2 = number( parser, QStringLiteral( "min-area" ), 0 );
+    request.maxEndGapM = number( parser, QStringLiteral( "max-end-gap" ), 1000 );
+    request.ellipsoid = parser.value( QStringLiteral( "ellipsoid" ) );
+    request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
+
+    // Open everything before computing anything: bad input fails fast and writes nothing.
+    OpenedLayer oldVersion = openLayer( parser.value( QStringLiteral( "old" ) ) );
+    OpenedLayer newVersion = openLayer( parser.value( QStringLiteral( "new" ) ) );
+    request.oldVersion = oldVersion.input;
+    request.newVersion = newVersion.input;
+    OpenedLayer segments;
+    if ( parser.isSet( QStringLiteral( "segments" ) ) )
+    {
+      segments = openLayer( parser.value( QStringLiteral( "segments" ) ) );
+      request.segments = segments.input;
+    }
+    std::vector<OpenedLayer> resources;
+    for ( const QString &spec : parser.values( QStringLiteral( "water" ) ) )
+      resources.push_back( openLayer( spec ) );
+    for ( const OpenedLayer &r : resources )
+      request.resources.push_back( r.input );
+
+    AtomicOutput gpkg( output );
+    std::unique_ptr<AtomicOutput> json;
+    if ( parser.isSet( QStringLiteral( "summary" ) ) )
+      json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
+
+    const ChangeResult result = ChangeEngine::run( request );
+    writeChangeGeoPackage( result, gpkg.temporaryPath() );
+    if ( json )
+    {
+      QFile f( json->temporaryPath() );
+      if ( !f.open( QIODevice::WriteOnly ) || f.write( changeSummaryJson( result ) ) < 0 || !f.flush() )
+        throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), json->target() );
+      f.close();
+    }
+    gpkg.commit();
+    if ( json )
+      json->commit();
+
+    // The table a cartographer reads first.
+    const QJsonObject s = changeSummary( result );
+    out << QStringLiteral( "Limes change: %1 -> %2 (%3; working CRS %4; areas on %5)\n" )
+        .arg( request.oldVersion.name, request.newVersion.name, result.mode, result.workingCrs.authid(), result.ellipsoid );
+    out << "\nLand that changes sides\n";
+    out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( "from", -6 ).arg( "to", -6 ).arg( "parts", 6 ).arg( "area" );
+    for ( const QJsonValue &t : s[QStringLiteral( "transfers" )].toArray() )
+      out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( t[QStringLiteral( "from" )].toString(), -6 ).arg( t[QStringLiteral( "to" )].toString(), -6 )
+          .arg( t[QStringLiteral( "parts" )].toInt(), 6 ).arg( area( t[QStringLiteral( "area_m2" )].toDouble() ) );
+    if ( s[QStringLiteral( "transfers" )].toArray().isEmpty() )
+      out << "  none: the versions enclose no land between them\n";
+    out << "\nNet change per party\n";
+    for ( const QJsonValue &n : s[QStringLiteral( "net" )].toArray() )
+      out << QStringLiteral( "  %1 %2\n" ).arg( n[QStringLiteral( "party" )].toString(), -6 ).arg( area( n[QStringLiteral( "net_m2" )].toDouble() ) );
+    if ( !request.segments.name.isEmpty() )
+    {
+      out << "\nBy segment\n";
+      for ( const QJsonValue &g : s[QStringLiteral( "segments" )].toArray() )
+        out << QStringLiteral( "  %1 %2 -> %3 %4 parts  %5\n" ).arg( g[QStringLiteral( "code" )].toString(), -8 ).arg( g[QStringLiteral( "from" )].toString() )
+            .arg( g[QStringLiteral( "to" )].toString(), -4 ).arg( g[QStringLiteral( "parts" )].toInt(), 3 ).arg( area( g[QStringLiteral( "area_m2" )].toDouble() ) );
+    }
+    if ( !request.resources.empty() )
+    {
+      out << "\nWater and other resources that change sides\n";
+      const QJsonArray water = s[QStringLiteral( "water" )].toArray();
+      for ( const QJsonValue &w : water )
+      {
+        QString amount;
+        if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "line" ) )
+          amount = QStringLiteral( "%1 m" ).arg( w[QStringLiteral( "length_m" )].toDouble(), 0, 'f', 1 );
+        else if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "polygon" ) )
+          amount = area( w[QStringLiteral( "area_m2" )].toDouble() );
+        out << QStringLiteral( "  %1 %2 -> %3 %4 features  %5\n" ).arg( w[QStringLiteral( "layer" )].toString(), -24 ).arg( w[QStringLiteral( "from" )].toString() )
+            .arg( w[QStringLiteral( "to" )].toString(), -4 ).arg( w[QStringLiteral( "count" )].toInt(), 4 ).arg( amount );
+      }
+      if ( water.isEmpty() )
+        out << "  none\n";
+      for ( const QJsonValue &c : s[QStringLiteral( "crossings" )].toArray() )
+        out << QStringLiteral( "  %1 feature %2: the boundary crosses it %3 times, was %4\n" ).arg( c[QStringLiteral( "layer" )].toString() )
+            .arg( static_cast<qint64>( c[QStringLiteral( "fid" )].toDouble() ) ).arg( c[QStringLiteral( "new" )].toInt() ).arg( c[QStringLiteral( "old" )].toInt() );
+    }
+    const QJsonObject noise = s[QStringLiteral( "noise" )].toObject();
+    if ( noise[QStringLiteral( "parts" )].toInt() > 0 )
+      out << QStringLiteral( "\nDigitizing noise: %1 pieces below %2 m², %3 in all (layer noise)\n" )
+          .arg( noise[QStringLiteral( "parts" )].toInt() ).arg( result.minAreaM2 ).arg( area( noise[QStringLiteral( "area_m2" )].toDouble() ) );
+    for ( const QString &w : result.warnings )
+      out << QStringLiteral( "note: %1\n" ).arg( w );
+    out << QStringLiteral( "\nWrote %1 (transfers, resource_changes, noise, end_connectors)" ).arg( output );
+    if ( json )
+      out << QStringLiteral( " and %1" ).arg( json->target() );
+    out << '\n';
+    return 0;
+  }
+}

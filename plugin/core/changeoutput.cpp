@@ -1,0 +1,263 @@
+#include "changeoutput.h"
+#include "error.h"
+#include "versioninfo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QSet>
+
+#include <qgsfeature.h>
+#include <qgsgeometrycollection.h>
+#include <qgsfields.h>
+#include <qgsproject.h>
+#include <qgsvectorfilewriter.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace limes
+{
+  namespace
+  {
+    double mm( double v )
+    {
+      const double r = std::round( v * 1000.0 ) / 1000.0;
+      return r == 0 ? 0.0 : r; // no "-0"
+    }
+
+    QString geometryName( QgsWkbTypes::GeometryType t )
+    {
+      switch ( t )
+      {
+        case QgsWkbTypes::PointGeometry:
+          return QStringLiteral( "point" );
+        case QgsWkbTypes::LineGeometry:
+          return QStringLiteral( "line" );
+        case QgsWkbTypes::PolygonGeometry:
+          return QStringLiteral( "polygon" );
+        default:
+          return QStringLiteral( "unknown" );
+      }
+    }
+
+    QgsAttributes attributes( std::initializer_list<QVariant> values )
+    {
+      return QgsAttributes( QVector<QVariant>( values ) );
+    }
+
+    QgsField field( const QString &name, QVariant::Type type )
+    {
+      return QgsField( name, type );
+    }
+  }
+
+  QJsonObject changeSummary( const ChangeResult &r )
+  {
+    QJsonObject root;
+    root[QStringLiteral( "mode" )] = r.mode;
+    root[QStringLiteral( "ellipsoid" )] = r.ellipsoid;
+    root[QStringLiteral( "working_crs" )] = r.workingCrs.authid();
+
+    // per direction
+    std::map<std::pair<QString, QString>, std::pair<double, int>> byDirection;
+    for ( const Transfer &t : r.transfers )
+    {
+      auto &e = byDirection[{ t.from, t.to }];
+      e.first += t.areaM2;
+      e.second += 1;
+    }
+    QJsonArray transfers;
+    for ( const auto &[dir, e] : byDirection )
+      transfers.append( QJsonObject{ { "from", dir.first }, { "to", dir.second }, { "area_m2", mm( e.first ) }, { "parts", e.second } } );
+    root[QStringLiteral( "transfers" )] = transfers;
+
+    // net change per party
+    QJsonArray net;
+    for ( const QString &party : r.parties )
+    {
+      double gained = 0, lost = 0;
+      for ( const Transfer &t : r.transfers )
+      {
+        if ( t.to == party )
+          gained += t.areaM2;
+        if ( t.from == party )
+          lost += t.areaM2;
+      }
+      net.append( QJsonObject{ { "party", party }, { "gained_m2", mm( gained ) }, { "lost_m2", mm( lost ) }, { "net_m2", mm( gained - lost ) } } );
+    }
+    root[QStringLiteral( "net" )] = net;
+
+    double noiseArea = 0;
+    for ( const Transfer &t : r.noise )
+      noiseArea += t.areaM2;
+    root[QStringLiteral( "noise" )] = QJsonObject{ { "parts", static_cast<int>( r.noise.size() ) }, { "area_m2", mm( noiseArea ) }, { "min_area_m2", r.minAreaM2 } };
+
+    // per segment and direction
+    std::map<std::tuple<QString, QString, QString>, std::pair<double, int>> bySegment;
+    for ( const Transfer &t : r.transfers )
+      if ( !t.segment.isEmpty() )
+      {
+        auto &e = bySegment[{ t.segment, t.from, t.to }];
+        e.first += t.areaM2;
+        e.second += 1;
+      }
+    std::map<std::tuple<QString, QString, QString, QString>, std::set<QgsFeatureId>> waterBySegment;
+    for ( const ResourceChange &c : r.resourceChanges )
+      if ( !c.segment.isEmpty() )
+        waterBySegment[{ c.segment, c.from, c.to, c.layer }].insert( c.fid );
+    QJsonArray segments;
+    for ( const auto &[key, e] : bySegment )
+    {
+      QJsonObject water;
+      for ( const auto &[wkey, fids] : waterBySegment )
+        if ( std::get<0>( wkey ) == std::get<0>( key ) && std::get<1>( wkey ) == std::get<1>( key ) && std::get<2>( wkey ) == std::get<2>( key ) )
+          water[std::get<3>( wkey )] = static_cast<int>( fids.size() );
+      segments.append( QJsonObject{ { "code", std::get<0>( key ) }, { "from", std::get<1>( key ) }, { "to", std::get<2>( key ) },
+        { "area_m2", mm( e.first ) }, { "parts", e.second }, { "water_features", water } } );
+    }
+    root[QStringLiteral( "segments" )] = segments;
+
+    // per resource layer and direction
+    QJsonArray water;
+    for ( const QString &layer : r.resourceLayers )
+    {
+      struct Agg
+      {
+        double length = 0, area = 0;
+        std::set<QgsFeatureId> fids;
+        QgsWkbTypes::GeometryType type = QgsWkbTypes::UnknownGeometry;
+      };
+      std::map<std::pair<QString, QString>, Agg> agg;
+      for ( const ResourceChange &c : r.resourceChanges )
+        if ( c.layer == layer )
+        {
+          Agg &a = agg[{ c.from, c.to }];
+          a.length += c.lengthM;
+          a.area += c.areaM2;
+          a.fids.insert( c.fid );
+          a.type = c.type;
+        }
+      for ( const auto &[dir, a] : agg )
+      {
+        QJsonArray fids;
+        for ( QgsFeatureId id : a.fids )
+          fids.append( static_cast<qint64>( id ) );
+        water.append( QJsonObject{ { "layer", layer }, { "geometry", geometryName( a.type ) }, { "from", dir.first }, { "to", dir.second },
+          { "length_m", mm( a.length ) }, { "area_m2", mm( a.area ) }, { "count", static_cast<int>( a.fids.size() ) }, { "features", fids } } );
+      }
+    }
+    root[QStringLiteral( "water" )] = water;
+
+    QJsonArray crossings;
+    for ( const CrossingChange &c : r.crossings )
+      crossings.append( QJsonObject{ { "layer", c.layer }, { "fid", static_cast<qint64>( c.fid ) }, { "old", c.oldCrossings }, { "new", c.newCrossings } } );
+    root[QStringLiteral( "crossings" )] = crossings;
+
+    QJsonArray connectors;
+    for ( const EndConnector &c : r.connectors )
+      connectors.append( QJsonObject{ { "old", c.oldOrigin }, { "new", c.newOrigin }, { "end", c.atStart ? "start" : "end" }, { "length_m", mm( c.length ) } } );
+    root[QStringLiteral( "end_connectors" )] = connectors;
+    root[QStringLiteral( "warnings" )] = QJsonArray::fromStringList( r.warnings );
+
+    if ( r.mode == QLatin1String( "lines" ) )
+      root[QStringLiteral( "parties" )] = QJsonObject{ { "left", r.leftParty }, { "right", r.rightParty } };
+    else
+      root[QStringLiteral( "parties" )] = QJsonObject{ { "field", r.partyField }, { "codes", QJsonArray::fromStringList( r.parties ) } };
+
+    QJsonArray inputs;
+    for ( const InputProvenance &p : r.inputs )
+      inputs.append( QJsonObject{ { "role", p.role }, { "source", p.source }, { "layer", p.layer }, { "sha256", p.sha256 },
+        { "features", static_cast<qint64>( p.features ) }, { "crs", p.crs } } );
+    const VersionInfo v = VersionInfo::current();
+    root[QStringLiteral( "provenance" )] = QJsonObject{
+      { "inputs", inputs },
+      { "parameters", QJsonObject{ { "grid_m", r.gridM }, { "min_area_m2", r.minAreaM2 }, { "max_end_gap_m", r.maxEndGapM } } },
+      { "working_crs", r.workingCrs.authid() },
+      { "ellipsoid", r.ellipsoid },
+      { "overlay", QJsonObject{ { "shared_segments", static_cast<qint64>( r.sharedSegments ) }, { "overlaid_segments", static_cast<qint64>( r.overlaidSegments ) } } },
+      { "versions", QJsonObject{ { "limes", v.limes }, { "qgis", v.qgis }, { "geos", v.geos }, { "proj", v.proj } } } };
+    return root;
+  }
+
+  QByteArray changeSummaryJson( const ChangeResult &result )
+  {
+    return QJsonDocument( changeSummary( result ) ).toJson( QJsonDocument::Indented );
+  }
+
+  void writeChangeGeoPackage( const ChangeResult &r, const QString &path )
+  {
+    bool first = true;
+    auto writeLayer = [&]( const QString &name, QgsWkbTypes::Type wkb, const QgsFields &fields, const QVector<QgsFeature> &features ) {
+      QgsVectorFileWriter::SaveVectorOptions options;
+      options.driverName = QStringLiteral( "GPKG" );
+      options.layerName = name;
+      options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
+      first = false;
+      std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, fields, wkb, r.workingCrs, QgsProject::instance()->transformContext(), options ) );
+      if ( writer->hasError() != QgsVectorFileWriter::NoError )
+        throw Error( QStringLiteral( "cannot create layer %1: %2" ).arg( name, writer->errorMessage() ), path );
+      for ( QgsFeature f : features )
+        if ( !writer->addFeature( f ) )
+          throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
+      if ( !writer->flushBuffer() )
+        throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
+    };
+
+    auto transferLayer = [&]( const QString &name, const std::vector<Transfer> &list ) {
+      QgsFields fields;
+      for ( const QgsField &f : { field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
+                                  field( "area_m2", QVariant::Double ), field( "perimeter_m", QVariant::Double ), field( "max_width_m", QVariant::Double ) } )
+        fields.append( f );
+      QVector<QgsFeature> features;
+      for ( const Transfer &t : list )
+      {
+        QgsFeature f( fields );
+        QgsGeometry g = t.geometry;
+        g.convertToMultiType();
+        f.setGeometry( g );
+        f.setAttributes( attributes( { t.from, t.to, t.segment.isEmpty() ? QVariant() : QVariant( t.segment ), mm( t.areaM2 ), mm( t.perimeterM ), mm( t.maxWidthM ) } ) );
+        features << f;
+      }
+      writeLayer( name, QgsWkbTypes::MultiPolygon, fields, features );
+    };
+    transferLayer( QStringLiteral( "transfers" ), r.transfers );
+
+    QgsFields fields;
+    for ( const QgsField &f : { field( "layer", QVariant::String ), field( "feature_id", QVariant::LongLong ), field( "geometry_type", QVariant::String ),
+                                field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
+                                field( "length_m", QVariant::Double ), field( "area_m2", QVariant::Double ) } )
+      fields.append( f );
+    QVector<QgsFeature> features;
+    for ( const ResourceChange &c : r.resourceChanges )
+    {
+      QgsFeature f( fields );
+      // one layer for points, lines and polygons: a collection that QGIS draws for all three
+      QgsGeometry g = c.geometry;
+      QgsGeometryCollection *collection = new QgsGeometryCollection();
+      for ( const QgsGeometry &part : g.asGeometryCollection() )
+        collection->addGeometry( part.constGet()->clone() );
+      f.setGeometry( QgsGeometry( collection ) );
+      f.setAttributes( attributes( { c.layer, static_cast<qint64>( c.fid ), geometryName( c.type ), c.from, c.to, c.segment.isEmpty() ? QVariant() : QVariant( c.segment ),
+                         mm( c.lengthM ), mm( c.areaM2 ) } ) );
+      features << f;
+    }
+    writeLayer( QStringLiteral( "resource_changes" ), QgsWkbTypes::GeometryCollection, fields, features );
+
+    transferLayer( QStringLiteral( "noise" ), r.noise );
+
+    QgsFields connectorFields;
+    for ( const QgsField &f : { field( "old_part", QVariant::String ), field( "new_part", QVariant::String ), field( "end", QVariant::String ), field( "length_m", QVariant::Double ) } )
+      connectorFields.append( f );
+    QVector<QgsFeature> connectors;
+    for ( const EndConnector &c : r.connectors )
+    {
+      QgsFeature f( connectorFields );
+      f.setGeometry( c.line );
+      f.setAttributes( attributes( { c.oldOrigin, c.newOrigin, c.atStart ? QStringLiteral( "start" ) : QStringLiteral( "end" ), mm( c.length ) } ) );
+      connectors << f;
+    }
+    writeLayer( QStringLiteral( "end_connectors" ), QgsWkbTypes::LineString, connectorFields, connectors );
+  }
+}

@@ -1,0 +1,28 @@
+#ifndef LIMES_CHANGEOUTPUT_H
+#define LIMES_CHANGEOUTPUT_H
+
+#include "changeresult.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace limes
+{
+  /**
+   * The change summary both delegations compare: totals per direction, per segment and per
+   * resource layer, net change per party, and provenance. Deterministic: keys sorted,
+   * numbers rounded to millimetres (m, m²), no timestamps, so identical inputs give
+   * byte-identical files.
+   */
+  QJsonObject changeSummary( const ChangeResult &result );
+  QByteArray changeSummaryJson( const ChangeResult &result );
+
+  /**
+   * Writes layers transfers, resource_changes, noise and end_connectors (working CRS) into a
+   * new GeoPackage at `path`. Callers write to an AtomicOutput's temporary path.
+   */
+  void writeChangeGeoPackage( const ChangeResult &result, const QString &path );
+}
+
+#endif
