@@ -156,15 +156,39 @@ namespace limes
         }
         byParty[party].push_back( std::move( g ) );
       }
-      std::map<QString, QgsGeometry> result;
+      std::map<QString, geos::GeomPtr> dissolved;
       for ( auto &entry : byParty )
       {
         const geos::GeomPtr all = ctx.collection( GEOS_GEOMETRYCOLLECTION, entry.second );
-        const geos::GeomPtr dissolved = ctx.unaryUnion( all.get(), request.gridM );
-        QgsGeometry g = ctx.toQgs( dissolved.get() );
+        dissolved[entry.first] = ctx.unaryUnion( all.get(), request.gridM );
+      }
+      // Land two parties hold in the same version is disputed within that version, not moved
+      // by the change: each party keeps only what is its alone, and the overlap is reported.
+      std::map<QString, QgsGeometry> result;
+      QgsGeometry overlap;
+      for ( const auto &[party, g] : dissolved )
+      {
+        geos::GeomPtr own = ctx.clone( g.get() );
+        for ( const auto &[other, h] : dissolved )
+          if ( other != party )
+          {
+            const geos::GeomPtr both = ctx.intersection( g.get(), h.get(), request.gridM );
+            if ( party < other && ctx.area( both.get() ) > 0 )
+              overlap = overlap.isNull() ? ctx.toQgs( both.get() ) : overlap.combine( ctx.toQgs( both.get() ) );
+            own = ctx.difference( own.get(), h.get(), request.gridM );
+          }
+        QgsGeometry q = ctx.toQgs( own.get() );
         // keep the polygonal part: a made-valid bow tie may leave lines behind
-        g.convertGeometryCollectionToSubclass( QgsWkbTypes::PolygonGeometry );
-        result[entry.first] = g;
+        q.convertGeometryCollectionToSubclass( QgsWkbTypes::PolygonGeometry );
+        result[party] = q;
+      }
+      if ( !overlap.isNull() )
+      {
+        QgsDistanceArea da;
+        da.setSourceCrs( crs, QgsProject::instance()->transformContext() );
+        da.setEllipsoid( request.ellipsoid );
+        warnings << QStringLiteral( "%1: %2 m² is claimed by more than one party; it is left out of the transfers" )
+                 .arg( describe( l, role ) ).arg( da.measureArea( overlap ), 0, 'f', 1 );
       }
       return result;
     }

@@ -186,6 +186,64 @@ namespace limes
     return QJsonDocument( changeSummary( result ) ).toJson( QJsonDocument::Indented );
   }
 
+  QgsFields transferFields()
+  {
+    QgsFields fields;
+    for ( const QgsField &f : { field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
+                                field( "area_m2", QVariant::Double ), field( "perimeter_m", QVariant::Double ), field( "max_width_m", QVariant::Double ) } )
+      fields.append( f );
+    return fields;
+  }
+
+  QgsFeature transferFeature( const Transfer &t, const QgsFields &fields )
+  {
+    QgsFeature f( fields );
+    QgsGeometry g = t.geometry;
+    g.convertToMultiType();
+    f.setGeometry( g );
+    f.setAttributes( attributes( { t.from, t.to, t.segment.isEmpty() ? QVariant() : QVariant( t.segment ), mm( t.areaM2 ), mm( t.perimeterM ), mm( t.maxWidthM ) } ) );
+    return f;
+  }
+
+  QgsFields resourceChangeFields()
+  {
+    QgsFields fields;
+    for ( const QgsField &f : { field( "layer", QVariant::String ), field( "feature_id", QVariant::LongLong ), field( "geometry_type", QVariant::String ),
+                                field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
+                                field( "length_m", QVariant::Double ), field( "area_m2", QVariant::Double ) } )
+      fields.append( f );
+    return fields;
+  }
+
+  QgsFeature resourceChangeFeature( const ResourceChange &c, const QgsFields &fields )
+  {
+    QgsFeature f( fields );
+    // one layer for points, lines and polygons: a collection, which QGIS draws for all three
+    auto collection = std::make_unique<QgsGeometryCollection>();
+    for ( const QgsGeometry &part : c.geometry.asGeometryCollection() )
+      collection->addGeometry( part.constGet()->clone() );
+    f.setGeometry( QgsGeometry( collection.release() ) );
+    f.setAttributes( attributes( { c.layer, static_cast<qint64>( c.fid ), geometryName( c.type ), c.from, c.to, c.segment.isEmpty() ? QVariant() : QVariant( c.segment ),
+                                   mm( c.lengthM ), mm( c.areaM2 ) } ) );
+    return f;
+  }
+
+  QgsFields connectorFields()
+  {
+    QgsFields fields;
+    for ( const QgsField &f : { field( "old_part", QVariant::String ), field( "new_part", QVariant::String ), field( "end", QVariant::String ), field( "length_m", QVariant::Double ) } )
+      fields.append( f );
+    return fields;
+  }
+
+  QgsFeature connectorFeature( const EndConnector &c, const QgsFields &fields )
+  {
+    QgsFeature f( fields );
+    f.setGeometry( c.line );
+    f.setAttributes( attributes( { c.oldOrigin, c.newOrigin, c.atStart ? QStringLiteral( "start" ) : QStringLiteral( "end" ), mm( c.length ) } ) );
+    return f;
+  }
+
   void writeChangeGeoPackage( const ChangeResult &r, const QString &path )
   {
     bool first = true;
@@ -204,60 +262,15 @@ namespace limes
       if ( !writer->flushBuffer() )
         throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
     };
-
-    auto transferLayer = [&]( const QString &name, const std::vector<Transfer> &list ) {
-      QgsFields fields;
-      for ( const QgsField &f : { field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
-                                  field( "area_m2", QVariant::Double ), field( "perimeter_m", QVariant::Double ), field( "max_width_m", QVariant::Double ) } )
-        fields.append( f );
+    auto write = [&]( const QString &name, QgsWkbTypes::Type wkb, const QgsFields &fields, const auto &items, auto toFeature ) {
       QVector<QgsFeature> features;
-      for ( const Transfer &t : list )
-      {
-        QgsFeature f( fields );
-        QgsGeometry g = t.geometry;
-        g.convertToMultiType();
-        f.setGeometry( g );
-        f.setAttributes( attributes( { t.from, t.to, t.segment.isEmpty() ? QVariant() : QVariant( t.segment ), mm( t.areaM2 ), mm( t.perimeterM ), mm( t.maxWidthM ) } ) );
-        features << f;
-      }
-      writeLayer( name, QgsWkbTypes::MultiPolygon, fields, features );
+      for ( const auto &item : items )
+        features << toFeature( item, fields );
+      writeLayer( name, wkb, fields, features );
     };
-    transferLayer( QStringLiteral( "transfers" ), r.transfers );
-
-    QgsFields fields;
-    for ( const QgsField &f : { field( "layer", QVariant::String ), field( "feature_id", QVariant::LongLong ), field( "geometry_type", QVariant::String ),
-                                field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
-                                field( "length_m", QVariant::Double ), field( "area_m2", QVariant::Double ) } )
-      fields.append( f );
-    QVector<QgsFeature> features;
-    for ( const ResourceChange &c : r.resourceChanges )
-    {
-      QgsFeature f( fields );
-      // one layer for points, lines and polygons: a collection that QGIS draws for all three
-      QgsGeometry g = c.geometry;
-      QgsGeometryCollection *collection = new QgsGeometryCollection();
-      for ( const QgsGeometry &part : g.asGeometryCollection() )
-        collection->addGeometry( part.constGet()->clone() );
-      f.setGeometry( QgsGeometry( collection ) );
-      f.setAttributes( attributes( { c.layer, static_cast<qint64>( c.fid ), geometryName( c.type ), c.from, c.to, c.segment.isEmpty() ? QVariant() : QVariant( c.segment ),
-                         mm( c.lengthM ), mm( c.areaM2 ) } ) );
-      features << f;
-    }
-    writeLayer( QStringLiteral( "resource_changes" ), QgsWkbTypes::GeometryCollection, fields, features );
-
-    transferLayer( QStringLiteral( "noise" ), r.noise );
-
-    QgsFields connectorFields;
-    for ( const QgsField &f : { field( "old_part", QVariant::String ), field( "new_part", QVariant::String ), field( "end", QVariant::String ), field( "length_m", QVariant::Double ) } )
-      connectorFields.append( f );
-    QVector<QgsFeature> connectors;
-    for ( const EndConnector &c : r.connectors )
-    {
-      QgsFeature f( connectorFields );
-      f.setGeometry( c.line );
-      f.setAttributes( attributes( { c.oldOrigin, c.newOrigin, c.atStart ? QStringLiteral( "start" ) : QStringLiteral( "end" ), mm( c.length ) } ) );
-      connectors << f;
-    }
-    writeLayer( QStringLiteral( "end_connectors" ), QgsWkbTypes::LineString, connectorFields, connectors );
+    write( QStringLiteral( "transfers" ), QgsWkbTypes::MultiPolygon, transferFields(), r.transfers, transferFeature );
+    write( QStringLiteral( "resource_changes" ), QgsWkbTypes::GeometryCollection, resourceChangeFields(), r.resourceChanges, resourceChangeFeature );
+    write( QStringLiteral( "noise" ), QgsWkbTypes::MultiPolygon, transferFields(), r.noise, transferFeature );
+    write( QStringLiteral( "end_connectors" ), QgsWkbTypes::LineString, connectorFields(), r.connectors, connectorFeature );
   }
 }

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <qgsfeature.h>
+#include <qgsfields.h>
+
 namespace limes
 {
   /**
@@ -17,6 +20,14 @@ namespace limes
    */
   QJsonObject changeSummary( const ChangeResult &result );
   QByteArray changeSummaryJson( const ChangeResult &result );
+
+  //! Output features: the same fields in the GeoPackage, the Processing sinks and the GUI.
+  QgsFields transferFields();
+  QgsFeature transferFeature( const Transfer &transfer, const QgsFields &fields );
+  QgsFields resourceChangeFields();
+  QgsFeature resourceChangeFeature( const ResourceChange &change, const QgsFields &fields );
+  QgsFields connectorFields();
+  QgsFeature connectorFeature( const EndConnector &connector, const QgsFields &fields );
 
   /**
    * Writes layers transfers, resource_changes, noise and end_connectors (working CRS) into a

@@ -167,13 +167,15 @@ namespace limes::geos
   double Context::area( const GEOSGeometry *g ) const
   {
     double a = 0;
-    return checkDouble( GEOSArea_r( mHandle, g, &a ), a, "area" );
+    const int ok = GEOSArea_r( mHandle, g, &a ); // before reading a: argument order is unspecified
+    return checkDouble( ok, a, "area" );
   }
 
   double Context::length( const GEOSGeometry *g ) const
   {
     double l = 0;
-    return checkDouble( GEOSLength_r( mHandle, g, &l ), l, "length" );
+    const int ok = GEOSLength_r( mHandle, g, &l );
+    return checkDouble( ok, l, "length" );
   }
 
   int Context::geometryCount( const GEOSGeometry *g ) const

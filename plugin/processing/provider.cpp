@@ -1,4 +1,5 @@
 #include "provider.h"
+#include "boundarychangealgorithm.h"
 #include "resources.h"
 #include "versioninfo.h"
 
@@ -44,6 +45,6 @@ namespace limes
 
   void ProcessingProvider::loadAlgorithms()
   {
-    // Algorithms register here as the engines land (change, validation, workspace, reports).
+    addAlgorithm( new BoundaryChangeAlgorithm() );
   }
 }

@@ -1,0 +1,187 @@
+#include "boundarychangealgorithm.h"
+#include "atomicoutput.h"
+#include "changeengine.h"
+#include "changeoutput.h"
+#include "error.h"
+
+#include <QFile>
+#include <QIcon>
+
+#include <qgsprocessingparameters.h>
+#include <qgsproviderregistry.h>
+#include <qgsvectorlayer.h>
+
+namespace limes
+{
+  namespace
+  {
+    //! The file behind a layer, for the provenance fingerprint.
+    QString filePath( const QgsVectorLayer *layer )
+    {
+      if ( !layer || !layer->dataProvider() )
+        return QString();
+      return QgsProviderRegistry::instance()->decodeUri( layer->providerType(), layer->source() ).value( QStringLiteral( "path" ) ).toString();
+    }
+  }
+
+  QString BoundaryChangeAlgorithm::name() const
+  {
+    return QStringLiteral( "boundarychange" );
+  }
+
+  QString BoundaryChangeAlgorithm::displayName() const
+  {
+    return QObject::tr( "Boundary change (land and water that change sides)" );
+  }
+
+  QStringList BoundaryChangeAlgorithm::tags() const
+  {
+    return QObject::tr( "boundary,border,claim,transfer,territory,water,river,canal,spring,intake,commission,treaty" ).split( ',' );
+  }
+
+  QString BoundaryChangeAlgorithm::group() const
+  {
+    return QObject::tr( "Boundary change" );
+  }
+
+  QString BoundaryChangeAlgorithm::groupId() const
+  {
+    return QStringLiteral( "change" );
+  }
+
+  QString BoundaryChangeAlgorithm::shortHelpString() const
+  {
+    return QObject::tr( "Compares two versions of a boundary and reports the land that changes sides, with ellipsoidal areas, "
+                        "and what of each resource layer (rivers, canals, reservoirs, springs, intakes...) lies in it.\n\n"
+                        "Versions are either line layers, with the party on the left and on the right of the digitized direction, "
+                        "or territory layers, with an attribute holding the party code. Line versions are noded with snap-rounding "
+                        "on the given grid; stretches where they coincide are never overlaid; ends that differ are closed with "
+                        "straight connectors (refused beyond the maximum end gap). Pieces below the minimum area are digitizing noise." );
+  }
+
+  QIcon BoundaryChangeAlgorithm::icon() const
+  {
+    return QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) );
+  }
+
+  BoundaryChangeAlgorithm *BoundaryChangeAlgorithm::createInstance() const
+  {
+    return new BoundaryChangeAlgorithm();
+  }
+
+  void BoundaryChangeAlgorithm::initAlgorithm( const QVariantMap & )
+  {
+    const QList<int> versionTypes{ QgsProcessing::TypeVectorLine, QgsProcessing::TypeVectorPolygon };
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "OLD" ), QObject::tr( "Old version (lines or territories)" ), versionTypes ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "NEW" ), QObject::tr( "New version (lines or territories)" ), versionTypes ) );
+    addParameter( new QgsProcessingParameterString( QStringLiteral( "LEFT" ), QObject::tr( "Lines: party on the left" ), QVariant(), false, true ) );
+    addParameter( new QgsProcessingParameterString( QStringLiteral( "RIGHT" ), QObject::tr( "Lines: party on the right" ), QVariant(), false, true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Territories: party code field" ), QVariant(), QStringLiteral( "OLD" ),
+                  QgsProcessingParameterField::Any, false, true ) );
+    addParameter( new QgsProcessingParameterMultipleLayers( QStringLiteral( "RESOURCES" ), QObject::tr( "Water and other resource layers" ), QgsProcessing::TypeVectorAnyGeometry, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), { QgsProcessing::TypeVectorLine }, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ),
+                  QgsProcessingParameterField::Any, false, true ) );
+    auto grid = std::make_unique<QgsProcessingParameterNumber>( QStringLiteral( "GRID" ), QObject::tr( "Snap-rounding grid (m)" ), QgsProcessingParameterNumber::Double, 0.001, false, 1e-6, 10 );
+    addParameter( grid.release() );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MIN_AREA" ), QObject::tr( "Minimum area of a transfer (m²)" ), QgsProcessingParameterNumber::Double, 0, false, 0 ) );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MAX_END_GAP" ), QObject::tr( "Maximum gap between corresponding ends (m)" ), QgsProcessingParameterNumber::Double, 1000, false, 0 ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "TRANSFERS" ), QObject::tr( "Transfers" ), QgsProcessing::TypeVectorPolygon ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "RESOURCE_CHANGES" ), QObject::tr( "Resource changes" ), QgsProcessing::TypeVectorAnyGeometry, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "NOISE" ), QObject::tr( "Digitizing noise" ), QgsProcessing::TypeVectorPolygon, QVariant(), true, false ) );
+    addParameter( new QgsProcessingParameterFileDestination( QStringLiteral( "SUMMARY" ), QObject::tr( "Summary (JSON)" ), QObject::tr( "JSON files (*.json)" ), QVariant(), true, false ) );
+    addOutput( new QgsProcessingOutputNumber( QStringLiteral( "TRANSFER_COUNT" ), QObject::tr( "Number of transfers" ) ) );
+    addOutput( new QgsProcessingOutputString( QStringLiteral( "WORKING_CRS" ), QObject::tr( "Working CRS" ) ) );
+  }
+
+  QVariantMap BoundaryChangeAlgorithm::processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  {
+    std::unique_ptr<QgsProcessingFeatureSource> oldSource( parameterAsSource( parameters, QStringLiteral( "OLD" ), context ) );
+    std::unique_ptr<QgsProcessingFeatureSource> newSource( parameterAsSource( parameters, QStringLiteral( "NEW" ), context ) );
+    if ( !oldSource )
+      throw QgsProcessingException( invalidSourceError( parameters, QStringLiteral( "OLD" ) ) );
+    if ( !newSource )
+      throw QgsProcessingException( invalidSourceError( parameters, QStringLiteral( "NEW" ) ) );
+    std::unique_ptr<QgsProcessingFeatureSource> segmentSource( parameterAsSource( parameters, QStringLiteral( "SEGMENTS" ), context ) );
+
+    auto input = [&]( QgsFeatureSource *source, const QString &parameter ) {
+      InputLayer l;
+      l.source = source;
+      l.name = source->sourceName();
+      const QgsVectorLayer *layer = parameterAsVectorLayer( parameters, parameter, context );
+      l.path = filePath( layer );
+      l.spec = layer ? layer->source() : l.name;
+      return l;
+    };
+
+    ChangeRequest request;
+    request.oldVersion = input( oldSource.get(), QStringLiteral( "OLD" ) );
+    request.newVersion = input( newSource.get(), QStringLiteral( "NEW" ) );
+    if ( segmentSource )
+      request.segments = input( segmentSource.get(), QStringLiteral( "SEGMENTS" ) );
+    request.segmentCodeField = parameterAsString( parameters, QStringLiteral( "SEGMENT_FIELD" ), context );
+    if ( request.segmentCodeField.isEmpty() )
+      request.segmentCodeField = QStringLiteral( "code" );
+    request.leftParty = parameterAsString( parameters, QStringLiteral( "LEFT" ), context ).trimmed();
+    request.rightParty = parameterAsString( parameters, QStringLiteral( "RIGHT" ), context ).trimmed();
+    request.partyField = parameterAsString( parameters, QStringLiteral( "PARTY_FIELD" ), context );
+    request.gridM = parameterAsDouble( parameters, QStringLiteral( "GRID" ), context );
+    request.minAreaM2 = parameterAsDouble( parameters, QStringLiteral( "MIN_AREA" ), context );
+    request.maxEndGapM = parameterAsDouble( parameters, QStringLiteral( "MAX_END_GAP" ), context );
+    for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
+      if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
+        request.resources.push_back( { vl, vl->name(), vl->source(), filePath( vl ) } );
+
+    ChangeResult result;
+    try
+    {
+      result = ChangeEngine::run( request, feedback );
+    }
+    catch ( const Error &e )
+    {
+      throw QgsProcessingException( e.message() );
+    }
+    for ( const QString &w : result.warnings )
+      feedback->pushInfo( w );
+
+    QVariantMap outputs;
+    auto sink = [&]( const QString &parameter, const QgsFields &fields, QgsWkbTypes::Type wkb, const auto &items, auto toFeature ) {
+      QString id;
+      std::unique_ptr<QgsFeatureSink> s( parameterAsSink( parameters, parameter, context, id, fields, wkb, result.workingCrs ) );
+      if ( !s )
+        return;
+      for ( const auto &item : items )
+      {
+        QgsFeature f = toFeature( item, fields );
+        if ( !s->addFeature( f, QgsFeatureSink::FastInsert ) )
+          throw QgsProcessingException( writeFeatureError( s.get(), parameters, parameter ) );
+      }
+      outputs.insert( parameter, id );
+    };
+    sink( QStringLiteral( "TRANSFERS" ), transferFields(), QgsWkbTypes::MultiPolygon, result.transfers, transferFeature );
+    sink( QStringLiteral( "RESOURCE_CHANGES" ), resourceChangeFields(), QgsWkbTypes::GeometryCollection, result.resourceChanges, resourceChangeFeature );
+    sink( QStringLiteral( "NOISE" ), transferFields(), QgsWkbTypes::MultiPolygon, result.noise, transferFeature );
+
+    const QString summary = parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context );
+    if ( !summary.isEmpty() )
+    {
+      try
+      {
+        AtomicOutput out( summary );
+        QFile f( out.temporaryPath() );
+        if ( !f.open( QIODevice::WriteOnly ) || f.write( changeSummaryJson( result ) ) < 0 || !f.flush() )
+          throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), summary );
+        f.close();
+        out.commit();
+      }
+      catch ( const Error &e )
+      {
+        throw QgsProcessingException( e.message() );
+      }
+      outputs.insert( QStringLiteral( "SUMMARY" ), summary );
+    }
+    outputs.insert( QStringLiteral( "TRANSFER_COUNT" ), static_cast<int>( result.transfers.size() ) );
+    outputs.insert( QStringLiteral( "WORKING_CRS" ), result.workingCrs.authid() );
+    return outputs;
+  }
+}

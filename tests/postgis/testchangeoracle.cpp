@@ -1,0 +1,235 @@
+// The change engine against PostGIS, an independent implementation: polygon overlays
+// (ST_Difference, ST_Intersection) and geodesic areas on the geography type.
+#include "boundarygenerator.h"
+#include "changeengine.h"
+#include "layersource.h"
+#include "memorylayers.h"
+#include "testutils.h"
+
+#include <QFile>
+#include <QtTest>
+#include <qgstest.h>
+
+#include <libpq-fe.h>
+
+using namespace limes;
+using namespace limes::test;
+
+namespace
+{
+  const double RELATIVE = 1e-4; // 0.01 %
+
+  bool near( double value, double expected )
+  {
+    return std::fabs( value - expected ) <= std::max( 1.0, RELATIVE * std::fabs( expected ) );
+  }
+}
+
+class TestChangeOracle : public QObject
+{
+    Q_OBJECT
+
+  private:
+    PGconn *mConn = nullptr;
+
+    QVector<double> row( const QString &sql )
+    {
+      PGresult *res = PQexec( mConn, sql.toUtf8().constData() );
+      QVector<double> values;
+      if ( PQresultStatus( res ) != PGRES_TUPLES_OK )
+        qWarning() << "SQL failed:" << PQerrorMessage( mConn );
+      else
+        for ( int c = 0; c < PQnfields( res ); ++c )
+          values << QString::fromUtf8( PQgetvalue( res, 0, c ) ).toDouble();
+      PQclear( res );
+      return values;
+    }
+
+    static QString geography( const QString &wkt )
+    {
+      return QStringLiteral( "ST_Transform(ST_GeomFromText('%1', 32642), 4326)::geography" ).arg( wkt );
+    }
+
+  private slots:
+    void initTestCase()
+    {
+      limes::test::initQgis();
+      QFile f( qEnvironmentVariable( "LIMES_PG_CONNINFO_FILE" ) );
+      QVERIFY2( f.open( QIODevice::ReadOnly ), "no PostGIS cluster: run through ctest (fixture postgis)" );
+      mConn = PQconnectdb( f.readAll().trimmed().constData() );
+      QVERIFY2( PQstatus( mConn ) == CONNECTION_OK, PQerrorMessage( mConn ) );
+    }
+
+    void cleanupTestCase()
+    {
+      if ( mConn )
+        PQfinish( mConn );
+    }
+
+    void generatedLines_data()
+    {
+      QTest::addColumn<unsigned>( "seed" );
+      QTest::addColumn<int>( "vertices" );
+      QTest::addColumn<int>( "windows" );
+      QTest::addColumn<double>( "endOffset" );
+      for ( unsigned seed = 1; seed <= 8; ++seed )
+        QTest::newRow( qPrintable( QStringLiteral( "seed %1" ).arg( seed ) ) ) << seed << 200 + 150 * static_cast<int>( seed ) << 1 + static_cast<int>( seed % 5 ) << ( seed % 3 == 0 ? 250.0 : 0.0 );
+    }
+
+    void generatedLines()
+    {
+      QFETCH( unsigned, seed );
+      QFETCH( int, vertices );
+      QFETCH( int, windows );
+      QFETCH( double, endOffset );
+      LineSpec spec;
+      spec.seed = seed;
+      spec.vertices = vertices;
+      spec.windows = windows;
+      spec.endOffset = endOffset;
+      const LinePair p = generateLines( spec );
+      auto oldLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
+      auto newLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
+      ChangeRequest request;
+      request.oldVersion = input( oldLayer.get(), "old" );
+      request.newVersion = input( newLayer.get(), "new" );
+      request.leftParty = "KG";
+      request.rightParty = "TJ";
+      const ChangeResult r = ChangeEngine::run( request );
+
+      // old-left is north of the old line: close both versions along the top of a box
+      const double top = p.yMax + 1000;
+      const QString lo = wktLeftOf( p.oldLine, top ), ln = wktLeftOf( p.newLine, top );
+      const QVector<double> oracle = row( QStringLiteral( "SELECT ST_Area(ST_Transform(ST_Difference(a, b), 4326)::geography), ST_Area(ST_Transform(ST_Difference(b, a), 4326)::geography), "
+                                                          "ST_NumGeometries(ST_Difference(a, b)) + ST_NumGeometries(ST_Difference(b, a)) "
+                                                          "FROM (SELECT ST_GeomFromText('%1', 32642) a, ST_GeomFromText('%2', 32642) b) s" ).arg( lo, ln ) );
+      QCOMPARE( oracle.size(), 3 );
+      const double kgToTj = transferred( r, "KG", "TJ" ), tjToKg = transferred( r, "TJ", "KG" );
+      qInfo( "seed %u: KG->TJ %.3f m² (PostGIS %.3f), TJ->KG %.3f m² (PostGIS %.3f), %d pieces (PostGIS %d)",
+             seed, kgToTj, oracle[0], tjToKg, oracle[1], static_cast<int>( r.transfers.size() ), static_cast<int>( oracle[2] ) );
+      QVERIFY( oracle[0] + oracle[1] > 1000 );
+      QVERIFY2( near( kgToTj, oracle[0] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( kgToTj ).arg( oracle[0] ) ) );
+      QVERIFY2( near( tjToKg, oracle[1] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( tjToKg ).arg( oracle[1] ) ) );
+      QCOMPARE( static_cast<int>( r.transfers.size() ), static_cast<int>( oracle[2] ) );
+      QCOMPARE( static_cast<int>( r.connectors.size() ), endOffset > 0 ? 2 : 0 );
+
+      // the same geometry as territories must give the same transfers
+      const QString box = QStringLiteral( "POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))" ).arg( p.oldLine.front().x(), 0, 'f', 4 ).arg( p.yMin - 1000, 0, 'f', 4 )
+                          .arg( p.oldLine.back().x(), 0, 'f', 4 ).arg( top, 0, 'f', 4 );
+      const QgsGeometry boxGeom = QgsGeometry::fromWkt( box );
+      auto territories = [&]( const QString &left ) {
+        const QgsGeometry l = QgsGeometry::fromWkt( left );
+        return memoryLayer( "MultiPolygon", "EPSG:32642", { l.asWkt( 4 ), boxGeom.difference( l ).asWkt( 4 ) }, "party", { "KG", "TJ" } );
+      };
+      auto oldTerr = territories( lo );
+      auto newTerr = territories( ln );
+      ChangeRequest t;
+      t.oldVersion = input( oldTerr.get(), "old territories" );
+      t.newVersion = input( newTerr.get(), "new territories" );
+      t.partyField = "party";
+      const ChangeResult tr = ChangeEngine::run( t );
+      QVERIFY2( near( transferred( tr, "KG", "TJ" ), oracle[0] ), qPrintable( QString::number( transferred( tr, "KG", "TJ" ) ) ) );
+      QVERIFY2( near( transferred( tr, "TJ", "KG" ), oracle[1] ), qPrintable( QString::number( transferred( tr, "TJ", "KG" ) ) ) );
+    }
+
+    void generatedEnclaves_data()
+    {
+      QTest::addColumn<unsigned>( "seed" );
+      for ( unsigned seed = 1; seed <= 4; ++seed )
+        QTest::newRow( qPrintable( QStringLiteral( "seed %1" ).arg( seed ) ) ) << seed;
+    }
+
+    void generatedEnclaves()
+    {
+      QFETCH( unsigned, seed );
+      const LinePair p = generateRings( seed );
+      auto oldLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
+      auto newLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
+      ChangeRequest request;
+      request.oldVersion = input( oldLayer.get(), "old" );
+      request.newVersion = input( newLayer.get(), "new" );
+      request.leftParty = "KG";
+      request.rightParty = "TJ"; // clockwise rings: the enclave inside is TJ's
+      const ChangeResult r = ChangeEngine::run( request );
+      const QString po = QgsGeometry::fromPolygonXY( { QgsPolylineXY( p.oldLine.begin(), p.oldLine.end() ) } ).asWkt( 4 );
+      const QString pn = QgsGeometry::fromPolygonXY( { QgsPolylineXY( p.newLine.begin(), p.newLine.end() ) } ).asWkt( 4 );
+      const QVector<double> oracle = row( QStringLiteral( "SELECT ST_Area(ST_Transform(ST_Difference(b, a), 4326)::geography), ST_Area(ST_Transform(ST_Difference(a, b), 4326)::geography) "
+                                                          "FROM (SELECT ST_GeomFromText('%1', 32642) a, ST_GeomFromText('%2', 32642) b) s" ).arg( po, pn ) );
+      QCOMPARE( oracle.size(), 2 );
+      QVERIFY( oracle[0] + oracle[1] > 1000 );
+      // the enclave grows: KG land (outside the old ring) becomes TJ's
+      QVERIFY2( near( transferred( r, "KG", "TJ" ), oracle[0] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( transferred( r, "KG", "TJ" ) ).arg( oracle[0] ) ) );
+      QVERIFY2( near( transferred( r, "TJ", "KG" ), oracle[1] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( transferred( r, "TJ", "KG" ) ).arg( oracle[1] ) ) );
+    }
+
+    void sampleDataDcwVsWdbii()
+    {
+      // Real data: PostGIS nodes and polygonizes the two versions with the same connectors,
+      // then tells each face's side by where the old line runs past it.
+      const auto oldLayer = LayerSource( sampleData( "boundary_dcw" ) ).open();
+      const auto newLayer = LayerSource( sampleData( "boundary_wdbii" ) ).open();
+      ChangeRequest request;
+      request.oldVersion = input( oldLayer.get(), "boundary_dcw" );
+      request.newVersion = input( newLayer.get(), "boundary_wdbii" );
+      request.leftParty = "KG";
+      request.rightParty = "TJ";
+      request.maxEndGapM = 5000;
+      const ChangeResult r = ChangeEngine::run( request );
+      QCOMPARE( r.workingCrs.authid(), QStringLiteral( "EPSG:32642" ) );
+      QCOMPARE( static_cast<int>( r.connectors.size() ), 2 );
+
+      // PostGIS nodes and polygonizes both versions and the connectors; a face moves when it
+      // lies on different sides of the two versions (side: where the nearest line runs past it).
+      const QString side = QStringLiteral(
+                             "(SELECT SIGN((ST_X(b) - ST_X(a)) * (ST_Y(q) - ST_Y(a)) - (ST_Y(b) - ST_Y(a)) * (ST_X(q) - ST_X(a))) FROM "
+                             " (SELECT q, ST_LineInterpolatePoint(l, GREATEST(t - 1e-7, 0)) a, ST_LineInterpolatePoint(l, LEAST(t + 1e-7, 1)) b FROM "
+                             "  (SELECT p q, l, ST_LineLocatePoint(l, p) t FROM (SELECT (ST_Dump(%1)).geom l) parts ORDER BY ST_Distance(l, p) LIMIT 1) x) y)" );
+      const QString sql = QStringLiteral(
+                            "WITH o AS (SELECT ST_Transform(ST_GeomFromText(%1, 4326), 32642) g), "
+                            "n AS (SELECT ST_Transform(ST_GeomFromText(%2, 4326), 32642) g), "
+                            "op AS (SELECT (ST_Dump(g)).geom g FROM o), np AS (SELECT (ST_Dump(g)).geom g FROM n), "
+                            // connectors between the open parts' own ends, so that they meet exactly
+                            "conn AS (SELECT ST_MakeLine(ST_StartPoint(a.g), ST_StartPoint(b.g)) g FROM op a, np b WHERE NOT ST_IsClosed(a.g) AND NOT ST_IsClosed(b.g) "
+                            "  UNION ALL SELECT ST_MakeLine(ST_EndPoint(a.g), ST_EndPoint(b.g)) FROM op a, np b WHERE NOT ST_IsClosed(a.g) AND NOT ST_IsClosed(b.g)), "
+                            "edges AS (SELECT g FROM op UNION ALL SELECT g FROM np UNION ALL SELECT g FROM conn), "
+                            "faces AS (SELECT (ST_Dump(ST_Polygonize(e))).geom f FROM (SELECT ST_Node(ST_Collect(g)) e FROM edges) s), "
+                            "points AS (SELECT f, ST_PointOnSurface(f) p, ST_Area(ST_Transform(f, 4326)::geography) area FROM faces), "
+                            "sided AS (SELECT area, %3 so, %4 sn FROM points, o, n) "
+                            "SELECT COALESCE(SUM(area) FILTER (WHERE so > 0 AND sn < 0), 0), COALESCE(SUM(area) FILTER (WHERE so < 0 AND sn > 0), 0), "
+                            "COUNT(*) FILTER (WHERE so <> sn) FROM sided" );
+      auto ewkt = []( QgsVectorLayer &layer ) {
+        QgsMultiPolylineXY lines;
+        QgsFeature f;
+        QgsFeatureIterator it = layer.getFeatures();
+        while ( it.nextFeature( f ) )
+          lines << f.geometry().asPolyline();
+        return QStringLiteral( "'%1'" ).arg( QgsGeometry::fromMultiPolylineXY( lines ).asWkt( 10 ) );
+      };
+      const QVector<double> oracle = row( sql.arg( ewkt( *oldLayer ), ewkt( *newLayer ), side.arg( QStringLiteral( "o.g" ) ), side.arg( QStringLiteral( "n.g" ) ) ) );
+      QCOMPARE( oracle.size(), 3 );
+      const double kgToTj = transferred( r, "KG", "TJ" ), tjToKg = transferred( r, "TJ", "KG" );
+      qInfo( "DCW->WDBII: KG->TJ %.1f m² (PostGIS %.1f), TJ->KG %.1f m² (PostGIS %.1f), %d pieces (PostGIS faces %d)",
+             kgToTj, oracle[0], tjToKg, oracle[1], static_cast<int>( r.transfers.size() ), static_cast<int>( oracle[2] ) );
+      QVERIFY( kgToTj > 1e6 && tjToKg > 1e6 );
+      QVERIFY2( near( kgToTj, oracle[0] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( kgToTj ).arg( oracle[0] ) ) );
+      QVERIFY2( near( tjToKg, oracle[1] ), qPrintable( QStringLiteral( "%1 vs %2" ).arg( tjToKg ).arg( oracle[1] ) ) );
+      QCOMPARE( static_cast<int>( r.transfers.size() ), static_cast<int>( oracle[2] ) );
+    }
+
+    void identicalRealTerritoriesGiveNothing()
+    {
+      // DCW's TJ and KG outlines overlap in slivers: land both claim in one version moves nowhere
+      const auto terr = LayerSource( sampleData( "territories" ) ).open();
+      ChangeRequest request;
+      request.oldVersion = input( terr.get(), "territories" );
+      request.newVersion = input( terr.get(), "territories" );
+      request.partyField = "party";
+      const ChangeResult same = ChangeEngine::run( request );
+      QVERIFY( same.transfers.empty() );
+      QCOMPARE( same.parties, QStringList( { "KG", "TJ" } ) );
+      QVERIFY( same.warnings.join( '\n' ).contains( "claimed by more than one party" ) );
+    }
+};
+
+QGSTEST_MAIN( TestChangeOracle )
+#include "testchangeoracle.moc"
