@@ -282,10 +282,25 @@ namespace limes
     QgsRectangle extent;
     for ( const InputLayer *l : { &request.oldVersion, &request.newVersion } )
     {
+      auto usable = []( const QgsRectangle &r ) { return !r.isNull() && std::isfinite( r.xMinimum() ) && r.xMinimum() <= r.xMaximum(); };
+      QgsRectangle sourceExtent = l->source->sourceExtent();
+      if ( !usable( sourceExtent ) )
+      {
+        // filtered layers may not know their extent: measure it
+        sourceExtent = QgsRectangle();
+        sourceExtent.setMinimal();
+        QgsFeatureIterator it = l->source->getFeatures( QgsFeatureRequest().setNoAttributes() );
+        QgsFeature f;
+        while ( it.nextFeature( f ) )
+          if ( f.hasGeometry() && !f.geometry().isEmpty() )
+            sourceExtent.combineExtentWith( f.geometry().boundingBox() );
+      }
+      if ( !usable( sourceExtent ) )
+        throw Error( QStringLiteral( "no feature has a geometry" ), describe( *l, l == &request.oldVersion ? "old version" : "new version" ) );
       const QgsCoordinateTransform t( l->source->sourceCrs(), wgs84, QgsProject::instance()->transformContext() );
       try
       {
-        extent.combineExtentWith( t.transformBoundingBox( l->source->sourceExtent() ) );
+        extent.combineExtentWith( t.transformBoundingBox( sourceExtent ) );
       }
       catch ( const QgsCsException &e )
       {

@@ -3,12 +3,16 @@
 LIMES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
 
-# What the build needs (libqgis-dev brings Qt 5, GDAL, GEOS and PROJ headers with it).
+# What the build needs (libqgis-dev brings Qt 5, GDAL, GEOS and PROJ headers with it; the
+# test programs, configured with everything else, link libpq and GeographicLib).
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev libgdal-dev
-  qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core)
+  qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core
+  libpq-dev libgeographiclib-dev)
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
-# bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`.
-TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils)
+# bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
+# PostgreSQL + PostGIS for the throwaway oracle cluster.
+TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils
+  postgresql-15 postgresql-15-postgis-3)
 
 ensure_packages() {
   local missing=() p

@@ -53,5 +53,51 @@ expect info-corrupt 2 "" "broken\.gpkg: not a vector data source GDAL can read$"
 "$LIMES" info "$GPKG|layername=segments" >"$tmp/one"
 [ "$(grep -c '^  [a-z_]' "$tmp/one")" -eq 2 ] && passes=$((passes + 1)) || { echo "FAIL info-one-layer-count"; failures=$((failures + 1)); }
 
+# limes change: the contract of the change-engine issue
+check() { # NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL $name"; failures=$((failures + 1)); fi
+}
+L="$GPKG|layername="
+common=(--old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --max-end-gap 5000
+  --water "${L}rivers" --water "${L}synthetic_water_points" --water "${L}synthetic_canals" --water "${L}synthetic_reservoirs"
+  --segments "${L}segments" --min-area 1000)
+expect change-sample 0 "^  KG +TJ +[0-9]+ +[0-9.]+ m²" "" -- change "${common[@]}" --output "$tmp/c1.gpkg" --summary "$tmp/c1.json"
+expect change-output-layers 0 "^  resource_changes " "" -- info "$tmp/c1.gpkg"
+for key in '"ellipsoid": "EPSG:7030"' '"working_crs": "EPSG:32642"' '"transfers": \[' '"water": \[' '"segments": \[' '"provenance": \{' '"layer": "synthetic_canals"' '"sha256": "[0-9a-f]{64}"'; do
+  check "summary-has-$key" grep -Eq -- "$key" "$tmp/c1.json"
+done
+"$LIMES" change "${common[@]}" --output "$tmp/c2.gpkg" --summary "$tmp/c2.json" >/dev/null 2>&1
+check summary-byte-identical cmp -s "$tmp/c1.json" "$tmp/c2.json"
+expect change-swapped 0 "^  TJ +KG" "" -- change --old "${L}boundary_wdbii" --new "${L}boundary_dcw" --left KG --right TJ --max-end-gap 5000 --output "$tmp/s.gpkg" --summary "$tmp/s.json"
+/usr/bin/python3 - "$tmp/c1.json" "$tmp/s.json" <<'PY' && passes=$((passes + 1)) || { echo "FAIL swapped-directions"; failures=$((failures + 1)); }
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+fwd = {(t['from'], t['to']): t['area_m2'] for t in a['transfers']}
+bwd = {(t['from'], t['to']): t['area_m2'] for t in b['transfers']}
+noise = a['noise']['area_m2']   # c1 set pieces under 1000 m² apart as noise; s did not
+assert abs(fwd[('KG', 'TJ')] + fwd[('TJ', 'KG')] + noise - bwd[('KG', 'TJ')] - bwd[('TJ', 'KG')]) < 0.01
+assert abs(fwd[('KG', 'TJ')] - bwd[('TJ', 'KG')]) <= noise + 0.01
+PY
+
+# bad input: exit 2, one line naming the problem and the source, and no output left behind
+bad() { # NAME STDERR_PATTERN ARGS...
+  local name=$1 re=$2; shift 2
+  rm -f "$tmp"/bad.* "$tmp"/.bad.*
+  expect "$name" 2 "" "$re" -- change "$@" --output "$tmp/bad.gpkg" --summary "$tmp/bad.json"
+  if ls -A "$tmp" | grep -q '^\.\?bad\.'; then echo "FAIL $name: left output behind: $(ls -A "$tmp" | grep bad)"; failures=$((failures + 1)); fi
+}
+bad change-missing-left "^limes change: line versions need the left and the right party" --old "${L}boundary_dcw" --new "${L}boundary_wdbii"
+bad change-ends-too-far "more than the maximum end gap \(1.00 km\)$" --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ
+bad change-points-as-version "old version \(.*layername=pillars\): point layer" --old "${L}pillars" --new "${L}boundary_wdbii" --left KG --right TJ
+bad change-unreadable "^limes change: /nonexistent/x.gpkg: no such file$" --old /nonexistent/x.gpkg --new "${L}boundary_wdbii" --left KG --right TJ
+bad change-corrupt "broken\.gpkg: not a vector data source GDAL can read$" --old "$tmp/broken.gpkg" --new "${L}boundary_wdbii" --left KG --right TJ
+bad change-missing-party-field "no field 'nation'" --old "${L}territories" --new "${L}territories" --party-field nation
+bad change-unknown-party "unknown party code 'KG' \(known: TJ, UZ\)" --old "${L}territories" --new "${L}territories" --party-field party --parties TJ,UZ
+bad change-bad-number "^limes change: --grid: not a number: 'fine'$" --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --grid fine
+bad change-missing-water "no layer named 'wells'" --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --water "${L}wells"
+expect change-missing-output-dir 2 "" "/nonexistent-dir: directory does not exist$" -- change --old "${L}boundary_dcw" --new "${L}boundary_dcw" --left KG --right TJ --output /nonexistent-dir/x.gpkg
+expect change-help 0 "--max-end-gap <METRES>" "" -- change --help
+
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]
