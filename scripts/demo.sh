@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs Limes on the Fergana sample data.
-#   scripts/demo.sh          headless: prints the tool's versions and what the sample holds
+#   scripts/demo.sh          headless: runs `limes change` on the sample data and prints the summary
 #   scripts/demo.sh --gui    opens the real QGIS desktop with Limes enabled and the sample
 #                            project loaded, in a throwaway profile (yours is never touched)
 set -euo pipefail
@@ -22,15 +22,31 @@ LIMES="$BUILD_DIR/output/bin/limes"
 SAMPLE="$LIMES_ROOT/sampledata/fergana.gpkg"
 
 if [ $gui -eq 0 ]; then
+  OUT="$BUILD_DIR/demo"
+  mkdir -p "$OUT"
+  L="$SAMPLE|layername="
   echo
   echo "== limes --version"
   "$LIMES" --version
   echo
-  echo "== limes info sampledata/fergana.gpkg"
-  "$LIMES" info "$SAMPLE"
+  echo "== limes change: the DCW version of the TJ-KG line against the WDBII version, with water"
+  "$LIMES" change --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ \
+    --water "${L}rivers" --water "${L}synthetic_water_points" --water "${L}synthetic_canals" \
+    --water "${L}synthetic_reservoirs" --segments "${L}segments" \
+    --max-end-gap 5000 --min-area 1000 \
+    --output "$OUT/dcw-vs-wdbii.gpkg" --summary "$OUT/dcw-vs-wdbii.json"
   echo
+  echo "== limes change: TJ's claim line against KG's claim line for segment S-003 (synthetic claims)"
+  claims="${L}synthetic_claims|subset=segment = 'S-003' AND party = "
+  "$LIMES" change --old "${claims}'TJ'" --new "${claims}'KG'" --left KG --right TJ \
+    --water "${L}synthetic_water_points" --water "${L}synthetic_canals" --water "${L}synthetic_reservoirs" \
+    --segments "${L}segments" --output "$OUT/claims-S-003.gpkg" --summary "$OUT/claims-S-003.json"
+  echo
+  echo "Outputs in $OUT:"
+  echo "  dcw-vs-wdbii.gpkg   layers transfers, resource_changes, noise, end_connectors (open in QGIS)"
+  echo "  dcw-vs-wdbii.json   the deterministic summary with provenance"
+  echo "  claims-S-003.gpkg/.json   the disputed area of S-003 and the water in it"
   echo "Built: $BUILD_DIR/output/bin/limes and $BUILD_DIR/output/plugins/liblimesplugin.so"
-  echo "Sample data: $SAMPLE (project: $LIMES_ROOT/sampledata/fergana.qgs)"
   echo "Desktop: scripts/demo.sh --gui"
   exit 0
 fi

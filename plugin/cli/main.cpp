@@ -9,6 +9,8 @@
 
 #include <qgsapplication.h>
 
+#include <cpl_error.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -66,6 +68,9 @@ namespace
           QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
         QgsApplication::initQgis();
         mInitialized = true;
+        // GDAL prints its own errors to stderr; ours say the same thing in one line
+        if ( qEnvironmentVariableIsEmpty( "LIMES_VERBOSE" ) )
+          CPLSetErrorHandler( CPLQuietErrorHandler );
       }
 
     private:

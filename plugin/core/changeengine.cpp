@@ -93,13 +93,23 @@ namespace limes
       }
     }
 
+    //! A driver that fails mid-read must not shorten the input silently.
+    void checkAllRead( long long read, const InputLayer &l, const char *role )
+    {
+      const long long expected = l.source->featureCount();
+      if ( expected >= 0 && read != expected )
+        throw Error( QStringLiteral( "read %1 of %2 features; the source failed while reading" ).arg( read ).arg( expected ), describe( l, role ) );
+    }
+
     std::vector<Polyline> readLines( const InputLayer &l, const char *role, const QgsCoordinateReferenceSystem &crs, QgsFeedback *feedback )
     {
       std::vector<Polyline> parts;
       QgsFeatureIterator it = l.source->getFeatures( inWorkingCrs( crs ).setNoAttributes().addOrderBy( QStringLiteral( "$id" ) ) );
       QgsFeature f;
+      long long read = 0;
       while ( nextFeature( it, f, l, role ) )
       {
+        ++read;
         checkCanceled( feedback );
         QgsGeometry g = f.geometry();
         if ( g.isNull() || g.isEmpty() )
@@ -123,6 +133,7 @@ namespace limes
           parts.push_back( std::move( p ) );
         }
       }
+      checkAllRead( read, l, role );
       return parts;
     }
 
@@ -136,8 +147,10 @@ namespace limes
       std::map<QString, std::vector<geos::GeomPtr>> byParty;
       QgsFeatureIterator it = l.source->getFeatures( inWorkingCrs( crs ).addOrderBy( QStringLiteral( "$id" ) ) );
       QgsFeature f;
+      long long read = 0;
       while ( nextFeature( it, f, l, role ) )
       {
+        ++read;
         checkCanceled( feedback );
         const QVariant v = f.attribute( field );
         const QString party = v.isNull() ? QString() : v.toString().trimmed();
@@ -156,6 +169,7 @@ namespace limes
         }
         byParty[party].push_back( std::move( g ) );
       }
+      checkAllRead( read, l, role );
       std::map<QString, geos::GeomPtr> dissolved;
       for ( auto &entry : byParty )
       {
@@ -546,6 +560,7 @@ namespace limes
             result.crossings.push_back( { r.name, f.id(), before, after } );
         }
       }
+      checkAllRead( done, r, "resource layer" );
       ++layerNo;
     }
     if ( feedback )

@@ -21,8 +21,10 @@ namespace limes
       const QString key = parts.at( i ).section( QLatin1Char( '=' ), 0, 0 ).trimmed();
       if ( key.compare( QLatin1String( "layername" ), Qt::CaseInsensitive ) == 0 )
         mLayerName = parts.at( i ).section( QLatin1Char( '=' ), 1 );
+      else if ( key.compare( QLatin1String( "subset" ), Qt::CaseInsensitive ) == 0 )
+        mSubset = parts.at( i ).section( QLatin1Char( '=' ), 1 );
       else
-        throw Error( QStringLiteral( "unknown source option '%1' (expected path|layername=NAME)" ).arg( parts.at( i ) ), spec );
+        throw Error( QStringLiteral( "unknown source option '%1' (expected path|layername=NAME|subset=SQL)" ).arg( parts.at( i ) ), spec );
     }
     if ( mPath.isEmpty() )
       throw Error( QStringLiteral( "empty path" ), spec );
@@ -91,10 +93,15 @@ namespace limes
       throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( names.join( QLatin1String( ", " ) ) ), mPath );
     }
 
+    if ( !mSubset.isEmpty() )
+      uri += QStringLiteral( "|subset=" ) + mSubset;
     QgsVectorLayer::LayerOptions options( false, false );
     auto layer = std::make_unique<QgsVectorLayer>( uri, displayName(), QStringLiteral( "ogr" ), options );
     if ( !layer->isValid() )
       throw Error( QStringLiteral( "cannot open as a vector layer" ), mSpec );
+    // OGR accepts any filter text; a bad one shows only as an uncountable layer
+    if ( !mSubset.isEmpty() && layer->featureCount() < 0 )
+      throw Error( QStringLiteral( "invalid subset filter '%1'" ).arg( mSubset ), mPath );
     return layer;
   }
 }

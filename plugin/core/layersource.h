@@ -15,7 +15,7 @@ namespace limes
 {
   /**
    * A vector source as users write it on the command line and in Processing:
-   * a path, or a QGIS-style "path|layername=NAME". Opening it is where bad input is
+   * a path, or a QGIS-style "path|layername=NAME|subset=SQL". Opening it is where bad input is
    * caught, so every failure names the path and the layer.
    */
   class LayerSource
@@ -38,6 +38,8 @@ namespace limes
       QString path() const { return mPath; }
       //! The layername part, empty when the spec names only a file.
       QString layerName() const { return mLayerName; }
+      //! The subset part: an OGR SQL filter, empty when not given.
+      QString subset() const { return mSubset; }
       //! Name used in reports: the layername, else the file's base name.
       QString displayName() const;
 
@@ -56,6 +58,7 @@ namespace limes
       QString mSpec;
       QString mPath;
       QString mLayerName;
+    QString mSubset;
   };
 }
 

@@ -118,6 +118,15 @@ class TestLayerSource : public QObject
       QVERIFY( layer->featureCount() > 100 );
     }
 
+    void subsetFilters()
+    {
+      const LayerSource source( limes::test::sampleData( "synthetic_claims" ) + "|subset=segment = 'S-003' AND party = 'TJ'" );
+      QCOMPARE( source.subset(), QStringLiteral( "segment = 'S-003' AND party = 'TJ'" ) );
+      QCOMPARE( source.displayName(), QStringLiteral( "synthetic_claims" ) );
+      QCOMPARE( source.open()->featureCount(), 1LL );
+      QVERIFY_EXCEPTION_THROWN( LayerSource( limes::test::sampleData( "pillars" ) + "|subset=no_such_field = 1" ).open(), limes::Error );
+    }
+
     void listsSublayers()
     {
       const QList<LayerSource::Sublayer> layers = LayerSource( limes::test::sampleData() ).sublayers();
