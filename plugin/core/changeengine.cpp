@@ -346,7 +346,11 @@ namespace limes
     {
       checkLayer( r, "resource layer" );
       result.inputs << provenance( r, "resource" );
-      result.resourceLayers << r.name;
+      // two layers of the same name must not pool their totals
+      QString name = r.name;
+      for ( int k = 2; result.resourceLayers.contains( name ); ++k )
+        name = QStringLiteral( "%1 (%2)" ).arg( r.name ).arg( k );
+      result.resourceLayers << name;
     }
     for ( const InputProvenance &p : std::as_const( result.inputs ) )
       if ( p.crs != crs.authid() )
@@ -506,6 +510,7 @@ namespace limes
     int layerNo = 0;
     for ( const InputLayer &r : request.resources )
     {
+      const QString layerName = result.resourceLayers.at( layerNo );
       const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType( r.source->wkbType() );
       if ( type != QgsWkbTypes::PointGeometry && type != QgsWkbTypes::LineGeometry && type != QgsWkbTypes::PolygonGeometry )
         throw Error( QStringLiteral( "layer has no point, line or polygon geometry" ), describe( r, "resource layer" ) );
@@ -531,7 +536,7 @@ namespace limes
           if ( !engine.intersects( g.constGet() ) )
             continue;
           ResourceChange c;
-          c.layer = r.name;
+          c.layer = layerName;
           c.fid = f.id();
           c.type = type;
           c.from = t.from;
@@ -557,7 +562,7 @@ namespace limes
           const int before = crossingCount( g, oldBoundary, *oldEngine );
           const int after = crossingCount( g, newBoundary, *newEngine );
           if ( before != after )
-            result.crossings.push_back( { r.name, f.id(), before, after } );
+            result.crossings.push_back( { layerName, f.id(), before, after } );
         }
       }
       checkAllRead( done, r, "resource layer" );

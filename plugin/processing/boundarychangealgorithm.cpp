@@ -22,6 +22,15 @@ namespace limes
         return QString();
       return QgsProviderRegistry::instance()->decodeUri( layer->providerType(), layer->source() ).value( QStringLiteral( "path" ) ).toString();
     }
+
+    //! As the CLI names a source: its layername, else the layer's name.
+    QString reportName( const QgsVectorLayer *layer, const QString &fallback )
+    {
+      if ( !layer )
+        return fallback;
+      const QString layerName = QgsProviderRegistry::instance()->decodeUri( layer->providerType(), layer->source() ).value( QStringLiteral( "layerName" ) ).toString();
+      return layerName.isEmpty() ? layer->name() : layerName;
+    }
   }
 
   QString BoundaryChangeAlgorithm::name() const
@@ -107,8 +116,8 @@ namespace limes
     auto input = [&]( QgsFeatureSource *source, const QString &parameter ) {
       InputLayer l;
       l.source = source;
-      l.name = source->sourceName();
       const QgsVectorLayer *layer = parameterAsVectorLayer( parameters, parameter, context );
+      l.name = reportName( layer, source->sourceName() );
       l.path = filePath( layer );
       l.spec = layer ? layer->source() : l.name;
       return l;
@@ -130,7 +139,7 @@ namespace limes
     request.maxEndGapM = parameterAsDouble( parameters, QStringLiteral( "MAX_END_GAP" ), context );
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
-        request.resources.push_back( { vl, vl->name(), vl->source(), filePath( vl ) } );
+        request.resources.push_back( { vl, reportName( vl, vl->name() ), vl->source(), filePath( vl ) } );
 
     ChangeResult result;
     try

@@ -171,6 +171,22 @@ class TestChangeEngine : public QObject
       QCOMPARE( result.crossings.front().newCrossings, 0 );
     }
 
+    void sameNamedResourceLayersKeepTheirOwnTotals()
+    {
+      auto o = memoryLayer( "LineString", UTM, { at( "LINESTRING(0 0, 100 0)" ) } );
+      auto n = memoryLayer( "LineString", UTM, { at( "LINESTRING(0 0, 50 40, 100 0)" ) } );
+      auto a = memoryLayer( "Point", UTM, { at( "POINT(50 10)" ) } );
+      auto b = memoryLayer( "Point", UTM, { at( "POINT(50 20)" ), at( "POINT(45 5)" ) } );
+      ChangeRequest r = lines( o.get(), n.get() );
+      r.resources = { input( a.get(), "fergana" ), input( b.get(), "fergana" ) };
+      const QJsonArray water = changeSummary( ChangeEngine::run( r ) )["water"].toArray();
+      QCOMPARE( water.size(), 2 );
+      QCOMPARE( water[0]["layer"].toString(), QStringLiteral( "fergana" ) );
+      QCOMPARE( water[0]["count"].toInt(), 1 );
+      QCOMPARE( water[1]["layer"].toString(), QStringLiteral( "fergana (2)" ) );
+      QCOMPARE( water[1]["count"].toInt(), 2 );
+    }
+
     void minimumAreaSetsNoiseApart()
     {
       auto o = memoryLayer( "LineString", UTM, { at( "LINESTRING(0 0, 100 0, 200 0)" ) } );

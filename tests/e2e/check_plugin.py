@@ -43,8 +43,47 @@ def inspect():
         layers = {l.name(): l.isValid() for l in QgsProject.instance().mapLayers().values()}
         check('sample_project', ok and len(layers) >= 10 and all(layers.values()), layers)
         iface.mapCanvas().zoomToFullExtent()
+    check_algorithm(provider)
     if menu is not None:
         menu.popup(win.menuBar().mapToGlobal(win.menuBar().actionGeometry(menu.menuAction()).bottomLeft()))
+
+
+def check_algorithm(provider):
+    """Runs limes:boundarychange through Processing, as the toolbox and models do."""
+    if provider is None:
+        return
+    alg = QgsApplication.processingRegistry().algorithmById('limes:boundarychange')
+    check('algorithm_registered', alg is not None and provider.algorithm('boundarychange') is not None)
+    sample = os.environ.get('LIMES_E2E_PROJECT', '').replace('fergana.qgs', 'fergana.gpkg')
+    if alg is None or not sample:
+        return
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    src = sample + '|layername='
+    summary = os.path.join(OUT, 'change-summary.json')
+    params = {'OLD': src + 'boundary_dcw', 'NEW': src + 'boundary_wdbii', 'LEFT': 'KG', 'RIGHT': 'TJ',
+              'RESOURCES': [src + 'synthetic_water_points', src + 'synthetic_canals'],
+              'SEGMENTS': src + 'segments', 'MAX_END_GAP': 5000, 'MIN_AREA': 1000,
+              'TRANSFERS': 'memory:', 'RESOURCE_CHANGES': 'memory:', 'SUMMARY': summary}
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    result = processing.run('limes:boundarychange', params, context=context, feedback=feedback)
+    transfers = result['TRANSFERS']   # processing.run hands back the memory layer itself
+    if isinstance(transfers, str):
+        transfers = context.getMapLayer(transfers)
+    check('algorithm_transfers', transfers is not None and transfers.featureCount() == result['TRANSFER_COUNT'] > 20,
+          result)
+    with open(summary) as f:
+        s = json.load(f)
+    directions = {(t['from'], t['to']) for t in s['transfers']}
+    check('algorithm_summary', directions == {('KG', 'TJ'), ('TJ', 'KG')} and s['working_crs'] == 'EPSG:32642'
+          and any(w['layer'] == 'synthetic_canals' for w in s['water']), s['transfers'])
+    # a bad input is a Processing error with our message, not a crash
+    try:
+        processing.run('limes:boundarychange', dict(params, LEFT='', SUMMARY=os.path.join(OUT, 'bad.json')),
+                       context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        check('algorithm_bad_input', False, 'no error raised')
+    except Exception as e:  # noqa: BLE001 - QgsProcessingException arrives as a generic exception
+        check('algorithm_bad_input', 'left and the right party' in str(e) and not os.path.exists(os.path.join(OUT, 'bad.json')), e)
 
 
 def finish():
