@@ -2,6 +2,7 @@
 #include "error.h"
 #include "geos.h"
 #include "lineoverlay.h"
+#include "segmentindex.h"
 #include "workingcrs.h"
 
 #include <QCryptographicHash>
@@ -214,16 +215,6 @@ namespace limes
         if ( part.type() == QgsWkbTypes::PolygonGeometry && part.area() > 0 )
           out.push_back( part );
       return out;
-    }
-
-    int crossingCount( const QgsGeometry &line, const QgsGeometry &boundary, const QgsGeometryEngine &prepared )
-    {
-      if ( !prepared.intersects( line.constGet() ) )
-        return 0;
-      int n = 0;
-      for ( const QgsGeometry &part : line.intersection( boundary ).asGeometryCollection() )
-        n += part.isEmpty() ? 0 : 1;
-      return n;
     }
 
     QString segmentFor( const QgsGeometry &piece, const std::vector<std::pair<QString, QgsGeometry>> &segments, const QgsSpatialIndex &index, double grid )
@@ -503,10 +494,10 @@ namespace limes
       engines.emplace_back( QgsGeometry::createGeometryEngine( result.transfers[i].geometry.constGet() ) );
       engines.back()->prepareGeometry();
     }
-    std::unique_ptr<QgsGeometryEngine> oldEngine( QgsGeometry::createGeometryEngine( oldBoundary.constGet() ) );
-    std::unique_ptr<QgsGeometryEngine> newEngine( QgsGeometry::createGeometryEngine( newBoundary.constGet() ) );
-    oldEngine->prepareGeometry();
-    newEngine->prepareGeometry();
+    // crossing counts need only the boundary segments near each line: index them once
+    const double cell = std::max( 100.0, 50 * request.gridM );
+    const SegmentIndex oldCrossings( oldBoundary, cell ), newCrossings( newBoundary, cell );
+    const double sameCrossing = std::max( 10 * request.gridM, 0.01 );
     int layerNo = 0;
     for ( const InputLayer &r : request.resources )
     {
@@ -559,8 +550,8 @@ namespace limes
         }
         if ( type == QgsWkbTypes::LineGeometry )
         {
-          const int before = crossingCount( g, oldBoundary, *oldEngine );
-          const int after = crossingCount( g, newBoundary, *newEngine );
+          const int before = oldCrossings.crossings( g, sameCrossing );
+          const int after = newCrossings.crossings( g, sameCrossing );
           if ( before != after )
             result.crossings.push_back( { layerName, f.id(), before, after } );
         }

@@ -8,17 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 namespace limes
 {
   namespace
   {
-    struct Segment
-    {
-      double x0, y0, x1, y1;
-      int weight; //!< multiplicity in the chain old - new (+1 old, -1 new, +-1 connectors)
-    };
+    using Segment = LineOverlay::Segment;
 
     struct SegmentKey
     {
@@ -56,15 +53,23 @@ namespace limes
           }
         }
 
+        //! Each segment once, even when it lies in several of the cells searched.
         template<typename F> void near( double x, double y, double radius, F &&visit ) const
         {
+          std::vector<int> seen;
           for ( long long cx = cellOf( x - radius ); cx <= cellOf( x + radius ); ++cx )
             for ( long long cy = cellOf( y - radius ); cy <= cellOf( y + radius ); ++cy )
             {
               const auto it = mCells.find( key( cx, cy ) );
-              if ( it != mCells.end() )
-                for ( int i : it->second )
-                  visit( mSegments[static_cast<size_t>( i )], i );
+              if ( it == mCells.end() )
+                continue;
+              for ( int i : it->second )
+              {
+                if ( std::find( seen.begin(), seen.end(), i ) != seen.end() )
+                  continue;
+                seen.push_back( i );
+                visit( mSegments[static_cast<size_t>( i )], i );
+              }
             }
         }
 
@@ -308,16 +313,106 @@ namespace limes
     if ( feedback && feedback->isCanceled() )
       return result;
 
-    // Node the differing linework with snap-rounding, so that both delegations get the same faces.
+    // The chain old - new has no boundary, so each spatially separate cluster of it is a
+    // closed chain of its own: node and classify the disputed windows one at a time.
     geos::Context ctx;
+    const std::vector<std::vector<Segment>> clusters = clustersOf( chain );
+    size_t done = 0;
+    for ( const std::vector<Segment> &cluster : clusters )
+    {
+      if ( feedback )
+      {
+        if ( feedback->isCanceled() )
+          break;
+        feedback->setProgress( 100.0 * static_cast<double>( done++ ) / clusters.size() );
+      }
+      overlayCluster( ctx, cluster, result );
+    }
+    return result;
+  }
+
+  std::vector<std::vector<LineOverlay::Segment>> LineOverlay::clustersOf( const std::vector<Segment> &chain ) const
+  {
+    // consecutive segments that continue each other form runs; runs whose boxes overlap
+    // (with a grid's margin) belong to one cluster
+    struct Run
+    {
+      size_t first, last; // [first, last) in chain
+      double xmin, ymin, xmax, ymax;
+    };
+    std::vector<Run> runs;
+    for ( size_t i = 0; i < chain.size(); ++i )
+    {
+      const Segment &s = chain[i];
+      const bool continues = !runs.empty() && runs.back().last == i && chain[i - 1].x1 == s.x0 && chain[i - 1].y1 == s.y0 && chain[i - 1].weight == s.weight;
+      if ( !continues )
+        runs.push_back( { i, i, s.x0, s.y0, s.x0, s.y0 } );
+      Run &r = runs.back();
+      r.last = i + 1;
+      r.xmin = std::min( { r.xmin, s.x0, s.x1 } );
+      r.xmax = std::max( { r.xmax, s.x0, s.x1 } );
+      r.ymin = std::min( { r.ymin, s.y0, s.y1 } );
+      r.ymax = std::max( { r.ymax, s.y0, s.y1 } );
+    }
+    std::vector<size_t> parent( runs.size() );
+    for ( size_t i = 0; i < parent.size(); ++i )
+      parent[i] = i;
+    auto find = [&]( size_t i ) {
+      while ( parent[i] != i )
+        i = parent[i] = parent[parent[i]];
+      return i;
+    };
+    std::vector<size_t> byX( runs.size() );
+    for ( size_t i = 0; i < byX.size(); ++i )
+      byX[i] = i;
+    std::sort( byX.begin(), byX.end(), [&]( size_t a, size_t b ) { return runs[a].xmin < runs[b].xmin; } );
+    const double margin = 2 * mGrid;
+    std::vector<size_t> active;
+    for ( size_t i : byX )
+    {
+      const Run &r = runs[i];
+      active.erase( std::remove_if( active.begin(), active.end(), [&]( size_t a ) { return runs[a].xmax + margin < r.xmin; } ), active.end() );
+      for ( size_t a : active )
+        if ( runs[a].ymin <= r.ymax + margin && r.ymin <= runs[a].ymax + margin )
+          parent[find( a )] = find( i );
+      active.push_back( i );
+    }
+    std::map<size_t, std::vector<Segment>> grouped; // ordered by root: deterministic
+    for ( size_t i = 0; i < runs.size(); ++i )
+    {
+      std::vector<Segment> &g = grouped[find( i )];
+      g.insert( g.end(), chain.begin() + static_cast<std::ptrdiff_t>( runs[i].first ), chain.begin() + static_cast<std::ptrdiff_t>( runs[i].last ) );
+    }
+    std::vector<std::vector<Segment>> clusters;
+    for ( auto &entry : grouped )
+      clusters.push_back( std::move( entry.second ) );
+    return clusters;
+  }
+
+  void LineOverlay::overlayCluster( geos::Context &ctx, const std::vector<Segment> &chain, LineOverlayResult &result ) const
+  {
+    // Node with snap-rounding, so that both delegations get the same faces.
     std::vector<geos::GeomPtr> lines;
-    lines.reserve( chain.size() );
-    for ( const Segment &s : chain )
-      lines.push_back( ctx.lineString( { s.x0, s.y0, s.x1, s.y1 } ) );
+    std::vector<double> run;
+    auto flush = [&]() {
+      if ( run.size() >= 4 )
+        lines.push_back( ctx.lineString( run ) );
+      run.clear();
+    };
+    for ( size_t i = 0; i < chain.size(); ++i )
+    {
+      const Segment &s = chain[i];
+      if ( run.empty() || run[run.size() - 2] != s.x0 || run.back() != s.y0 || chain[i - 1].weight != s.weight )
+      {
+        flush();
+        run = { s.x0, s.y0 };
+      }
+      run.push_back( s.x1 );
+      run.push_back( s.y1 );
+    }
+    flush();
     const geos::GeomPtr collection = ctx.collection( GEOS_MULTILINESTRING, lines );
     const geos::GeomPtr noded = ctx.unaryUnion( collection.get(), mGrid );
-    if ( feedback )
-      feedback->setProgress( 40 );
 
     // The multiplicity of each noded edge in old - new: coincident stretches sum to zero.
     double totalLength = 0;
@@ -362,17 +457,13 @@ namespace limes
         keptSegments.push_back( { xy[i], xy[i + 1], xy[i + 2], xy[i + 3], m } );
     }
     if ( kept.empty() )
-      return result;
-    if ( feedback )
-      feedback->setProgress( 60 );
+      return;
 
     const geos::GeomPtr faces = ctx.polygonize( kept );
     const WindingIndex winding( std::move( keptSegments ), std::max( 50 * mGrid, cell ) );
     const int faceCount = ctx.geometryCount( faces.get() );
     for ( int f = 0; f < faceCount; ++f )
     {
-      if ( feedback && feedback->isCanceled() )
-        break;
       const GEOSGeometry *face = ctx.geometryN( faces.get(), f );
       const geos::GeomPtr inside = ctx.pointOnSurface( face );
       double px = 0, py = 0;
@@ -386,6 +477,5 @@ namespace limes
                      .arg( px, 0, 'f', 1 ).arg( py, 0, 'f', 1 ) );
       result.faces.push_back( { ctx.toQgs( face ), w } );
     }
-    return result;
   }
 }

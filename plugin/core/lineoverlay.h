@@ -9,6 +9,11 @@
 
 class QgsFeedback;
 
+namespace limes::geos
+{
+  class Context;
+}
+
 namespace limes
 {
   //! One part of a boundary version, in working-CRS metres: x0,y0,x1,y1,...
@@ -70,7 +75,17 @@ namespace limes
       //! Rounds every vertex to the grid and drops the repeated vertices that creates.
       static Polyline snapped( const Polyline &line, double grid );
 
+      //! One step of the chain old - new: +1 old, -1 new, +-1 connectors.
+      struct Segment
+      {
+        double x0, y0, x1, y1;
+        int weight;
+      };
+
     private:
+      std::vector<std::vector<Segment>> clustersOf( const std::vector<Segment> &chain ) const;
+      void overlayCluster( geos::Context &ctx, const std::vector<Segment> &chain, LineOverlayResult &result ) const;
+
       double mGrid;
       double mMaxEndGap;
   };

@@ -203,10 +203,8 @@ class TestChangeEngine : public QObject
     void claimsOfOneSegmentAreAssignedToIt()
     {
       // the synthetic claims of S-003: TJ's claim against KG's, split by the sample segments
-      auto tj = LayerSource( sampleData( "synthetic_claims" ) ).open();
-      tj->setSubsetString( "segment = 'S-003' AND party = 'TJ'" );
-      auto kg = LayerSource( sampleData( "synthetic_claims" ) ).open();
-      kg->setSubsetString( "segment = 'S-003' AND party = 'KG'" );
+      auto tj = LayerSource( sampleData( "synthetic_claims" ) + "|subset=segment = 'S-003' AND party = 'TJ'" ).open();
+      auto kg = LayerSource( sampleData( "synthetic_claims" ) + "|subset=segment = 'S-003' AND party = 'KG'" ).open();
       auto segments = LayerSource( sampleData( "segments" ) ).open();
       auto water = LayerSource( sampleData( "synthetic_water_points" ) ).open();
       ChangeRequest r = lines( tj.get(), kg.get() );

@@ -74,6 +74,9 @@ class TestChangeOracle : public QObject
       QTest::addColumn<double>( "endOffset" );
       for ( unsigned seed = 1; seed <= 8; ++seed )
         QTest::newRow( qPrintable( QStringLiteral( "seed %1" ).arg( seed ) ) ) << seed << 200 + 150 * static_cast<int>( seed ) << 1 + static_cast<int>( seed % 5 ) << ( seed % 3 == 0 ? 250.0 : 0.0 );
+      // dense vertices (~1 m apart) and overlapping windows: many clusters, segments on cell borders
+      QTest::newRow( "dense, 30 windows" ) << 97u << 20000 << 30 << 0.0;
+      QTest::newRow( "dense, differing ends" ) << 98u << 15000 << 20 << 120.0;
     }
 
     void generatedLines()

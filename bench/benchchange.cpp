@@ -1,0 +1,336 @@
+// limes-bench-change: the change engine on a generated full border (970 km) at growing sizes,
+// against the same job in PostGIS and in QGIS's native Processing algorithms, in one run.
+// Prints a table: wall time and peak memory per tool and size.
+#include "boundarygenerator.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <qgsapplication.h>
+#include <qgsproject.h>
+#include <qgsvectorfilewriter.h>
+#include <qgsvectorlayer.h>
+
+#include <libpq-fe.h>
+
+#include <random>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace limes::test;
+
+namespace
+{
+  QTextStream out( stdout );
+
+  struct Measure
+  {
+    double seconds = -1;
+    double peakMb = -1;
+    QString note;
+    QString moved; //!< km² that change sides, to cross-check the tools
+
+  };
+
+  //! Runs a program to completion; wall time and the child's peak RSS (wait4).
+  Measure runProgram( const QStringList &argv, int timeoutSeconds, const QString &log )
+  {
+    Measure m;
+    QElapsedTimer timer;
+    timer.start();
+    const pid_t pid = fork();
+    if ( pid == 0 )
+    {
+      const QByteArray logPath = QFile::encodeName( log );
+      FILE *f = fopen( logPath.constData(), "w" );
+      if ( f )
+      {
+        dup2( fileno( f ), 1 );
+        dup2( fileno( f ), 2 );
+      }
+      std::vector<QByteArray> args;
+      for ( const QString &a : argv )
+        args.push_back( a.toLocal8Bit() );
+      std::vector<char *> raw;
+      for ( QByteArray &a : args )
+        raw.push_back( a.data() );
+      raw.push_back( nullptr );
+      alarm( static_cast<unsigned>( timeoutSeconds ) );
+      execvp( raw[0], raw.data() );
+      _exit( 127 );
+    }
+    int status = 0;
+    struct rusage usage;
+    wait4( pid, &status, 0, &usage );
+    m.seconds = timer.elapsed() / 1000.0;
+    m.peakMb = usage.ru_maxrss / 1024.0;
+    if ( WIFSIGNALED( status ) )
+      m.note = WTERMSIG( status ) == SIGALRM ? QStringLiteral( "timed out" ) : QStringLiteral( "killed" );
+    else if ( WEXITSTATUS( status ) != 0 )
+      m.note = QStringLiteral( "exit %1" ).arg( WEXITSTATUS( status ) );
+    return m;
+  }
+
+  void writeLayer( const QString &path, const QString &name, QgsWkbTypes::Type type, const QVector<QgsGeometry> &geometries, bool first )
+  {
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral( "GPKG" );
+    options.layerName = name;
+    options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
+    QgsFields fields;
+    std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( path, fields, type, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsProject::instance()->transformContext(), options ) );
+    for ( const QgsGeometry &g : geometries )
+    {
+      QgsFeature f( fields );
+      f.setGeometry( g );
+      w->addFeature( f );
+    }
+  }
+
+  QgsGeometry line( const std::vector<QgsPointXY> &pts )
+  {
+    return QgsGeometry::fromPolylineXY( QgsPolylineXY( pts.begin(), pts.end() ) );
+  }
+
+  //! Springs and intakes (points), canals (lines) and reservoirs (polygons) within 3 km of the line.
+  void writeResources( const QString &path, const LinePair &p, int count )
+  {
+    std::mt19937 rng( 7 );
+    std::uniform_real_distribution<double> u( 0, 1 );
+    QVector<QgsGeometry> points, lines, polygons;
+    for ( int i = 0; i < count; ++i )
+    {
+      const QgsPointXY &at = p.oldLine[static_cast<size_t>( u( rng ) * ( p.oldLine.size() - 1 ) )];
+      const double x = at.x(), y = at.y() + ( u( rng ) - 0.5 ) * 6000;
+      if ( i % 10 < 6 )
+        points << QgsGeometry::fromPointXY( QgsPointXY( x, y ) );
+      else if ( i % 10 < 9 )
+        lines << QgsGeometry::fromPolylineXY( { QgsPointXY( x, y - 400 ), QgsPointXY( x + 150, y ), QgsPointXY( x + 50, y + 400 ) } );
+      else
+        polygons << QgsGeometry::fromRect( QgsRectangle( x - 60, y - 60, x + 60, y + 60 ) );
+    }
+    writeLayer( path, "springs", QgsWkbTypes::Point, points, false );
+    writeLayer( path, "canals", QgsWkbTypes::LineString, lines, false );
+    writeLayer( path, "reservoirs", QgsWkbTypes::Polygon, polygons, false );
+  }
+
+  QString hexWkb( const QgsGeometry &g )
+  {
+    return QString::fromLatin1( g.asWkb().toHex() );
+  }
+
+  bool exec( PGconn *c, const QString &sql, QString *error = nullptr )
+  {
+    PGresult *r = PQexec( c, sql.toUtf8().constData() );
+    const bool ok = PQresultStatus( r ) == PGRES_COMMAND_OK || PQresultStatus( r ) == PGRES_TUPLES_OK;
+    if ( !ok && error )
+      *error = QString::fromUtf8( PQerrorMessage( c ) ).simplified();
+    PQclear( r );
+    return ok;
+  }
+
+  double backendPeakMb( PGconn *c )
+  {
+    PGresult *r = PQexec( c, "SELECT pg_backend_pid()" );
+    const QString pid = QString::fromLatin1( PQgetvalue( r, 0, 0 ) );
+    PQclear( r );
+    QFile status( QStringLiteral( "/proc/%1/status" ).arg( pid ) );
+    if ( !status.open( QIODevice::ReadOnly ) )
+      return -1;
+    for ( const QByteArray &l : status.readAll().split( '\n' ) )
+      if ( l.startsWith( "VmHWM:" ) )
+        return l.mid( 6 ).trimmed().split( ' ' ).value( 0 ).toDouble() / 1024.0;
+    return -1;
+  }
+
+  //! The same job in PostGIS: node, polygonize, keep faces on different sides, intersect resources.
+  Measure runPostgis( const QString &conninfo, const LinePair &p, const QString &gpkg, int timeoutSeconds )
+  {
+    Measure m;
+    PGconn *c = PQconnectdb( conninfo.toUtf8().constData() );
+    if ( PQstatus( c ) != CONNECTION_OK )
+    {
+      m.note = QStringLiteral( "no connection" );
+      return m;
+    }
+    exec( c, "SET client_min_messages = warning; DROP TABLE IF EXISTS v, springs, canals, reservoirs, faces, moved" );
+    exec( c, "CREATE TABLE v (name text, g geometry(LineString, 32642))" );
+    exec( c, QStringLiteral( "INSERT INTO v VALUES ('old', ST_GeomFromWKB(decode('%1', 'hex'), 32642)), ('new', ST_GeomFromWKB(decode('%2', 'hex'), 32642))" )
+          .arg( hexWkb( line( p.oldLine ) ), hexWkb( line( p.newLine ) ) ) );
+    // resources: loaded from the same GeoPackage through the bench's own reader, not timed
+    for ( const QString &layer : { QStringLiteral( "springs" ), QStringLiteral( "canals" ), QStringLiteral( "reservoirs" ) } )
+    {
+      QgsVectorLayer l( gpkg + "|layername=" + layer, layer, "ogr" );
+      exec( c, QStringLiteral( "CREATE TABLE %1 (id bigint, g geometry(Geometry, 32642))" ).arg( layer ) );
+      QString sql;
+      QgsFeature f;
+      QgsFeatureIterator it = l.getFeatures();
+      int n = 0;
+      exec( c, "BEGIN" );
+      while ( it.nextFeature( f ) )
+      {
+        sql += QStringLiteral( "%1(%2, ST_GeomFromWKB(decode('%3', 'hex'), 32642))" ).arg( sql.isEmpty() ? QString() : QStringLiteral( "," ) ).arg( f.id() ).arg( hexWkb( f.geometry() ) );
+        if ( ++n % 5000 == 0 )
+        {
+          exec( c, QStringLiteral( "INSERT INTO %1 VALUES %2" ).arg( layer, sql ) );
+          sql.clear();
+        }
+      }
+      if ( !sql.isEmpty() )
+        exec( c, QStringLiteral( "INSERT INTO %1 VALUES %2" ).arg( layer, sql ) );
+      exec( c, "COMMIT" );
+      exec( c, QStringLiteral( "CREATE INDEX ON %1 USING gist(g); ANALYZE %1" ).arg( layer ) );
+    }
+    exec( c, QStringLiteral( "SET statement_timeout = %1" ).arg( timeoutSeconds * 1000 ) );
+    const QString side = QStringLiteral(
+                           "(SELECT SIGN((ST_X(b) - ST_X(a)) * (ST_Y(q) - ST_Y(a)) - (ST_Y(b) - ST_Y(a)) * (ST_X(q) - ST_X(a))) FROM "
+                           " (SELECT q, ST_LineInterpolatePoint(l, GREATEST(t - 1e-9, 0)) a, ST_LineInterpolatePoint(l, LEAST(t + 1e-9, 1)) b FROM "
+                           "  (SELECT p q, %1 l, ST_LineLocatePoint(%1, p) t) x) y)" );
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const bool ok =
+      exec( c, "CREATE TABLE faces AS SELECT (ST_Dump(ST_Polygonize(e))).geom f FROM (SELECT ST_Node(ST_Collect(g)) e FROM "
+            "(SELECT g FROM v UNION ALL SELECT ST_MakeLine(ST_StartPoint(a.g), ST_StartPoint(b.g)) FROM v a, v b WHERE a.name = 'old' AND b.name = 'new' "
+            " UNION ALL SELECT ST_MakeLine(ST_EndPoint(a.g), ST_EndPoint(b.g)) FROM v a, v b WHERE a.name = 'old' AND b.name = 'new') s) x", &error )
+      && exec( c, QStringLiteral( "CREATE TABLE moved AS SELECT f, ST_Area(ST_Transform(f, 4326)::geography) area, so, sn FROM "
+                                  "(SELECT f, %1 so, %2 sn FROM (SELECT f, ST_PointOnSurface(f) p FROM faces) fp, "
+                                  " (SELECT g FROM v WHERE name = 'old') o(go), (SELECT g FROM v WHERE name = 'new') n(gn)) s WHERE so <> sn" )
+               .arg( side.arg( "go" ), side.arg( "gn" ) ), &error )
+      && exec( c, "CREATE INDEX ON moved USING gist(f)", &error )
+      && exec( c, "SELECT count(*) FROM (SELECT s.id FROM springs s JOIN moved m ON ST_Intersects(s.g, m.f) "
+               "UNION ALL SELECT ST_Length(ST_Transform(ST_Intersection(c.g, m.f), 4326)::geography) FROM canals c JOIN moved m ON ST_Intersects(c.g, m.f) "
+               "UNION ALL SELECT ST_Area(ST_Transform(ST_Intersection(r.g, m.f), 4326)::geography) FROM reservoirs r JOIN moved m ON ST_Intersects(r.g, m.f)) x", &error );
+    m.seconds = timer.elapsed() / 1000.0;
+    m.peakMb = backendPeakMb( c );
+    if ( ok )
+    {
+      PGresult *r = PQexec( c, "SELECT COALESCE(SUM(area), 0) / 1e6 FROM moved" );
+      m.moved = QString::number( QString::fromLatin1( PQgetvalue( r, 0, 0 ) ).toDouble(), 'f', 4 );
+      PQclear( r );
+    }
+    if ( !ok )
+      m.note = error.contains( QLatin1String( "statement timeout" ) ) ? QStringLiteral( "timed out" ) : error.left( 80 );
+    PQfinish( c );
+    return m;
+  }
+}
+
+int main( int argc, char **argv )
+{
+  qputenv( "QT_QPA_PLATFORM", "offscreen" );
+  QgsApplication app( argc, argv, false );
+  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
+  QgsApplication::initQgis();
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription( "Benchmark of limes change against PostGIS and QGIS native Processing" );
+  parser.addHelpOption();
+  parser.addOptions( {
+    { "sizes", "Vertices per version, comma-separated.", "N,N", "10000,100000,1000000" },
+    { "resources", "Resource features (60% points, 30% lines, 10% polygons).", "N", "100000" },
+    { "peers", "Peers to run: postgis,qgis (empty: Limes only).", "LIST", "postgis,qgis" },
+    { "timeout", "Seconds a peer may take per size.", "S", "900" },
+    { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
+  } );
+  parser.process( app );
+  const int timeout = parser.value( "timeout" ).toInt();
+  const QStringList peers = parser.value( "peers" ).split( ',', Qt::SkipEmptyParts );
+  QTemporaryDir tmp;
+  const QString work = parser.isSet( "workdir" ) ? parser.value( "workdir" ) : tmp.path();
+  QDir().mkpath( work );
+
+  QString conninfo;
+  const QString pgState = work + "/postgis";
+  if ( peers.contains( "postgis" ) )
+  {
+    QProcess::execute( "bash", { LIMES_SOURCE_DIR "/tests/postgis/pg_start.sh", pgState } );
+    QFile f( pgState + "/conninfo" );
+    if ( f.open( QIODevice::ReadOnly ) )
+      conninfo = QString::fromUtf8( f.readAll() ).trimmed();
+  }
+
+  out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( "vertices", 9 ).arg( "tool", -34 ).arg( "wall s", 9 ).arg( "peak MB", 9 ).arg( "moved km²", 11 ).arg( "note" );
+  out.flush();
+  for ( const QString &sizeText : parser.value( "sizes" ).split( ',' ) )
+  {
+    const int size = sizeText.toInt();
+    LineSpec spec;
+    spec.seed = 970;
+    spec.vertices = size;
+    spec.length = 970000;
+    spec.windows = 40;
+    spec.amplitude = 250;
+    spec.x0 = 200000;
+    const LinePair p = generateLines( spec );
+    const QString gpkg = QStringLiteral( "%1/border-%2.gpkg" ).arg( work ).arg( size );
+    writeLayer( gpkg, "old", QgsWkbTypes::LineString, { line( p.oldLine ) }, true );
+    writeLayer( gpkg, "new", QgsWkbTypes::LineString, { line( p.newLine ) }, false );
+    writeLayer( gpkg, "both", QgsWkbTypes::LineString, { line( p.oldLine ), line( p.newLine ) }, false );
+    writeResources( gpkg, p, parser.value( "resources" ).toInt() );
+
+    auto row = [&]( const QString &tool, const Measure &m, const QString &moved ) {
+      out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( size, 9 ).arg( tool, -34 ).arg( m.seconds, 9, 'f', 2 ).arg( m.peakMb, 9, 'f', 0 ).arg( moved, 11 ).arg( m.note );
+      out.flush();
+    };
+
+    const QString summary = QStringLiteral( "%1/limes-%2.json" ).arg( work ).arg( size );
+    const QString src = gpkg + "|layername=";
+    const Measure limes = runProgram( { LIMES_CLI, "change", "--old", src + "old", "--new", src + "new", "--left", "KG", "--right", "TJ",
+                                        "--water", src + "springs", "--water", src + "canals", "--water", src + "reservoirs",
+                                        "--output", QStringLiteral( "%1/limes-%2.gpkg" ).arg( work ).arg( size ), "--summary", summary },
+                                      timeout, work + "/limes.log" );
+    QString moved;
+    QFile f( summary );
+    if ( f.open( QIODevice::ReadOnly ) )
+    {
+      double total = 0;
+      for ( const QJsonValue &t : QJsonDocument::fromJson( f.readAll() ).object()["transfers"].toArray() )
+        total += t["area_m2"].toDouble();
+      moved = QString::number( total / 1e6, 'f', 4 );
+    }
+    row( "limes change", limes, moved );
+
+    if ( !conninfo.isEmpty() )
+    {
+      const Measure pg = runPostgis( conninfo, p, gpkg, timeout );
+      row( "PostGIS 3.3 (node+polygonize+sides)", pg, pg.moved );
+    }
+    if ( peers.contains( "qgis" ) )
+    {
+      // native:polygonize nodes and polygonizes the merged versions; native:intersection
+      // puts the resources into the faces. No side classification: a lower bound for QGIS.
+      const QString faces = QStringLiteral( "%1/qgis-faces-%2.gpkg" ).arg( work ).arg( size );
+      const Measure a = runProgram( { "qgis_process.bin", "run", "native:polygonize", "--", "INPUT=" + src + "both", "KEEP_FIELDS=false", "OUTPUT=" + faces },
+                                    timeout, work + "/qgis-polygonize.log" );
+      Measure total = a;
+      if ( a.note.isEmpty() )
+      {
+        for ( const QString &layer : { QStringLiteral( "springs" ), QStringLiteral( "canals" ), QStringLiteral( "reservoirs" ) } )
+        {
+          const Measure b = runProgram( { "qgis_process.bin", "run", "native:intersection", "--", "INPUT=" + src + layer, "OVERLAY=" + faces,
+                                          "OUTPUT=" + QStringLiteral( "%1/qgis-%2-%3.gpkg" ).arg( work, layer ).arg( size ) },
+                                        timeout, work + "/qgis-intersection.log" );
+          total.seconds += b.seconds;
+          total.peakMb = std::max( total.peakMb, b.peakMb );
+          if ( !b.note.isEmpty() )
+            total.note = b.note;
+        }
+      }
+      row( "QGIS 3.22 native:polygonize+intersection", total, QString() );
+    }
+  }
+  if ( !conninfo.isEmpty() )
+    QProcess::execute( "bash", { LIMES_SOURCE_DIR "/tests/postgis/pg_stop.sh", pgState } );
+  QgsApplication::exitQgis();
+  return 0;
+}
