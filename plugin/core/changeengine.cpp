@@ -6,7 +6,11 @@
 #include "workingcrs.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -21,6 +25,8 @@
 #include <qgsspatialindex.h>
 
 #include <algorithm>
+#include <future>
+#include <thread>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -40,14 +46,23 @@ namespace limes
         throw Error( QStringLiteral( "cancelled" ) );
     }
 
+    //! Several inputs are often layers of one GeoPackage: hash each file once per run.
     QString fileSha256( const QString &path )
     {
+      static thread_local QHash<QString, QString> cache;
+      if ( path.isEmpty() )
+        return QString();
+      const QFileInfo info( path );
+      const QString key = QStringLiteral( "%1|%2|%3" ).arg( info.absoluteFilePath() ).arg( info.size() ).arg( info.lastModified().toMSecsSinceEpoch() );
+      const auto it = cache.constFind( key );
+      if ( it != cache.constEnd() )
+        return it.value();
       QFile f( path );
-      if ( path.isEmpty() || !f.open( QIODevice::ReadOnly ) )
+      if ( !f.open( QIODevice::ReadOnly ) )
         return QString();
       QCryptographicHash hash( QCryptographicHash::Sha256 );
       hash.addData( &f );
-      return QString::fromLatin1( hash.result().toHex() );
+      return cache[key] = QString::fromLatin1( hash.result().toHex() );
     }
 
     InputProvenance provenance( const InputLayer &l, const char *role )
@@ -57,7 +72,7 @@ namespace limes
       p.source = l.spec;
       p.path = l.path;
       p.layer = l.name;
-      p.sha256 = fileSha256( l.path );
+      // sha256 is filled in at the end, from hashes computed while the engine works
       p.features = l.source->featureCount();
       p.crs = l.source->sourceCrs().authid();
       return p;
@@ -217,6 +232,34 @@ namespace limes
       return out;
     }
 
+    /**
+     * Ellipsoidal measures of working-CRS geometries. QgsDistanceArea transforms point by
+     * point; transforming each geometry once, in bulk, to the ellipsoid's own geographic CRS
+     * gives the same numbers several times faster.
+     */
+    class EllipsoidMeasure
+    {
+      public:
+        explicit EllipsoidMeasure( const QgsDistanceArea &da )
+          : mToEllipsoid( da.sourceCrs(), da.ellipsoidCrs(), QgsProject::instance()->transformContext() )
+        {
+          mOnEllipsoid.setSourceCrs( da.ellipsoidCrs(), QgsProject::instance()->transformContext() );
+          mOnEllipsoid.setEllipsoid( da.ellipsoid() );
+        }
+        double area( const QgsGeometry &g ) const { return mOnEllipsoid.measureArea( geographic( g ) ); }
+        double perimeter( const QgsGeometry &g ) const { return mOnEllipsoid.measurePerimeter( geographic( g ) ); }
+        double length( const QgsGeometry &g ) const { return mOnEllipsoid.measureLength( geographic( g ) ); }
+
+      private:
+        QgsGeometry geographic( QgsGeometry g ) const
+        {
+          g.transform( mToEllipsoid );
+          return g;
+        }
+        QgsCoordinateTransform mToEllipsoid;
+        QgsDistanceArea mOnEllipsoid;
+    };
+
     QString segmentFor( const QgsGeometry &piece, const std::vector<std::pair<QString, QgsGeometry>> &segments, const QgsSpatialIndex &index, double grid )
     {
       if ( segments.empty() )
@@ -253,7 +296,23 @@ namespace limes
 
   ChangeResult ChangeEngine::run( const ChangeRequest &request, QgsFeedback *feedback )
   {
+    // LIMES_TIMINGS=1 prints where the time goes, for the benchmark
+    static const bool timings = !qEnvironmentVariableIsEmpty( "LIMES_TIMINGS" );
+    QElapsedTimer clock;
+    clock.start();
+    auto phase = [&]( const char *name ) {
+      if ( timings )
+        fprintf( stderr, "limes timing: %-28s %8.3f s\n", name, clock.restart() / 1000.0 );
+    };
     ChangeResult result;
+    // Fingerprint the input files on another core while the overlay runs.
+    std::map<QString, std::shared_future<QString>> hashes;
+    for ( const InputLayer *l : { &request.oldVersion, &request.newVersion, &request.segments } )
+      if ( !l->path.isEmpty() && !hashes.count( l->path ) )
+        hashes[l->path] = std::async( std::launch::async, fileSha256, l->path ).share();
+    for ( const InputLayer &l : request.resources )
+      if ( !l.path.isEmpty() && !hashes.count( l.path ) )
+        hashes[l.path] = std::async( std::launch::async, fileSha256, l.path ).share();
     checkLayer( request.oldVersion, "old version" );
     checkLayer( request.newVersion, "new version" );
     if ( !( request.gridM > 0 ) || request.gridM > 10 )
@@ -322,10 +381,11 @@ namespace limes
     result.rightParty = request.rightParty;
     const QgsCoordinateReferenceSystem &crs = result.workingCrs;
 
-    QgsDistanceArea da;
-    da.setSourceCrs( crs, QgsProject::instance()->transformContext() );
-    if ( !da.setEllipsoid( request.ellipsoid ) || !da.willUseEllipsoid() )
+    QgsDistanceArea daSetup;
+    daSetup.setSourceCrs( crs, QgsProject::instance()->transformContext() );
+    if ( !daSetup.setEllipsoid( request.ellipsoid ) || !daSetup.willUseEllipsoid() )
       throw Error( QStringLiteral( "unknown ellipsoid '%1'" ).arg( request.ellipsoid ) );
+    const EllipsoidMeasure da( daSetup );
 
     result.inputs << provenance( request.oldVersion, "old" ) << provenance( request.newVersion, "new" );
     if ( request.segments.source )
@@ -347,6 +407,7 @@ namespace limes
       if ( p.crs != crs.authid() )
         result.warnings << QStringLiteral( "%1 (%2) reprojected from %3 to %4" ).arg( p.role, p.layer, p.crs, crs.authid() );
 
+    phase( "checks and provenance" );
     geos::Context ctx;
     struct Piece
     {
@@ -373,6 +434,7 @@ namespace limes
         }
         return QgsGeometry::fromMultiPolylineXY( m );
       };
+      phase( "read versions" );
       oldBoundary = multiline( oldParts );
       newBoundary = multiline( newParts );
       LineOverlayResult overlay;
@@ -385,6 +447,7 @@ namespace limes
         throw Error( e.problem(), e.where().isEmpty() ? QStringLiteral( "%1 vs %2" ).arg( request.oldVersion.spec, request.newVersion.spec ) : e.where() );
       }
       checkCanceled( feedback );
+      phase( "overlay" );
       result.sharedSegments = overlay.sharedSegments;
       result.overlaidSegments = overlay.chainSegments;
       result.connectors = overlay.connectors;
@@ -459,21 +522,44 @@ namespace limes
       }
     }
 
-    // Measure on the ellipsoid, name the segment, set digitizing noise apart.
-    for ( const Piece &p : pieces )
+    phase( "versions done, segments read" );
+    // Measure on the ellipsoid, name the segment, set digitizing noise apart. Pieces are
+    // independent: measure them on every core, each worker with its own GEOS and PROJ state.
+    std::vector<Transfer> measured( pieces.size() );
+    auto measure = [&]( size_t first, size_t step ) {
+      geos::Context workerGeos;
+      const EllipsoidMeasure workerMeasure( daSetup );
+      for ( size_t i = first; i < pieces.size(); i += step )
+      {
+        if ( feedback && feedback->isCanceled() )
+          return;
+        const Piece &p = pieces[i];
+        Transfer &t = measured[i];
+        t.from = p.from;
+        t.to = p.to;
+        t.geometry = p.geometry;
+        t.areaM2 = workerMeasure.area( p.geometry );
+        t.perimeterM = workerMeasure.perimeter( p.geometry );
+        const geos::GeomPtr g = workerGeos.fromQgs( p.geometry );
+        // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
+        // than 1 m: a finer search costs much and says nothing more
+        const double estimate = 2 * p.geometry.area() / std::max( p.geometry.length(), 1e-9 );
+        t.maxWidthM = workerGeos.maximumInscribedDiameter( g.get(), std::clamp( estimate / 200.0, request.gridM, 1.0 ) );
+        t.segment = segmentFor( p.geometry, segments, segmentIndex, request.gridM );
+      }
+    };
     {
-      checkCanceled( feedback );
-      Transfer t;
-      t.from = p.from;
-      t.to = p.to;
-      t.geometry = p.geometry;
-      t.areaM2 = da.measureArea( p.geometry );
-      t.perimeterM = da.measurePerimeter( p.geometry );
-      const geos::GeomPtr g = ctx.fromQgs( p.geometry );
-      t.maxWidthM = ctx.maximumInscribedDiameter( g.get(), std::max( request.gridM, 0.01 ) );
-      t.segment = segmentFor( p.geometry, segments, segmentIndex, request.gridM );
-      ( t.areaM2 < request.minAreaM2 ? result.noise : result.transfers ).push_back( std::move( t ) );
+      const size_t workers = std::clamp<size_t>( std::thread::hardware_concurrency(), 1, std::max<size_t>( 1, pieces.size() / 8 ) );
+      std::vector<std::future<void>> running;
+      for ( size_t w = 1; w < workers; ++w )
+        running.push_back( std::async( std::launch::async, measure, w, workers ) );
+      measure( 0, workers );
+      for ( auto &r : running )
+        r.get(); // rethrows a worker's limes::Error here, in the calling thread
     }
+    checkCanceled( feedback );
+    for ( Transfer &t : measured )
+      ( t.areaM2 < request.minAreaM2 ? result.noise : result.transfers ).push_back( std::move( t ) );
     auto order = []( const Transfer &a, const Transfer &b ) {
       const QgsPointXY ca = a.geometry.boundingBox().center(), cb = b.geometry.boundingBox().center();
       return std::make_tuple( a.from, a.to, a.segment, ca.x(), ca.y(), a.areaM2 ) < std::make_tuple( b.from, b.to, b.segment, cb.x(), cb.y(), b.areaM2 );
@@ -482,6 +568,7 @@ namespace limes
     std::sort( result.noise.begin(), result.noise.end(), order );
     if ( feedback )
       feedback->setProgress( 70 );
+    phase( "measure pieces" );
 
     // Resources: what of each feature lies in each transfer.
     QgsSpatialIndex transferIndex;
@@ -498,6 +585,7 @@ namespace limes
     const double cell = std::max( 100.0, 50 * request.gridM );
     const SegmentIndex oldCrossings( oldBoundary, cell ), newCrossings( newBoundary, cell );
     const double sameCrossing = std::max( 10 * request.gridM, 0.01 );
+    phase( "index pieces and boundaries" );
     int layerNo = 0;
     for ( const InputLayer &r : request.resources )
     {
@@ -540,9 +628,9 @@ namespace limes
             c.geometry = QgsGeometry( engine.intersection( g.constGet() ) );
             c.geometry.convertGeometryCollectionToSubclass( type );
             if ( type == QgsWkbTypes::LineGeometry )
-              c.lengthM = da.measureLength( c.geometry );
+              c.lengthM = da.length( c.geometry );
             else
-              c.areaM2 = da.measureArea( c.geometry );
+              c.areaM2 = da.area( c.geometry );
             if ( c.lengthM <= 0 && c.areaM2 <= 0 )
               continue; // touches the piece's edge only
           }
@@ -558,7 +646,11 @@ namespace limes
       }
       checkAllRead( done, r, "resource layer" );
       ++layerNo;
+      phase( "resource layer" );
     }
+    for ( InputProvenance &p : result.inputs )
+      if ( hashes.count( p.path ) )
+        p.sha256 = hashes[p.path].get();
     if ( feedback )
       feedback->setProgress( 100 );
     return result;

@@ -143,7 +143,10 @@ namespace limes::geos
 
   double Context::maximumInscribedDiameter( const GEOSGeometry *polygon, double tolerance ) const
   {
-    const GeomPtr radiusLine = check( GEOSMaximumInscribedCircle_r( mHandle, polygon, tolerance ), "maximum inscribed circle" );
+    // half the tolerance goes to simplifying the outline (the circle's radius moves by no
+    // more than that), half to the circle search: far fewer edges to measure against
+    const GeomPtr simple = check( GEOSTopologyPreserveSimplify_r( mHandle, polygon, tolerance / 2 ), "simplify" );
+    const GeomPtr radiusLine = check( GEOSMaximumInscribedCircle_r( mHandle, simple.get(), tolerance / 2 ), "maximum inscribed circle" );
     return 2.0 * length( radiusLine.get() );
   }
 

@@ -48,9 +48,15 @@ namespace limes
 
   QList<LayerSource::Sublayer> LayerSource::sublayers() const
   {
+    return sublayers( true );
+  }
+
+  QList<LayerSource::Sublayer> LayerSource::sublayers( bool detailed ) const
+  {
     checkReadable();
     QList<Sublayer> result;
-    const QList<QgsProviderSublayerDetails> details = QgsProviderRegistry::instance()->querySublayers( mPath, Qgis::SublayerQueryFlag::CountFeatures );
+    const QList<QgsProviderSublayerDetails> details = QgsProviderRegistry::instance()->querySublayers(
+          mPath, detailed ? Qgis::SublayerQueryFlags( Qgis::SublayerQueryFlag::CountFeatures ) : Qgis::SublayerQueryFlags() );
     for ( const QgsProviderSublayerDetails &d : details )
     {
       if ( d.type() != QgsMapLayerType::VectorLayer || d.providerKey() != QLatin1String( "ogr" ) )
@@ -59,12 +65,15 @@ namespace limes
       s.name = d.name();
       s.wkbType = d.wkbType();
       s.featureCount = d.featureCount();
-      QgsVectorLayer::LayerOptions options( false, false );
-      const QgsVectorLayer layer( d.uri(), d.name(), QStringLiteral( "ogr" ), options );
-      if ( layer.isValid() )
+      if ( detailed )
       {
-        s.crs = layer.crs().authid();
-        s.extent = layer.extent();
+        QgsVectorLayer::LayerOptions options( false, false );
+        const QgsVectorLayer layer( d.uri(), d.name(), QStringLiteral( "ogr" ), options );
+        if ( layer.isValid() )
+        {
+          s.crs = layer.crs().authid();
+          s.extent = layer.extent();
+        }
       }
       result << s;
     }
@@ -75,7 +84,7 @@ namespace limes
 
   std::unique_ptr<QgsVectorLayer> LayerSource::open() const
   {
-    const QList<Sublayer> layers = sublayers();
+    const QList<Sublayer> layers = sublayers( false ); // names are enough here
     QStringList names;
     for ( const Sublayer &s : layers )
       names << s.name;

@@ -54,6 +54,8 @@ namespace limes
 
     private:
       void checkReadable() const;
+      //! detailed: also feature counts, CRS and extent, which cost a pass over each layer
+      QList<Sublayer> sublayers( bool detailed ) const;
 
       QString mSpec;
       QString mPath;

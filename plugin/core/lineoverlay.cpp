@@ -2,6 +2,7 @@
 #include "error.h"
 #include "geos.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 
 #include <qgsfeedback.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 namespace limes
@@ -16,23 +18,6 @@ namespace limes
   namespace
   {
     using Segment = LineOverlay::Segment;
-
-    struct SegmentKey
-    {
-      long long x0, y0, x1, y1;
-      bool operator==( const SegmentKey &o ) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
-    };
-
-    struct SegmentKeyHash
-    {
-      size_t operator()( const SegmentKey &k ) const
-      {
-        size_t h = std::hash<long long>()( k.x0 );
-        for ( long long v : { k.y0, k.x1, k.y1 } )
-          h ^= std::hash<long long>()( v ) + 0x9e3779b97f4a7c15ULL + ( h << 6 ) + ( h >> 2 );
-        return h;
-      }
-    };
 
     //! Uniform grid over segments: which source segments lie under a noded edge.
     class SegmentGrid
@@ -194,6 +179,13 @@ namespace limes
 
   LineOverlayResult LineOverlay::run( std::vector<Polyline> oldParts, std::vector<Polyline> newParts, QgsFeedback *feedback ) const
   {
+    static const bool timings = !qEnvironmentVariableIsEmpty( "LIMES_TIMINGS" );
+    QElapsedTimer clock;
+    clock.start();
+    auto phase = [&]( const char *name ) {
+      if ( timings )
+        fprintf( stderr, "limes timing:   overlay %-20s %8.3f s\n", name, clock.restart() / 1000.0 );
+    };
     LineOverlayResult result;
     auto prepare = [this]( std::vector<Polyline> &parts, const char *which ) {
       std::vector<Polyline> out;
@@ -226,6 +218,7 @@ namespace limes
       result.connectors.push_back( c );
     };
 
+    phase( "snap" );
     // Pair corresponding parts: rings with the ring they overlap most, open parts by their ends.
     std::vector<int> newUsed( newParts.size(), 0 );
     for ( const Polyline &o : oldParts )
@@ -274,39 +267,50 @@ namespace limes
       if ( !newUsed[j] )
         throw Error( QStringLiteral( "new version, %1: no part of the old version corresponds to it" ).arg( newParts[j].origin ) );
 
-    // Identical directed segments cancel in old - new: never overlay them.
-    auto keyOf = [this]( double x0, double y0, double x1, double y1 ) {
-      return SegmentKey{ std::llround( x0 / mGrid ), std::llround( y0 / mGrid ), std::llround( x1 / mGrid ), std::llround( y1 / mGrid ) };
+    // Identical directed segments cancel in old - new: never overlay them. Sorting the
+    // segment keys of both versions and merging them pairs equal segments one to one.
+    struct Key
+    {
+      long long x0, y0, x1, y1;
+      unsigned index; //!< segment number within its version
+      bool operator<( const Key &o ) const { return std::tie( x0, y0, x1, y1, index ) < std::tie( o.x0, o.y0, o.x1, o.y1, o.index ); }
+      bool sameSegment( const Key &o ) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
     };
-    std::unordered_map<SegmentKey, int, SegmentKeyHash> newSegments;
-    for ( const Polyline &n : newParts )
-      for ( size_t i = 0; i + 3 < n.xy.size(); i += 2 )
-        ++newSegments[keyOf( n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3] )];
-    std::unordered_map<SegmentKey, int, SegmentKeyHash> cancelled;
-    for ( const Polyline &o : oldParts )
-      for ( size_t i = 0; i + 3 < o.xy.size(); i += 2 )
+    auto keys = [this]( const std::vector<Polyline> &parts ) {
+      std::vector<Key> k;
+      unsigned index = 0;
+      for ( const Polyline &p : parts )
+        for ( size_t i = 0; i + 3 < p.xy.size(); i += 2 )
+          k.push_back( { std::llround( p.xy[i] / mGrid ), std::llround( p.xy[i + 1] / mGrid ), std::llround( p.xy[i + 2] / mGrid ), std::llround( p.xy[i + 3] / mGrid ), index++ } );
+      return k;
+    };
+    std::vector<Key> oldKeys = keys( oldParts ), newKeys = keys( newParts );
+    std::vector<char> oldShared( oldKeys.size(), 0 ), newShared( newKeys.size(), 0 );
+    std::sort( oldKeys.begin(), oldKeys.end() );
+    std::sort( newKeys.begin(), newKeys.end() );
+    for ( size_t i = 0, j = 0; i < oldKeys.size() && j < newKeys.size(); )
+    {
+      if ( oldKeys[i].sameSegment( newKeys[j] ) )
       {
-        const SegmentKey k = keyOf( o.xy[i], o.xy[i + 1], o.xy[i + 2], o.xy[i + 3] );
-        auto it = newSegments.find( k );
-        if ( it != newSegments.end() && it->second > 0 )
-        {
-          --it->second;
-          ++cancelled[k];
-          ++result.sharedSegments;
-        }
-        else
-          chain.push_back( { o.xy[i], o.xy[i + 1], o.xy[i + 2], o.xy[i + 3], +1 } );
+        oldShared[oldKeys[i++].index] = 1;
+        newShared[newKeys[j++].index] = 1;
+        ++result.sharedSegments;
       }
-    for ( const Polyline &n : newParts )
-      for ( size_t i = 0; i + 3 < n.xy.size(); i += 2 )
-      {
-        const SegmentKey k = keyOf( n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3] );
-        auto it = cancelled.find( k );
-        if ( it != cancelled.end() && it->second > 0 )
-          --it->second;
-        else
-          chain.push_back( { n.xy[i], n.xy[i + 1], n.xy[i + 2], n.xy[i + 3], -1 } );
-      }
+      else if ( oldKeys[i] < newKeys[j] )
+        ++i;
+      else
+        ++j;
+    }
+    auto addUnshared = [&]( const std::vector<Polyline> &parts, const std::vector<char> &shared, int weight ) {
+      size_t index = 0;
+      for ( const Polyline &p : parts )
+        for ( size_t i = 0; i + 3 < p.xy.size(); i += 2 )
+          if ( !shared[index++] )
+            chain.push_back( { p.xy[i], p.xy[i + 1], p.xy[i + 2], p.xy[i + 3], weight } );
+    };
+    addUnshared( oldParts, oldShared, +1 );
+    addUnshared( newParts, newShared, -1 );
+    phase( "cancel shared segments" );
     result.chainSegments = static_cast<long long>( chain.size() );
     if ( chain.empty() )
       return result;
@@ -317,6 +321,7 @@ namespace limes
     // closed chain of its own: node and classify the disputed windows one at a time.
     geos::Context ctx;
     const std::vector<std::vector<Segment>> clusters = clustersOf( chain );
+    phase( "clusters" );
     size_t done = 0;
     for ( const std::vector<Segment> &cluster : clusters )
     {
@@ -328,6 +333,7 @@ namespace limes
       }
       overlayCluster( ctx, cluster, result );
     }
+    phase( "node, polygonize, wind" );
     return result;
   }
 
