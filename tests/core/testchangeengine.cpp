@@ -32,12 +32,7 @@ namespace
 
   ChangeRequest lines( QgsVectorLayer *o, QgsVectorLayer *n )
   {
-    ChangeRequest r;
-    r.oldVersion = input( o, "old" );
-    r.newVersion = input( n, "new" );
-    r.leftParty = "KG";
-    r.rightParty = "TJ";
-    return r;
+    return lineRequest( o, n );
   }
 
   QString errorOf( const ChangeRequest &request )
@@ -281,12 +276,12 @@ class TestChangeEngine : public QObject
       QTest::addColumn<QString>( "message" );
       const QStringList line{ at( "LINESTRING(0 0, 100 0)" ) };
       const QStringList square{ at( "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))" ) };
-      QTest::newRow( "empty layer" ) << "LineString" << QStringList() << "LineString" << line << "" << "old version (old): layer is empty";
+      QTest::newRow( "empty layer" ) << "LineString" << QStringList() << "LineString" << line << "" << "old version (memory): layer is empty";
       QTest::newRow( "points as a version" ) << "Point" << QStringList{ at( "POINT(0 0)" ) } << "LineString" << line << "" << "point layer; a version is a line layer or a territory";
       QTest::newRow( "lines against territories" ) << "LineString" << line << "Polygon" << square << "" << "the old version is a line layer and the new one a polygon layer";
       QTest::newRow( "ends too far apart" ) << "LineString" << line << "LineString" << QStringList{ at( "LINESTRING(0 2000, 100 0)" ) } << "" << "apart, more than the maximum end gap";
       QTest::newRow( "missing party field" ) << "Polygon" << square << "Polygon" << square << "nation" << "no field 'nation'";
-      QTest::newRow( "empty geometry" ) << "LineString" << QStringList{ QString() } << "LineString" << line << "" << "old version (old): no feature has a geometry";
+      QTest::newRow( "empty geometry" ) << "LineString" << QStringList{ QString() } << "LineString" << line << "" << "old version (memory): no feature has a geometry";
     }
 
     void badInput()

@@ -41,13 +41,7 @@ class TestGeodesy : public QObject
     {
       const auto dcw = LayerSource( sampleData( "boundary_dcw" ) ).open();
       const auto wdb = LayerSource( sampleData( "boundary_wdbii" ) ).open();
-      ChangeRequest r;
-      r.oldVersion = input( dcw.get(), "dcw" );
-      r.newVersion = input( wdb.get(), "wdbii" );
-      r.leftParty = "KG";
-      r.rightParty = "TJ";
-      r.maxEndGapM = 5000;
-      const ChangeResult result = ChangeEngine::run( r );
+      const ChangeResult result = ChangeEngine::run( lineRequest( dcw.get(), wdb.get(), 5000 ) );
       QVERIFY( result.transfers.size() > 20 );
       const QgsCoordinateTransform toWgs( result.workingCrs, QgsCoordinateReferenceSystem( "EPSG:4326" ), QgsProject::instance() );
       double worst = 0;

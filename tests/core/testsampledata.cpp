@@ -38,6 +38,23 @@ namespace
     g.transform( t );
     return g;
   }
+
+  //! Each part of the DCW version with its WDBII twin (same fid), both in UTM 42N.
+  QVector<QPair<QgsFeature, QgsFeature>> boundaryPairs()
+  {
+    const auto dcw = open( QStringLiteral( "boundary_dcw" ) );
+    const auto wdb = open( QStringLiteral( "boundary_wdbii" ) );
+    const QVector<QgsFeature> a = features( *dcw ), b = features( *wdb );
+    QVector<QPair<QgsFeature, QgsFeature>> pairs;
+    for ( int i = 0; i < std::min( a.size(), b.size() ); ++i )
+    {
+      QgsFeature fa = a[i], fb = b[i];
+      fa.setGeometry( toUtm( fa.geometry() ) );
+      fb.setGeometry( toUtm( fb.geometry() ) );
+      pairs << qMakePair( fa, fb );
+    }
+    return pairs;
+  }
 }
 
 class TestSampleData : public QObject
@@ -70,21 +87,17 @@ class TestSampleData : public QObject
 
     void boundaryVersionsReallyDiffer()
     {
-      const auto dcw = open( QStringLiteral( "boundary_dcw" ) );
-      const auto wdb = open( QStringLiteral( "boundary_wdbii" ) );
-      const QVector<QgsFeature> a = features( *dcw );
-      const QVector<QgsFeature> b = features( *wdb );
-      QCOMPARE( a.size(), b.size() );
-      for ( int i = 0; i < a.size(); ++i )
+      const auto pairs = boundaryPairs();
+      QCOMPARE( pairs.size(), 2 );
+      for ( const auto &[a, b] : pairs )
       {
-        const QgsGeometry ga = toUtm( a[i].geometry() );
-        const QgsGeometry gb = toUtm( b[i].geometry() );
+        const QgsGeometry ga = a.geometry(), gb = b.geometry();
         const double hausdorff = ga.hausdorffDistance( gb );
         // Different sources: apart by more than a demarcation tolerance, but the same border.
         QVERIFY2( hausdorff > 500 && hausdorff < 10000, qPrintable( QString::number( hausdorff ) ) );
         QVERIFY( !ga.equals( gb ) );
-        QCOMPARE( a[i].attribute( "left_party" ).toString(), QStringLiteral( "KG" ) );
-        QCOMPARE( b[i].attribute( "right_party" ).toString(), QStringLiteral( "TJ" ) );
+        QCOMPARE( a.attribute( "left_party" ).toString(), QStringLiteral( "KG" ) );
+        QCOMPARE( b.attribute( "right_party" ).toString(), QStringLiteral( "TJ" ) );
       }
     }
 
@@ -124,15 +137,9 @@ class TestSampleData : public QObject
     {
       // WDBII lies 1-4 km from the coarse DCW outlines, too far for side probes; instead
       // each part must start and end where its DCW twin does and turn the same way.
-      const auto dcw = open( QStringLiteral( "boundary_dcw" ) );
-      const auto wdb = open( QStringLiteral( "boundary_wdbii" ) );
-      const QVector<QgsFeature> a = features( *dcw );
-      const QVector<QgsFeature> b = features( *wdb );
-      QCOMPARE( a.size(), b.size() );
-      for ( int i = 0; i < a.size(); ++i )
+      for ( const auto &[a, b] : boundaryPairs() )
       {
-        const QgsGeometry ga = toUtm( a[i].geometry() );
-        const QgsGeometry gb = toUtm( b[i].geometry() );
+        const QgsGeometry ga = a.geometry(), gb = b.geometry();
         const auto *ca = qgsgeometry_cast<const QgsCurve *>( ga.constGet() );
         const auto *cb = qgsgeometry_cast<const QgsCurve *>( gb.constGet() );
         QVERIFY( ca && cb );

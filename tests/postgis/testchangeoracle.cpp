@@ -93,12 +93,7 @@ class TestChangeOracle : public QObject
       const LinePair p = generateLines( spec );
       auto oldLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
       auto newLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
-      ChangeRequest request;
-      request.oldVersion = input( oldLayer.get(), "old" );
-      request.newVersion = input( newLayer.get(), "new" );
-      request.leftParty = "KG";
-      request.rightParty = "TJ";
-      const ChangeResult r = ChangeEngine::run( request );
+      const ChangeResult r = ChangeEngine::run( lineRequest( oldLayer.get(), newLayer.get() ) );
 
       // old-left is north of the old line: close both versions along the top of a box
       const double top = p.yMax + 1000;
@@ -148,12 +143,8 @@ class TestChangeOracle : public QObject
       const LinePair p = generateRings( seed );
       auto oldLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
       auto newLayer = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
-      ChangeRequest request;
-      request.oldVersion = input( oldLayer.get(), "old" );
-      request.newVersion = input( newLayer.get(), "new" );
-      request.leftParty = "KG";
-      request.rightParty = "TJ"; // clockwise rings: the enclave inside is TJ's
-      const ChangeResult r = ChangeEngine::run( request );
+      // clockwise rings: the enclave inside is TJ's, on the right
+      const ChangeResult r = ChangeEngine::run( lineRequest( oldLayer.get(), newLayer.get() ) );
       const QString po = QgsGeometry::fromPolygonXY( { QgsPolylineXY( p.oldLine.begin(), p.oldLine.end() ) } ).asWkt( 4 );
       const QString pn = QgsGeometry::fromPolygonXY( { QgsPolylineXY( p.newLine.begin(), p.newLine.end() ) } ).asWkt( 4 );
       const QVector<double> oracle = row( QStringLiteral( "SELECT ST_Area(ST_Transform(ST_Difference(b, a), 4326)::geography), ST_Area(ST_Transform(ST_Difference(a, b), 4326)::geography) "
@@ -171,13 +162,7 @@ class TestChangeOracle : public QObject
       // then tells each face's side by where the old line runs past it.
       const auto oldLayer = LayerSource( sampleData( "boundary_dcw" ) ).open();
       const auto newLayer = LayerSource( sampleData( "boundary_wdbii" ) ).open();
-      ChangeRequest request;
-      request.oldVersion = input( oldLayer.get(), "boundary_dcw" );
-      request.newVersion = input( newLayer.get(), "boundary_wdbii" );
-      request.leftParty = "KG";
-      request.rightParty = "TJ";
-      request.maxEndGapM = 5000;
-      const ChangeResult r = ChangeEngine::run( request );
+      const ChangeResult r = ChangeEngine::run( lineRequest( oldLayer.get(), newLayer.get(), 5000 ) );
       QCOMPARE( r.workingCrs.authid(), QStringLiteral( "EPSG:32642" ) );
       QCOMPARE( static_cast<int>( r.connectors.size() ), 2 );
 

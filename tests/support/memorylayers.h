@@ -38,6 +38,18 @@ namespace limes::test
     return InputLayer{ layer, name, name, QString() };
   }
 
+  //! Line versions with KG on the left and TJ on the right, as in the sample data.
+  inline ChangeRequest lineRequest( QgsVectorLayer *oldVersion, QgsVectorLayer *newVersion, double maxEndGapM = 1000 )
+  {
+    ChangeRequest r;
+    r.oldVersion = input( oldVersion, oldVersion->name() );
+    r.newVersion = input( newVersion, newVersion->name() );
+    r.leftParty = QStringLiteral( "KG" );
+    r.rightParty = QStringLiteral( "TJ" );
+    r.maxEndGapM = maxEndGapM;
+    return r;
+  }
+
   //! Area moving in each direction, from a result.
   inline double transferred( const ChangeResult &r, const QString &from, const QString &to )
   {
