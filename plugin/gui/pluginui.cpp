@@ -11,6 +11,7 @@
 
 #include <qgsapplication.h>
 #include <qgsprocessingregistry.h>
+#include <qgspythonrunner.h>
 
 namespace limes
 {
@@ -43,6 +44,16 @@ namespace limes
     mToolBar->setObjectName( QStringLiteral( "mLimesToolBar" ) );
     mMainWindow->addToolBar( mToolBar );
 
+    mChangeAction = new QAction( QIcon( QStringLiteral( ":/limes/icons/change.svg" ) ), tr( "Boundary Change…" ), mMenu );
+    mChangeAction->setObjectName( QStringLiteral( "mActionLimesChange" ) );
+    mChangeAction->setToolTip( tr( "Land, water and other resources that change sides between two versions of a boundary" ) );
+    // QGIS 3.22 builds algorithm dialogs in Python only; without Python there is the toolbox-less CLI
+    mChangeAction->setEnabled( QgsPythonRunner::isValid() );
+    connect( mChangeAction, &QAction::triggered, this, &PluginUi::showChangeDialog );
+    mMenu->addAction( mChangeAction );
+    mToolBar->addAction( mChangeAction );
+    mMenu->addSeparator();
+
     mAboutAction = new QAction( QIcon( QStringLiteral( ":/limes/icons/about.svg" ) ), tr( "About Limes…" ), mMenu );
     mAboutAction->setObjectName( QStringLiteral( "mActionLimesAbout" ) );
     mAboutAction->setToolTip( tr( "Limes version, the library versions its numbers come from, and the sample data's provenance" ) );
@@ -70,6 +81,11 @@ namespace limes
     // Deleting the menu and toolbar removes them, and the actions they own, from the window.
     delete mToolBar;
     delete mMenu;
+  }
+
+  void PluginUi::showChangeDialog()
+  {
+    QgsPythonRunner::run( QStringLiteral( "import processing\nprocessing.execAlgorithmDialog('limes:boundarychange')" ) );
   }
 
   void PluginUi::showAbout()

@@ -36,15 +36,19 @@ namespace limes
       QMenu *menu() const { return mMenu; }
       QToolBar *toolBar() const { return mToolBar; }
       QAction *aboutAction() const { return mAboutAction; }
+      QAction *changeAction() const { return mChangeAction; }
 
     private:
       void showAbout();
+      //! The Processing dialog of limes:boundarychange (QGIS builds it in Python).
+      void showChangeDialog();
 
       QPointer<QMainWindow> mMainWindow;
       QPointer<QAction> mMenuBefore;
       QPointer<QMenu> mMenu;
       QPointer<QToolBar> mToolBar;
       QPointer<QAction> mAboutAction;
+      QPointer<QAction> mChangeAction;
       ProcessingProvider *mProvider = nullptr; // owned by the processing registry while registered
   };
 }

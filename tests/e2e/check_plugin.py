@@ -86,12 +86,77 @@ def check_algorithm(provider):
         check('algorithm_bad_input', 'left and the right party' in str(e) and not os.path.exists(os.path.join(OUT, 'bad.json')), e)
 
 
-def finish():
+def screenshot():
     try:
         subprocess.run(['import', '-window', 'root', os.path.join(OUT, 'qgis-e2e.png')], check=True, timeout=60)
         check('screenshot', os.path.getsize(os.path.join(OUT, 'qgis-e2e.png')) > 10000)
     except Exception as e:  # noqa: BLE001 - the screenshot is reported as a failed check
         check('screenshot', False, e)
+    # the change dialog runs modally: arm its handler before opening it
+    from qgis.PyQt.QtWidgets import QAction
+    action = iface.mainWindow().findChild(QAction, 'mActionLimesChange')
+    check('change_action', action is not None and action.isEnabled())
+    if action is not None:
+        QTimer.singleShot(3000, close_change_dialog)
+        action.trigger()
+    else:
+        open_plugin_manager()
+
+
+def close_change_dialog():
+    from qgis.PyQt.QtWidgets import QApplication
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.inherits('QgsProcessingAlgorithmDialogBase') and w.isVisible()]
+    check('change_action_opens_dialog', len(dialogs) == 1 and 'Boundary change' in dialogs[0].windowTitle(),
+          [d.windowTitle() for d in dialogs])
+    for d in dialogs:
+        d.reject()
+    QTimer.singleShot(500, open_plugin_manager)
+
+
+def open_plugin_manager():
+    # the Plugin Manager runs modally: arm its handler before opening it
+    QTimer.singleShot(4000, reload_through_plugin_manager)
+    iface.actionManagePlugins().trigger()
+
+
+def reload_through_plugin_manager():
+    """Unticks and ticks Limes in the real Plugin Manager: QGIS unloads and reloads the module."""
+    try:
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QStandardItemModel
+        from qgis.PyQt.QtWidgets import QApplication, QListView
+        dialogs = [w for w in QApplication.topLevelWidgets() if w.inherits('QgsPluginManager')]
+        check('plugin_manager_open', len(dialogs) == 1, len(dialogs))
+        item = None
+        for view in dialogs[0].findChildren(QListView) if dialogs else []:
+            model = view.model()
+            source = model.sourceModel() if hasattr(model, 'sourceModel') else None
+            if isinstance(source, QStandardItemModel):
+                for r in range(source.rowCount()):
+                    if source.item(r) and source.item(r).data(Qt.UserRole + 1) == 'cpp:liblimesplugin':
+                        item = source.item(r)
+        check('plugin_manager_lists_limes', item is not None and item.checkState() == Qt.Checked)
+        if item is not None:
+            win = iface.mainWindow()
+            reg = QgsApplication.processingRegistry()
+            for cycle in (1, 2):
+                item.setCheckState(Qt.Unchecked)
+                gone = (win.findChild(QMenu, 'mLimesMenu') is None and not win.findChildren(QToolBar, 'mLimesToolBar')
+                        and reg.providerById('limes') is None and reg.algorithmById('limes:boundarychange') is None)
+                check('unload_%d_leaves_nothing' % cycle, gone)
+                item.setCheckState(Qt.Checked)
+                back = (len(win.findChildren(QMenu, 'mLimesMenu')) == 1 and len(win.findChildren(QToolBar, 'mLimesToolBar')) == 1
+                        and reg.algorithmById('limes:boundarychange') is not None)
+                check('reload_%d_restores_once' % cycle, back,
+                      (len(win.findChildren(QMenu, 'mLimesMenu')), len(win.findChildren(QToolBar, 'mLimesToolBar'))))
+        for d in dialogs:
+            d.reject()
+    except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
+        check('plugin_manager', False, traceback.format_exc())
+    QTimer.singleShot(500, finish)
+
+
+def finish():
     ok = all(c['ok'] for c in checks.values())
     with open(os.path.join(OUT, 'result.json'), 'w') as f:
         json.dump({'ok': ok, 'checks': checks}, f, indent=1)
@@ -102,4 +167,4 @@ try:
     inspect()
 except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
     check('script', False, traceback.format_exc())
-QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), finish)
+QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), screenshot)

@@ -67,6 +67,9 @@ class TestPluginUi : public QObject
       QVERIFY( ui.toolBar()->actions().contains( ui.aboutAction() ) );
       QVERIFY( ui.menu()->actions().contains( ui.aboutAction() ) );
       QVERIFY( !ui.aboutAction()->icon().isNull() );
+      QVERIFY( ui.menu()->actions().contains( ui.changeAction() ) );
+      QVERIFY( ui.toolBar()->actions().contains( ui.changeAction() ) );
+      QVERIFY( !ui.changeAction()->icon().isNull() );
       QgsProcessingProvider *provider = limesProvider();
       QVERIFY( provider );
       QCOMPARE( provider->name(), QStringLiteral( "Limes" ) );
