@@ -2,6 +2,7 @@
 #include "error.h"
 #include "changecommand.h"
 #include "infocommand.h"
+#include "validatecommand.h"
 
 namespace limes::cli
 {
@@ -11,6 +12,7 @@ namespace limes::cli
       std::vector<std::unique_ptr<Command>> list;
       list.push_back( std::make_unique<ChangeCommand>() );
       list.push_back( std::make_unique<InfoCommand>() );
+      list.push_back( std::make_unique<ValidateCommand>() );
       return list;
     }();
     return all;

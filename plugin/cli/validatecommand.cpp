@@ -1,0 +1,163 @@
+#include "validatecommand.h"
+#include "atomicoutput.h"
+#include "error.h"
+#include "layersource.h"
+#include "validation.h"
+#include "validationoutput.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <qgsvectorlayer.h>
+
+#include <cmath>
+
+namespace limes::cli
+{
+  namespace
+  {
+    double number( const QCommandLineParser &parser, const QString &option, double fallback )
+    {
+      if ( !parser.isSet( option ) )
+        return fallback;
+      bool ok = false;
+      const double v = parser.value( option ).toDouble( &ok );
+      if ( !ok || !std::isfinite( v ) || v < 0 )
+        throw Error( QStringLiteral( "--%1: not a non-negative number: '%2'" ).arg( option, parser.value( option ) ) );
+      return v;
+    }
+
+    //! [{"rule": ..., "layer": ..., "fid": ..., "reason": ...}]
+    QList<AcceptedException> readExceptions( const QString &path )
+    {
+      QFile f( path );
+      if ( !f.open( QIODevice::ReadOnly ) )
+        throw Error( QStringLiteral( "cannot read: %1" ).arg( f.errorString() ), path );
+      QJsonParseError error;
+      const QJsonDocument doc = QJsonDocument::fromJson( f.readAll(), &error );
+      if ( error.error != QJsonParseError::NoError || !doc.isArray() )
+        throw Error( QStringLiteral( "not a JSON list of exceptions (%1)" ).arg( error.errorString() ), path );
+      QList<AcceptedException> list;
+      for ( const QJsonValue &v : doc.array() )
+      {
+        const QJsonObject o = v.toObject();
+        if ( o["rule"].toString().isEmpty() || o["reason"].toString().trimmed().isEmpty() )
+          throw Error( QStringLiteral( "every exception needs a rule and a reason" ), path );
+        list << AcceptedException{ o["rule"].toString(), o["layer"].toString(), static_cast<long long>( o["fid"].toDouble( -1 ) ), o["reason"].toString() };
+      }
+      return list;
+    }
+  }
+
+  QString ValidateCommand::summary() const
+  {
+    return QStringLiteral( "Check boundary lines, segments, pillars and territories against the commission's rules" );
+  }
+
+  void ValidateCommand::addOptions( QCommandLineParser &parser ) const
+  {
+    parser.addOptions( {
+      { "line", "The boundary line (required).", "SRC" },
+      { "segments", "Segment lines with a code.", "SRC" },
+      { "segment-field", "Attribute of --segments holding the code (default: code).", "FIELD", "code" },
+      { "pillars", "Pillar points with a number.", "SRC" },
+      { "pillar-field", "Attribute of --pillars holding the number (default: number).", "FIELD", "number" },
+      { "territories", "Territory polygons of the parties.", "SRC" },
+      { "party-field", "Attribute of --territories holding the party code.", "FIELD" },
+      { "tripoints", "Points where the line must end.", "SRC" },
+      { "tolerance", "Tolerance in metres on the ellipsoid (default: 0.5).", "METRES", "0.5" },
+      { "rules", "Only these rules, comma-separated (default: all the inputs allow).", "ID,ID" },
+      { "spike-angle", "A vertex where the line turns back sharper is a spike (degrees, default: 1).", "DEG", "1" },
+      { "turning-angle", "A vertex where the line turns more is a turning point (degrees, default: 20).", "DEG", "20" },
+      { "min-pillar-spacing", "Pillars closer than this are duplicates (metres, default: 1).", "METRES", "1" },
+      { "max-pillar-spacing", "Consecutive pillars farther apart are reported (metres, default: 5000).", "METRES", "5000" },
+      { "exceptions", "JSON list of accepted findings: [{\"rule\", \"layer\", \"fid\", \"reason\"}].", "FILE" },
+      { "output", "GeoPackage to write, with the layer errors.", "OUT.gpkg" },
+      { "summary", "JSON summary to write.", "OUT.json" },
+      { "list-rules", "Print the rule ids with their severity and exit." },
+    } );
+  }
+
+  int ValidateCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
+  {
+    positional( parser, 0, 0 );
+    if ( parser.isSet( QStringLiteral( "list-rules" ) ) )
+    {
+      for ( const QString &rule : Validator::allRules() )
+        out << QStringLiteral( "%1 %2\n" ).arg( rule, -30 ).arg( Validator::severityOf( rule ) );
+      return 0;
+    }
+    for ( const char *required : { "line", "output" } )
+      if ( !parser.isSet( QLatin1String( required ) ) )
+        throw Error( QStringLiteral( "--%1 is required (see --help)" ).arg( QLatin1String( required ) ) );
+    const QString output = parser.value( QStringLiteral( "output" ) );
+    if ( QFileInfo( output ).suffix().compare( QLatin1String( "gpkg" ), Qt::CaseInsensitive ) != 0 )
+      throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
+
+    ValidationRequest request;
+    std::vector<std::unique_ptr<QgsVectorLayer>> layers;
+    auto open = [&]( const char *option, InputLayer &into ) {
+      if ( !parser.isSet( QLatin1String( option ) ) )
+        return;
+      const LayerSource source( parser.value( QLatin1String( option ) ) );
+      layers.push_back( source.open() );
+      into = InputLayer{ layers.back().get(), source.displayName(), source.spec(), source.path() };
+    };
+    open( "line", request.line );
+    open( "segments", request.segments );
+    open( "pillars", request.pillars );
+    open( "territories", request.territories );
+    open( "tripoints", request.tripoints );
+    request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
+    request.pillarField = parser.value( QStringLiteral( "pillar-field" ) );
+    request.partyField = parser.value( QStringLiteral( "party-field" ) );
+    if ( request.territories.source && request.partyField.isEmpty() )
+      throw Error( QStringLiteral( "--territories needs --party-field" ) );
+    request.tolerance = number( parser, QStringLiteral( "tolerance" ), 0.5 );
+    request.spikeAngle = number( parser, QStringLiteral( "spike-angle" ), 1 );
+    request.turningAngle = number( parser, QStringLiteral( "turning-angle" ), 20 );
+    request.minPillarSpacing = number( parser, QStringLiteral( "min-pillar-spacing" ), 1 );
+    request.maxPillarSpacing = number( parser, QStringLiteral( "max-pillar-spacing" ), 5000 );
+    if ( parser.isSet( QStringLiteral( "rules" ) ) )
+      for ( const QString &rule : parser.value( QStringLiteral( "rules" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts ) )
+        request.rules << rule.trimmed();
+    if ( parser.isSet( QStringLiteral( "exceptions" ) ) )
+      request.exceptions = readExceptions( parser.value( QStringLiteral( "exceptions" ) ) );
+
+    AtomicOutput gpkg( output );
+    std::unique_ptr<AtomicOutput> json;
+    if ( parser.isSet( QStringLiteral( "summary" ) ) )
+      json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
+    const ValidationResult result = Validator::run( request );
+    writeValidationGeoPackage( result, gpkg.temporaryPath() );
+    if ( json )
+    {
+      QFile f( json->temporaryPath() );
+      if ( !f.open( QIODevice::WriteOnly ) || f.write( validationSummaryJson( result ) ) < 0 || !f.flush() )
+        throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), json->target() );
+      f.close();
+    }
+    gpkg.commit();
+    if ( json )
+      json->commit();
+
+    QMap<QString, int> counts;
+    for ( const Finding &f : result.findings )
+      ++counts[f.rule];
+    out << QStringLiteral( "Limes validate: %1 (tolerance %2 m, %3 rules run)\n\n" ).arg( request.line.name ).arg( request.tolerance ).arg( result.rulesRun.size() );
+    for ( const QString &rule : result.rulesRun )
+      out << QStringLiteral( "  %1 %2 %3\n" ).arg( rule, -30 ).arg( Validator::severityOf( rule ), -8 ).arg( counts.value( rule ), 6 );
+    for ( auto it = result.rulesSkipped.cbegin(); it != result.rulesSkipped.cend(); ++it )
+      out << QStringLiteral( "  %1 not run: %2\n" ).arg( it.key(), -30 ).arg( it.value() );
+    int shown = 0;
+    for ( const Finding &f : result.findings )
+      if ( f.severity == QLatin1String( "error" ) && shown++ < 20 )
+        out << QStringLiteral( "%1 %2: %3%4\n" ).arg( shown == 1 ? QStringLiteral( "\n" ) : QString(), f.rule, f.message, f.exception.isEmpty() ? QString() : QStringLiteral( " [accepted: %1]" ).arg( f.exception ) );
+    out << QStringLiteral( "\n%1 findings, %2 errors not accepted. Wrote %3 (layer errors)%4\n" )
+        .arg( result.findings.size() ).arg( result.errorCount() ).arg( output, json ? QStringLiteral( " and " ) + json->target() : QString() );
+    return result.errorCount() > 0 ? 1 : 0;
+  }
+}

@@ -1,0 +1,119 @@
+#include "validationoutput.h"
+#include "error.h"
+#include "versioninfo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <qgsproject.h>
+#include <qgsvectorfilewriter.h>
+
+#include <cmath>
+
+namespace limes
+{
+  namespace
+  {
+    double mm( double v )
+    {
+      const double r = std::round( v * 1000.0 ) / 1000.0;
+      return r == 0 ? 0.0 : r;
+    }
+
+    QgsPointXY anchor( const Finding &f )
+    {
+      if ( f.geometry.isNull() || f.geometry.isEmpty() )
+        return QgsPointXY( 0, 0 );
+      if ( f.geometry.type() == QgsWkbTypes::PointGeometry )
+        return f.geometry.asPoint();
+      return f.geometry.interpolate( f.geometry.length() / 2 ).asPoint();
+    }
+  }
+
+  QJsonObject validationSummary( const ValidationResult &r )
+  {
+    QJsonArray errors, exceptions;
+    QJsonObject counts;
+    for ( const Finding &f : r.findings )
+    {
+      const QgsPointXY at = anchor( f );
+      const int decimals = r.crs.isGeographic() ? 9 : 3;
+      const double scale = std::pow( 10.0, decimals );
+      QJsonObject o{ { "rule", f.rule }, { "severity", f.severity }, { "layer", f.layer }, { "fid", static_cast<qint64>( f.fid ) }, { "message", f.message },
+        { "x", std::round( at.x() * scale ) / scale }, { "y", std::round( at.y() * scale ) / scale }, { "value", mm( f.value ) }, { "tolerance", mm( f.tolerance ) } };
+      if ( !f.exception.isEmpty() )
+      {
+        o[QStringLiteral( "exception" )] = f.exception;
+        exceptions.append( o );
+      }
+      errors.append( o );
+      counts[f.rule] = counts[f.rule].toInt() + 1;
+    }
+    QJsonObject skipped;
+    for ( auto it = r.rulesSkipped.cbegin(); it != r.rulesSkipped.cend(); ++it )
+      skipped[it.key()] = it.value();
+    QJsonArray inputs;
+    for ( const InputProvenance &p : r.inputs )
+      inputs.append( QJsonObject{ { "source", p.source }, { "layer", p.layer }, { "features", static_cast<qint64>( p.features ) }, { "crs", p.crs } } );
+    const VersionInfo v = VersionInfo::current();
+    return QJsonObject{
+      { "errors", errors },
+      { "counts", counts },
+      { "error_count", r.errorCount() },
+      { "exceptions", exceptions },
+      { "rules_run", QJsonArray::fromStringList( r.rulesRun ) },
+      { "rules_skipped", skipped },
+      { "crs", r.crs.authid() },
+      { "tolerance_m", r.tolerance },
+      { "provenance", QJsonObject{ { "inputs", inputs }, { "versions", QJsonObject{ { "limes", v.limes }, { "qgis", v.qgis }, { "geos", v.geos }, { "proj", v.proj } } } } } };
+  }
+
+  QByteArray validationSummaryJson( const ValidationResult &result )
+  {
+    return QJsonDocument( validationSummary( result ) ).toJson( QJsonDocument::Indented );
+  }
+
+  QgsFields findingFields()
+  {
+    QgsFields fields;
+    fields.append( QgsField( QStringLiteral( "rule" ), QVariant::String ) );
+    fields.append( QgsField( QStringLiteral( "severity" ), QVariant::String ) );
+    fields.append( QgsField( QStringLiteral( "layer" ), QVariant::String ) );
+    fields.append( QgsField( QStringLiteral( "fid" ), QVariant::LongLong ) );
+    fields.append( QgsField( QStringLiteral( "message" ), QVariant::String ) );
+    fields.append( QgsField( QStringLiteral( "value" ), QVariant::Double ) );
+    fields.append( QgsField( QStringLiteral( "tolerance" ), QVariant::Double ) );
+    fields.append( QgsField( QStringLiteral( "exception" ), QVariant::String ) );
+    return fields;
+  }
+
+  QgsFeature findingFeature( const Finding &f, const QgsFields &fields )
+  {
+    QgsFeature feature( fields );
+    feature.setGeometry( f.geometry );
+    feature.setAttributes( QgsAttributes( QVector<QVariant>{ f.rule, f.severity, f.layer, static_cast<qint64>( f.fid ), f.message, mm( f.value ), mm( f.tolerance ),
+                                                             f.exception.isEmpty() ? QVariant() : QVariant( f.exception ) } ) );
+    return feature;
+  }
+
+  void writeValidationGeoPackage( const ValidationResult &r, const QString &path )
+  {
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral( "GPKG" );
+    options.layerName = QStringLiteral( "errors" );
+    // "fid" is the finding's feature id, as the summary has it: the GeoPackage key gets another name
+    options.layerOptions = QStringList{ QStringLiteral( "FID=finding_id" ) };
+    const QgsFields written = findingFields();
+    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, QgsWkbTypes::Unknown, r.crs, QgsProject::instance()->transformContext(), options ) );
+    if ( writer->hasError() != QgsVectorFileWriter::NoError )
+      throw Error( QStringLiteral( "cannot create layer errors: %1" ).arg( writer->errorMessage() ), path );
+    for ( const Finding &f : r.findings )
+    {
+      QgsFeature feature = findingFeature( f, written );
+      if ( !writer->addFeature( feature ) )
+        throw Error( QStringLiteral( "cannot write to layer errors: %1" ).arg( writer->errorMessage() ), path );
+    }
+    if ( !writer->flushBuffer() )
+      throw Error( QStringLiteral( "cannot write to layer errors: %1" ).arg( writer->errorMessage() ), path );
+  }
+}
