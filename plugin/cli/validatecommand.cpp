@@ -155,7 +155,8 @@ namespace limes::cli
     int shown = 0;
     for ( const Finding &f : result.findings )
       if ( f.severity == QLatin1String( "error" ) && shown++ < 20 )
-        out << QStringLiteral( "%1 %2: %3%4\n" ).arg( shown == 1 ? QStringLiteral( "\n" ) : QString(), f.rule, f.message, f.exception.isEmpty() ? QString() : QStringLiteral( " [accepted: %1]" ).arg( f.exception ) );
+        out << ( shown == 1 ? QStringLiteral( "\n" ) : QString() )
+            << QStringLiteral( "%1: %2%3\n" ).arg( f.rule, f.message, f.exception.isEmpty() ? QString() : QStringLiteral( " [accepted: %1]" ).arg( f.exception ) );
     out << QStringLiteral( "\n%1 findings, %2 errors not accepted. Wrote %3 (layer errors)%4\n" )
         .arg( result.findings.size() ).arg( result.errorCount() ).arg( output, json ? QStringLiteral( " and " ) + json->target() : QString() );
     return result.errorCount() > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 #include "changeoutput.h"
 #include "error.h"
+#include "outputgeometry.h"
 #include "versioninfo.h"
 
 #include <QJsonArray>
@@ -218,11 +219,7 @@ namespace limes
   QgsFeature resourceChangeFeature( const ResourceChange &c, const QgsFields &fields )
   {
     QgsFeature f( fields );
-    // one layer for points, lines and polygons: a collection, which QGIS draws for all three
-    auto collection = std::make_unique<QgsGeometryCollection>();
-    for ( const QgsGeometry &part : c.geometry.asGeometryCollection() )
-      collection->addGeometry( part.constGet()->clone() );
-    f.setGeometry( QgsGeometry( collection.release() ) );
+    f.setGeometry( asCollection( c.geometry ) );
     f.setAttributes( attributes( { c.layer, static_cast<qint64>( c.fid ), geometryName( c.type ), c.from, c.to, c.segment.isEmpty() ? QVariant() : QVariant( c.segment ),
                                    mm( c.lengthM ), mm( c.areaM2 ) } ) );
     return f;

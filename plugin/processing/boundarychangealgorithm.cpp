@@ -3,6 +3,7 @@
 #include "changeengine.h"
 #include "changeoutput.h"
 #include "error.h"
+#include "inputlayers.h"
 
 #include <QFile>
 #include <QIcon>
@@ -13,26 +14,6 @@
 
 namespace limes
 {
-  namespace
-  {
-    //! The file behind a layer, for the provenance fingerprint.
-    QString filePath( const QgsVectorLayer *layer )
-    {
-      if ( !layer || !layer->dataProvider() )
-        return QString();
-      return QgsProviderRegistry::instance()->decodeUri( layer->providerType(), layer->source() ).value( QStringLiteral( "path" ) ).toString();
-    }
-
-    //! As the CLI names a source: its layername, else the layer's name.
-    QString reportName( const QgsVectorLayer *layer, const QString &fallback )
-    {
-      if ( !layer )
-        return fallback;
-      const QString layerName = QgsProviderRegistry::instance()->decodeUri( layer->providerType(), layer->source() ).value( QStringLiteral( "layerName" ) ).toString();
-      return layerName.isEmpty() ? layer->name() : layerName;
-    }
-  }
-
   QString BoundaryChangeAlgorithm::name() const
   {
     return QStringLiteral( "boundarychange" );
@@ -114,13 +95,7 @@ namespace limes
     std::unique_ptr<QgsProcessingFeatureSource> segmentSource( parameterAsSource( parameters, QStringLiteral( "SEGMENTS" ), context ) );
 
     auto input = [&]( QgsFeatureSource *source, const QString &parameter ) {
-      InputLayer l;
-      l.source = source;
-      const QgsVectorLayer *layer = parameterAsVectorLayer( parameters, parameter, context );
-      l.name = reportName( layer, source->sourceName() );
-      l.path = filePath( layer );
-      l.spec = layer ? layer->source() : l.name;
-      return l;
+      return processingInput( source, parameterAsVectorLayer( parameters, parameter, context ) );
     };
 
     ChangeRequest request;
@@ -139,7 +114,7 @@ namespace limes
     request.maxEndGapM = parameterAsDouble( parameters, QStringLiteral( "MAX_END_GAP" ), context );
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
-        request.resources.push_back( { vl, reportName( vl, vl->name() ), vl->source(), filePath( vl ) } );
+        request.resources.push_back( processingInput( vl, vl ) );
 
     ChangeResult result;
     try

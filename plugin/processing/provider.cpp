@@ -1,5 +1,6 @@
 #include "provider.h"
 #include "boundarychangealgorithm.h"
+#include "validatealgorithm.h"
 #include "resources.h"
 #include "versioninfo.h"
 
@@ -46,5 +47,6 @@ namespace limes
   void ProcessingProvider::loadAlgorithms()
   {
     addAlgorithm( new BoundaryChangeAlgorithm() );
+    addAlgorithm( new ValidateAlgorithm() );
   }
 }

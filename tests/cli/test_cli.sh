@@ -99,5 +99,20 @@ bad change-missing-water "no layer named 'wells'" --old "${L}boundary_dcw" --new
 expect change-missing-output-dir 2 "" "/nonexistent-dir: directory does not exist$" -- change --old "${L}boundary_dcw" --new "${L}boundary_dcw" --left KG --right TJ --output /nonexistent-dir/x.gpkg
 expect change-help 0 "--max-end-gap <METRES>" "" -- change --help
 
+# limes validate: exit 0 clean, 1 error findings, 2 bad input
+expect validate-sample 0 "^  pillar_off_line +error +0$" "" -- validate --line "${L}boundary_dcw" --segments "${L}segments" --pillars "${L}pillars" --output "$tmp/v.gpkg" --summary "$tmp/v.json"
+expect validate-errors-layer 0 "^  errors " "" -- info "$tmp/v.gpkg"
+for key in '"errors": \[' '"counts": \{' '"rule": "turning_point_without_pillar"' '"severity": "warning"' '"tolerance_m": 0.5' '"fid": [0-9]+' '"x": [0-9.]+'; do
+  check "validate-summary-has-$key" grep -Eq -- "$key" "$tmp/v.json"
+done
+expect validate-findings 1 "^pillar_off_line: pillar 1 is 2.801 km from the line \(tolerance 0.50 m\)$" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --output "$tmp/v2.gpkg"
+expect validate-unknown-rule 2 "" "^limes validate: unknown rule 'pillar_wobble'" -- validate --line "${L}boundary_dcw" --rules pillar_wobble --output "$tmp/v3.gpkg"
+check validate-bad-input-writes-nothing test ! -e "$tmp/v3.gpkg"
+expect validate-points-as-line 2 "" "line \(.*layername=pillars\): point layer, expected a line layer$" -- validate --line "${L}pillars" --output "$tmp/v4.gpkg"
+expect validate-territories-need-field 2 "" "^limes validate: --territories needs --party-field$" -- validate --line "${L}boundary_dcw" --territories "${L}territories" --output "$tmp/v5.gpkg"
+expect validate-list-rules 0 "^tripoint_mismatch +error$" "" -- validate --list-rules
+printf '[{"rule": "pillar_off_line", "layer": "pillars", "fid": 1, "reason": "set back from the river, protocol 7"}]' >"$tmp/exc.json"
+expect validate-exception-listed 1 "pillar 1 is 2.801 km from the line .*\[accepted: set back from the river, protocol 7\]" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --exceptions "$tmp/exc.json" --output "$tmp/v6.gpkg"
+
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]

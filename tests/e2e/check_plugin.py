@@ -77,6 +77,11 @@ def check_algorithm(provider):
     directions = {(t['from'], t['to']) for t in s['transfers']}
     check('algorithm_summary', directions == {('KG', 'TJ'), ('TJ', 'KG')} and s['working_crs'] == 'EPSG:32642'
           and any(w['layer'] == 'synthetic_canals' for w in s['water']), s['transfers'])
+    # limes:validate on the sample's DCW line, segments and pillars: no errors, only warnings
+    validated = processing.run('limes:validate', {'LINE': src + 'boundary_dcw', 'SEGMENTS': src + 'segments',
+                                                   'PILLARS': src + 'pillars', 'TOLERANCE': 0.5, 'OUTPUT': 'memory:'},
+                               context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    check('validate_algorithm', validated['ERROR_COUNT'] == 0 and validated['FINDING_COUNT'] > 0, validated)
     # a bad input is a Processing error with our message, not a crash
     try:
         processing.run('limes:boundarychange', dict(params, LEFT='', SUMMARY=os.path.join(OUT, 'bad.json')),

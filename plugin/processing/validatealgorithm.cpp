@@ -1,0 +1,135 @@
+#include "validatealgorithm.h"
+#include "atomicoutput.h"
+#include "error.h"
+#include "inputlayers.h"
+#include "outputgeometry.h"
+#include "validation.h"
+#include "validationoutput.h"
+
+#include <QFile>
+#include <QIcon>
+
+#include <qgsprocessingparameters.h>
+
+namespace limes
+{
+  QString ValidateAlgorithm::displayName() const
+  {
+    return QObject::tr( "Validate boundary geometry" );
+  }
+
+  QStringList ValidateAlgorithm::tags() const
+  {
+    return QObject::tr( "boundary,delimitation,demarcation,pillar,segment,territory,tripoint,validation,check,errors" ).split( ',' );
+  }
+
+  QString ValidateAlgorithm::group() const
+  {
+    return QObject::tr( "Validation" );
+  }
+
+  QString ValidateAlgorithm::shortHelpString() const
+  {
+    return QObject::tr( "Checks a boundary line, and where given its segments, pillars, territories and tripoints, against rules "
+                        "with stable ids (invalid_geometry, spike, self_intersection, segment_gap, pillar_off_line, territory_overlap, "
+                        "tripoint_mismatch...). Distances are measured on the ellipsoid and compared with the tolerance in metres. "
+                        "Every finding says where, which rule, what was measured and the tolerance." );
+  }
+
+  QIcon ValidateAlgorithm::icon() const
+  {
+    return QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) );
+  }
+
+  void ValidateAlgorithm::initAlgorithm( const QVariantMap & )
+  {
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "LINE" ), QObject::tr( "Boundary line" ), { QgsProcessing::TypeVectorLine } ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), { QgsProcessing::TypeVectorLine }, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ), QgsProcessingParameterField::Any, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "PILLARS" ), QObject::tr( "Pillars" ), { QgsProcessing::TypeVectorPoint }, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "PILLAR_FIELD" ), QObject::tr( "Pillar number field" ), QStringLiteral( "number" ), QStringLiteral( "PILLARS" ), QgsProcessingParameterField::Any, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TERRITORIES" ), QObject::tr( "Territories" ), { QgsProcessing::TypeVectorPolygon }, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Party code field" ), QVariant(), QStringLiteral( "TERRITORIES" ), QgsProcessingParameterField::Any, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TRIPOINTS" ), QObject::tr( "Tripoints" ), { QgsProcessing::TypeVectorPoint }, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "TOLERANCE" ), QObject::tr( "Tolerance (m)" ), QgsProcessingParameterNumber::Double, 0.5, false, 1e-6 ) );
+    addParameter( new QgsProcessingParameterString( QStringLiteral( "RULES" ), QObject::tr( "Rules (comma-separated ids; empty: all)" ), QVariant(), false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "OUTPUT" ), QObject::tr( "Findings" ), QgsProcessing::TypeVectorAnyGeometry ) );
+    addParameter( new QgsProcessingParameterFileDestination( QStringLiteral( "SUMMARY" ), QObject::tr( "Summary (JSON)" ), QObject::tr( "JSON files (*.json)" ), QVariant(), true, false ) );
+    addOutput( new QgsProcessingOutputNumber( QStringLiteral( "ERROR_COUNT" ), QObject::tr( "Errors not accepted" ) ) );
+    addOutput( new QgsProcessingOutputNumber( QStringLiteral( "FINDING_COUNT" ), QObject::tr( "Findings" ) ) );
+  }
+
+  QVariantMap ValidateAlgorithm::processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  {
+    ValidationRequest request;
+    std::vector<std::unique_ptr<QgsProcessingFeatureSource>> sources;
+    auto source = [&]( const QString &parameter, InputLayer &into ) {
+      std::unique_ptr<QgsProcessingFeatureSource> s( parameterAsSource( parameters, parameter, context ) );
+      if ( !s )
+        return;
+      into = processingInput( s.get(), parameterAsVectorLayer( parameters, parameter, context ) );
+      sources.push_back( std::move( s ) );
+    };
+    source( QStringLiteral( "LINE" ), request.line );
+    if ( !request.line.source )
+      throw QgsProcessingException( invalidSourceError( parameters, QStringLiteral( "LINE" ) ) );
+    source( QStringLiteral( "SEGMENTS" ), request.segments );
+    source( QStringLiteral( "PILLARS" ), request.pillars );
+    source( QStringLiteral( "TERRITORIES" ), request.territories );
+    source( QStringLiteral( "TRIPOINTS" ), request.tripoints );
+    const QString segmentField = parameterAsString( parameters, QStringLiteral( "SEGMENT_FIELD" ), context );
+    const QString pillarField = parameterAsString( parameters, QStringLiteral( "PILLAR_FIELD" ), context );
+    if ( !segmentField.isEmpty() )
+      request.segmentCodeField = segmentField;
+    if ( !pillarField.isEmpty() )
+      request.pillarField = pillarField;
+    request.partyField = parameterAsString( parameters, QStringLiteral( "PARTY_FIELD" ), context );
+    request.tolerance = parameterAsDouble( parameters, QStringLiteral( "TOLERANCE" ), context );
+    for ( const QString &rule : parameterAsString( parameters, QStringLiteral( "RULES" ), context ).split( ',', Qt::SkipEmptyParts ) )
+      request.rules << rule.trimmed();
+
+    ValidationResult result;
+    try
+    {
+      result = Validator::run( request, feedback );
+    }
+    catch ( const Error &e )
+    {
+      throw QgsProcessingException( e.message() );
+    }
+
+    QString id;
+    const QgsFields fields = findingFields();
+    std::unique_ptr<QgsFeatureSink> sink( parameterAsSink( parameters, QStringLiteral( "OUTPUT" ), context, id, fields, QgsWkbTypes::GeometryCollection, result.crs ) );
+    if ( !sink )
+      throw QgsProcessingException( invalidSinkError( parameters, QStringLiteral( "OUTPUT" ) ) );
+    for ( const Finding &f : result.findings )
+    {
+      QgsFeature feature = findingFeature( f, fields );
+      feature.setGeometry( asCollection( feature.geometry() ) ); // one sink for points and lines
+      if ( !sink->addFeature( feature, QgsFeatureSink::FastInsert ) )
+        throw QgsProcessingException( writeFeatureError( sink.get(), parameters, QStringLiteral( "OUTPUT" ) ) );
+      feedback->pushInfo( QStringLiteral( "%1: %2" ).arg( f.rule, f.message ) );
+    }
+    QVariantMap outputs{ { QStringLiteral( "OUTPUT" ), id }, { QStringLiteral( "ERROR_COUNT" ), result.errorCount() }, { QStringLiteral( "FINDING_COUNT" ), result.findings.size() } };
+    const QString summary = parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context );
+    if ( !summary.isEmpty() )
+    {
+      try
+      {
+        AtomicOutput out( summary );
+        QFile f( out.temporaryPath() );
+        if ( !f.open( QIODevice::WriteOnly ) || f.write( validationSummaryJson( result ) ) < 0 || !f.flush() )
+          throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), summary );
+        f.close();
+        out.commit();
+      }
+      catch ( const Error &e )
+      {
+        throw QgsProcessingException( e.message() );
+      }
+      outputs.insert( QStringLiteral( "SUMMARY" ), summary );
+    }
+    return outputs;
+  }
+}

@@ -1,0 +1,27 @@
+#ifndef LIMES_VALIDATEALGORITHM_H
+#define LIMES_VALIDATEALGORITHM_H
+
+#include <qgsprocessingalgorithm.h>
+
+namespace limes
+{
+  //! limes:validate — the validation rules for the toolbox, models and batch runs.
+  class ValidateAlgorithm : public QgsProcessingAlgorithm
+  {
+    public:
+      QString name() const override { return QStringLiteral( "validate" ); }
+      QString displayName() const override;
+      QStringList tags() const override;
+      QString group() const override;
+      QString groupId() const override { return QStringLiteral( "validation" ); }
+      QString shortHelpString() const override;
+      QIcon icon() const override;
+      ValidateAlgorithm *createInstance() const override { return new ValidateAlgorithm(); }
+
+    protected:
+      void initAlgorithm( const QVariantMap &configuration = QVariantMap() ) override;
+      QVariantMap processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback ) override;
+  };
+}
+
+#endif
