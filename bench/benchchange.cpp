@@ -1,6 +1,7 @@
 // limes-bench-change: the change engine on a generated full border (970 km) at growing sizes,
 // against the same job in PostGIS and in QGIS's native Processing algorithms, in one run.
 // Prints a table: wall time and peak memory per tool and size.
+#include "benchsupport.h"
 #include "boundarygenerator.h"
 
 #include <QCommandLineParser>
@@ -28,74 +29,10 @@
 
 using namespace limes::test;
 
+using namespace limes::bench;
+
 namespace
 {
-  QTextStream out( stdout );
-
-  struct Measure
-  {
-    double seconds = -1;
-    double peakMb = -1;
-    QString note;
-    QString moved; //!< km² that change sides, to cross-check the tools
-
-  };
-
-  //! Runs a program to completion; wall time and the child's peak RSS (wait4).
-  Measure runProgram( const QStringList &argv, int timeoutSeconds, const QString &log )
-  {
-    Measure m;
-    QElapsedTimer timer;
-    timer.start();
-    const pid_t pid = fork();
-    if ( pid == 0 )
-    {
-      const QByteArray logPath = QFile::encodeName( log );
-      FILE *f = fopen( logPath.constData(), "w" );
-      if ( f )
-      {
-        dup2( fileno( f ), 1 );
-        dup2( fileno( f ), 2 );
-      }
-      std::vector<QByteArray> args;
-      for ( const QString &a : argv )
-        args.push_back( a.toLocal8Bit() );
-      std::vector<char *> raw;
-      for ( QByteArray &a : args )
-        raw.push_back( a.data() );
-      raw.push_back( nullptr );
-      alarm( static_cast<unsigned>( timeoutSeconds ) );
-      execvp( raw[0], raw.data() );
-      _exit( 127 );
-    }
-    int status = 0;
-    struct rusage usage;
-    wait4( pid, &status, 0, &usage );
-    m.seconds = timer.elapsed() / 1000.0;
-    m.peakMb = usage.ru_maxrss / 1024.0;
-    if ( WIFSIGNALED( status ) )
-      m.note = WTERMSIG( status ) == SIGALRM ? QStringLiteral( "timed out" ) : QStringLiteral( "killed" );
-    else if ( WEXITSTATUS( status ) != 0 )
-      m.note = QStringLiteral( "exit %1" ).arg( WEXITSTATUS( status ) );
-    return m;
-  }
-
-  void writeLayer( const QString &path, const QString &name, QgsWkbTypes::Type type, const QVector<QgsGeometry> &geometries, bool first )
-  {
-    QgsVectorFileWriter::SaveVectorOptions options;
-    options.driverName = QStringLiteral( "GPKG" );
-    options.layerName = name;
-    options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
-    QgsFields fields;
-    std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( path, fields, type, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsProject::instance()->transformContext(), options ) );
-    for ( const QgsGeometry &g : geometries )
-    {
-      QgsFeature f( fields );
-      f.setGeometry( g );
-      w->addFeature( f );
-    }
-  }
-
   QgsGeometry line( const std::vector<QgsPointXY> &pts )
   {
     return QgsGeometry::fromPolylineXY( QgsPolylineXY( pts.begin(), pts.end() ) );

@@ -1,0 +1,100 @@
+#ifndef LIMES_BENCHSUPPORT_H
+#define LIMES_BENCHSUPPORT_H
+
+// What the benchmark programs share: timing a child process, writing generated layers.
+
+#include <QElapsedTimer>
+#include <QVector>
+#include <QFile>
+#include <QStringList>
+#include <QTextStream>
+
+#include <qgsfeature.h>
+#include <qgsfields.h>
+#include <qgsproject.h>
+#include <qgsvectorfilewriter.h>
+
+#include <csignal>
+#include <memory>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+namespace limes::bench
+{
+  inline QTextStream out( stdout );
+
+  struct Measure
+  {
+    double seconds = -1;
+    double peakMb = -1;
+    QString note;
+    QString moved; //!< km² that change sides, to cross-check the tools
+
+  };
+
+  //! Runs a program to completion; wall time and the child's peak RSS (wait4).
+  inline Measure runProgram( const QStringList &argv, int timeoutSeconds, const QString &log )
+  {
+    Measure m;
+    QElapsedTimer timer;
+    timer.start();
+    const pid_t pid = fork();
+    if ( pid == 0 )
+    {
+      const QByteArray logPath = QFile::encodeName( log );
+      FILE *f = fopen( logPath.constData(), "w" );
+      if ( f )
+      {
+        dup2( fileno( f ), 1 );
+        dup2( fileno( f ), 2 );
+      }
+      std::vector<QByteArray> args;
+      for ( const QString &a : argv )
+        args.push_back( a.toLocal8Bit() );
+      std::vector<char *> raw;
+      for ( QByteArray &a : args )
+        raw.push_back( a.data() );
+      raw.push_back( nullptr );
+      alarm( static_cast<unsigned>( timeoutSeconds ) );
+      execvp( raw[0], raw.data() );
+      _exit( 127 );
+    }
+    int status = 0;
+    struct rusage usage;
+    wait4( pid, &status, 0, &usage );
+    m.seconds = timer.elapsed() / 1000.0;
+    m.peakMb = usage.ru_maxrss / 1024.0;
+    if ( WIFSIGNALED( status ) )
+      m.note = WTERMSIG( status ) == SIGALRM ? QStringLiteral( "timed out" ) : QStringLiteral( "killed" );
+    else if ( WEXITSTATUS( status ) != 0 )
+      m.note = QStringLiteral( "exit %1" ).arg( WEXITSTATUS( status ) );
+    return m;
+  }
+
+  //! A layer of a new (first) or existing GeoPackage, in UTM 42N, with an optional text field.
+  inline void writeLayer( const QString &path, const QString &name, QgsWkbTypes::Type type, const QVector<QgsGeometry> &geometries, bool first,
+                          const QString &field = QString(), const QStringList &values = QStringList() )
+  {
+    QgsVectorFileWriter::SaveVectorOptions options;
+    options.driverName = QStringLiteral( "GPKG" );
+    options.layerName = name;
+    options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
+    QgsFields fields;
+    if ( !field.isEmpty() )
+      fields.append( QgsField( field, QVariant::String ) );
+    std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( path, fields, type, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsProject::instance()->transformContext(), options ) );
+    for ( int i = 0; i < geometries.size(); ++i )
+    {
+      QgsFeature f( fields );
+      f.setGeometry( geometries[i] );
+      if ( !field.isEmpty() )
+        f.setAttribute( 0, values.value( i ) );
+      w->addFeature( f );
+    }
+  }
+
+}
+
+#endif
