@@ -42,10 +42,15 @@ if [ $gui -eq 0 ]; then
     --water "${L}synthetic_water_points" --water "${L}synthetic_canals" --water "${L}synthetic_reservoirs" \
     --segments "${L}segments" --output "$OUT/claims-S-003.gpkg" --summary "$OUT/claims-S-003.json"
   echo
+  echo "== limes validate: the DCW line with its segments and pillars (tolerance 0.5 m)"
+  "$LIMES" validate --line "${L}boundary_dcw" --segments "${L}segments" --pillars "${L}pillars" \
+    --output "$OUT/validate-dcw.gpkg" --summary "$OUT/validate-dcw.json"
+  echo
   echo "Outputs in $OUT:"
   echo "  dcw-vs-wdbii.gpkg   layers transfers, resource_changes, noise, end_connectors (open in QGIS)"
   echo "  dcw-vs-wdbii.json   the deterministic summary with provenance"
   echo "  claims-S-003.gpkg/.json   the disputed area of S-003 and the water in it"
+  echo "  validate-dcw.gpkg/.json   validation findings (layer errors)"
   echo "Built: $BUILD_DIR/output/bin/limes and $BUILD_DIR/output/plugins/liblimesplugin.so"
   echo "Desktop: scripts/demo.sh --gui"
   exit 0

@@ -127,12 +127,7 @@ namespace limes::cli
     const ChangeResult result = ChangeEngine::run( request );
     writeChangeGeoPackage( result, gpkg.temporaryPath() );
     if ( json )
-    {
-      QFile f( json->temporaryPath() );
-      if ( !f.open( QIODevice::WriteOnly ) || f.write( changeSummaryJson( result ) ) < 0 || !f.flush() )
-        throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), json->target() );
-      f.close();
-    }
+      json->write( changeSummaryJson( result ) );
     gpkg.commit();
     if ( json )
       json->commit();

@@ -134,12 +134,7 @@ namespace limes::cli
     const ValidationResult result = Validator::run( request );
     writeValidationGeoPackage( result, gpkg.temporaryPath() );
     if ( json )
-    {
-      QFile f( json->temporaryPath() );
-      if ( !f.open( QIODevice::WriteOnly ) || f.write( validationSummaryJson( result ) ) < 0 || !f.flush() )
-        throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), json->target() );
-      f.close();
-    }
+      json->write( validationSummaryJson( result ) );
     gpkg.commit();
     if ( json )
       json->commit();

@@ -36,6 +36,13 @@ namespace limes
     }
   }
 
+  void AtomicOutput::write( const QByteArray &content )
+  {
+    QFile f( mTemporary );
+    if ( !f.open( QIODevice::WriteOnly ) || f.write( content ) != content.size() || !f.flush() )
+      throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), mTarget );
+  }
+
   void AtomicOutput::commit()
   {
     // rename(2) replaces the target atomically on POSIX file systems.

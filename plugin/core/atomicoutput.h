@@ -1,6 +1,7 @@
 #ifndef LIMES_ATOMICOUTPUT_H
 #define LIMES_ATOMICOUTPUT_H
 
+#include <QByteArray>
 #include <QString>
 
 namespace limes
@@ -21,6 +22,8 @@ namespace limes
       QString target() const { return mTarget; }
       //! Where to write; has the target's suffix so that drivers pick the right format.
       QString temporaryPath() const { return mTemporary; }
+      //! Writes the whole content to the temporary file (for outputs that are not written by a driver).
+      void write( const QByteArray &content );
       void commit();
 
     private:

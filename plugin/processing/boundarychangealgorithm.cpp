@@ -5,7 +5,6 @@
 #include "error.h"
 #include "inputlayers.h"
 
-#include <QFile>
 #include <QIcon>
 
 #include <qgsprocessingparameters.h>
@@ -152,10 +151,7 @@ namespace limes
       try
       {
         AtomicOutput out( summary );
-        QFile f( out.temporaryPath() );
-        if ( !f.open( QIODevice::WriteOnly ) || f.write( changeSummaryJson( result ) ) < 0 || !f.flush() )
-          throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), summary );
-        f.close();
+        out.write( changeSummaryJson( result ) );
         out.commit();
       }
       catch ( const Error &e )

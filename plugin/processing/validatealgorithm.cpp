@@ -6,7 +6,6 @@
 #include "validation.h"
 #include "validationoutput.h"
 
-#include <QFile>
 #include <QIcon>
 
 #include <qgsprocessingparameters.h>
@@ -118,10 +117,7 @@ namespace limes
       try
       {
         AtomicOutput out( summary );
-        QFile f( out.temporaryPath() );
-        if ( !f.open( QIODevice::WriteOnly ) || f.write( validationSummaryJson( result ) ) < 0 || !f.flush() )
-          throw Error( QStringLiteral( "cannot write: %1" ).arg( f.errorString() ), summary );
-        f.close();
+        out.write( validationSummaryJson( result ) );
         out.commit();
       }
       catch ( const Error &e )
