@@ -3,6 +3,7 @@
 #include "changecommand.h"
 #include "infocommand.h"
 #include "validatecommand.h"
+#include "workspacecommand.h"
 
 namespace limes::cli
 {
@@ -12,7 +13,9 @@ namespace limes::cli
       std::vector<std::unique_ptr<Command>> list;
       list.push_back( std::make_unique<ChangeCommand>() );
       list.push_back( std::make_unique<InfoCommand>() );
+      list.push_back( std::make_unique<LedgerCommand>() );
       list.push_back( std::make_unique<ValidateCommand>() );
+      list.push_back( std::make_unique<WorkspaceCommand>() );
       return list;
     }();
     return all;

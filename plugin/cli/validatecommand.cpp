@@ -4,6 +4,7 @@
 #include "layersource.h"
 #include "validation.h"
 #include "validationoutput.h"
+#include "workspace.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -75,6 +76,7 @@ namespace limes::cli
       { "min-pillar-spacing", "Pillars closer than this are duplicates (metres, default: 1).", "METRES", "1" },
       { "max-pillar-spacing", "Consecutive pillars farther apart are reported (metres, default: 5000).", "METRES", "5000" },
       { "exceptions", "JSON list of accepted findings: [{\"rule\", \"layer\", \"fid\", \"reason\"}].", "FILE" },
+      { "workspace", "Commission workspace whose accepted findings apply (limes workspace accept-finding).", "TARGET" },
       { "output", "GeoPackage to write, with the layer errors.", "OUT.gpkg" },
       { "summary", "JSON summary to write.", "OUT.json" },
       { "list-rules", "Print the rule ids with their severity and exit." },
@@ -126,6 +128,8 @@ namespace limes::cli
         request.rules << rule.trimmed();
     if ( parser.isSet( QStringLiteral( "exceptions" ) ) )
       request.exceptions = readExceptions( parser.value( QStringLiteral( "exceptions" ) ) );
+    if ( parser.isSet( QStringLiteral( "workspace" ) ) )
+      request.exceptions += Workspace::open( parser.value( QStringLiteral( "workspace" ) ) )->acceptedFindings();
 
     AtomicOutput gpkg( output );
     std::unique_ptr<AtomicOutput> json;

@@ -10,8 +10,8 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj
   libpq-dev libgeographiclib-dev)
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
-# PostgreSQL + PostGIS for the throwaway oracle cluster.
-TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils
+# PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger.
+TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3
   postgresql-15 postgresql-15-postgis-3)
 
 ensure_packages() {

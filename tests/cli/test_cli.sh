@@ -114,5 +114,26 @@ expect validate-list-rules 0 "^tripoint_mismatch +error$" "" -- validate --list-
 printf '[{"rule": "pillar_off_line", "layer": "pillars", "fid": 1, "reason": "set back from the river, protocol 7"}]' >"$tmp/exc.json"
 expect validate-exception-listed 1 "pillar 1 is 2.801 km from the line .*\[accepted: set back from the river, protocol 7\]" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --exceptions "$tmp/exc.json" --output "$tmp/v6.gpkg"
 
+# limes workspace / ledger: a GeoPackage workspace, its ledger, tampering found by verify
+WS="$tmp/commission.gpkg"
+export LIMES_AUTHOR="CLI test"
+expect ws-init 0 "^Created workspace .* \(2 parties, 34 segments\)$" "" -- workspace init "$WS" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments"
+expect ws-init-no-overwrite 2 "" "already exists; a workspace is never overwritten$" -- workspace init "$WS"
+expect ledger-add 0 "^Recorded entry 1: S-003 disputed" "" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed --position "TJ=along the canal" --position "KG=along the ridge"
+expect ledger-agreed-needs-both 2 "" "needs a signatory of every party; missing: KG$" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov"
+expect ledger-agreed 0 "^Recorded entry 2: S-003 agreed" "" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov" --signatory "KG=A. Toktogulov" --supersedes 1
+expect ledger-unknown-segment 2 "" "unknown segment 'S-099'$" -- ledger add "$WS" --segment S-099 --protocol 1 --date 2025-01-01 --decision disputed
+expect ledger-future-date 2 "" "protocol date 2099-01-01 is in the future$" -- ledger add "$WS" --segment S-004 --protocol 1 --date 2099-01-01 --decision disputed
+expect ledger-list 0 "^   2 S-003 +2025-02-03 21 +agreed \(supersedes 1\) \[KG: A. Toktogulov; TJ: N. Rahimov\]$" "" -- ledger list "$WS" --segment S-003
+expect ws-info-status 0 "^  S-003 +agreed$" "" -- workspace info "$WS"
+expect ws-verify-clean 0 "2 ledger entries, chain intact$" "" -- workspace verify "$WS"
+expect ws-accept 0 "^Accepted pillar_off_line on pillars feature 1$" "" -- workspace accept-finding "$WS" --rule pillar_off_line --layer pillars --fid 1 --reason "tripoint pillar, protocol 21"
+expect validate-workspace-exception 1 "pillar 1 is 2.801 km .*\[accepted: tripoint pillar, protocol 21\]" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --workspace "$WS" --output "$tmp/v7.gpkg"
+# tampering behind Limes' back: the database refuses the update, and once forced, verify names the entry
+check ws-db-refuses-update bash -c "! sqlite3 '$WS' \"UPDATE ledger SET decision = 'disputed' WHERE id = 2\" 2>/dev/null"
+sqlite3 "$WS" "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'disputed' WHERE id = 2"
+expect ws-verify-tampered 1 "^TAMPERED: entry 2 \(protocol 21, segment S-003\) was changed outside Limes" "" -- workspace verify "$WS"
+expect ws-open-non-workspace 2 "" "not a Limes workspace" -- workspace info "$GPKG"
+
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]

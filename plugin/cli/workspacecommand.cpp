@@ -1,0 +1,233 @@
+#include "workspacecommand.h"
+#include "error.h"
+#include "layersource.h"
+#include "workspace.h"
+
+#include <QDate>
+#include <QFile>
+
+#include <qgsfeatureiterator.h>
+#include <qgsvectorlayer.h>
+
+namespace limes::cli
+{
+  namespace
+  {
+    //! PARTY=TEXT pairs, as --position and --signatory take them.
+    QMap<QString, QStringList> pairs( const QStringList &values, const char *option )
+    {
+      QMap<QString, QStringList> map;
+      for ( const QString &v : values )
+      {
+        const int eq = v.indexOf( QLatin1Char( '=' ) );
+        if ( eq <= 0 || eq == v.size() - 1 )
+          throw Error( QStringLiteral( "--%1 takes PARTY=TEXT (got '%2')" ).arg( QLatin1String( option ), v ) );
+        map[v.left( eq ).trimmed()] << v.mid( eq + 1 ).trimmed();
+      }
+      return map;
+    }
+
+    QString required( const QCommandLineParser &parser, const char *option )
+    {
+      if ( !parser.isSet( QLatin1String( option ) ) || parser.value( QLatin1String( option ) ).trimmed().isEmpty() )
+        throw Error( QStringLiteral( "--%1 is required (see --help)" ).arg( QLatin1String( option ) ) );
+      return parser.value( QLatin1String( option ) ).trimmed();
+    }
+
+    void addSegmentsFrom( Workspace &ws, const QString &spec, const QString &field )
+    {
+      const auto layer = LayerSource( spec ).open();
+      const int code = layer->fields().lookupField( field );
+      if ( code < 0 )
+        throw Error( QStringLiteral( "no field '%1' with the segment code" ).arg( field ), spec );
+      const int seq = layer->fields().lookupField( QStringLiteral( "seq" ) );
+      QgsFeature f;
+      QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().addOrderBy( QStringLiteral( "$id" ) ) );
+      int n = 0;
+      while ( it.nextFeature( f ) )
+      {
+        ++n;
+        ws.addSegment( f.attribute( code ).toString(), seq >= 0 ? f.attribute( seq ).toInt() : n );
+      }
+    }
+  }
+
+  QString author( const QCommandLineParser &parser )
+  {
+    QString name = parser.value( QStringLiteral( "author" ) ).trimmed();
+    if ( name.isEmpty() )
+      name = qEnvironmentVariable( "LIMES_AUTHOR" ).trimmed();
+    if ( name.isEmpty() )
+      name = qEnvironmentVariable( "USER" ).trimmed();
+    if ( name.isEmpty() )
+      throw Error( QStringLiteral( "who is writing? give --author NAME (or set LIMES_AUTHOR)" ) );
+    return name;
+  }
+
+  QString WorkspaceCommand::summary() const
+  {
+    return QStringLiteral( "Create, inspect and verify a commission workspace (GeoPackage): parties, segments, ledger" );
+  }
+
+  void WorkspaceCommand::addOptions( QCommandLineParser &parser ) const
+  {
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, add-party, add-segments or accept-finding" ) );
+    parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
+    parser.addOptions( {
+      { "party", "init: a party as CODE=Name (repeatable).", "CODE=NAME" },
+      { "segments", "init, add-segments: segment lines whose codes to register.", "SRC" },
+      { "segment-field", "Attribute of --segments holding the code (default: code).", "FIELD", "code" },
+      { "code", "add-party: the party code, e.g. TJ.", "CODE" },
+      { "name", "add-party: the party's name.", "NAME" },
+      { "local-name", "add-party: the name in the party's language.", "NAME" },
+      { "colour", "add-party: map colour, e.g. #1a9850.", "COLOUR" },
+      { "rule", "accept-finding: the rule id.", "ID" },
+      { "layer", "accept-finding: the layer the finding is about.", "NAME" },
+      { "fid", "accept-finding: the feature id (-1 for the layer).", "FID" },
+      { "reason", "accept-finding: why the commission accepts it.", "TEXT" },
+      { "author", "Who writes (default: $LIMES_AUTHOR, else the login name).", "NAME" },
+    } );
+  }
+
+  int WorkspaceCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
+  {
+    const QStringList args = positional( parser, 2, 2 );
+    const QString action = args[0], target = args[1];
+    if ( action == QLatin1String( "init" ) )
+    {
+      Workspace::create( target );
+      try
+      {
+        auto ws = Workspace::open( target );
+        for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )
+          ws->addParty( Party{ code, names.first(), QString(), QString() } );
+        if ( parser.isSet( QStringLiteral( "segments" ) ) )
+          addSegmentsFrom( *ws, parser.value( QStringLiteral( "segments" ) ), parser.value( QStringLiteral( "segment-field" ) ) );
+        out << QStringLiteral( "Created workspace %1 (%2 parties, %3 segments)\n" ).arg( target ).arg( ws->parties().size() ).arg( ws->segments().size() );
+      }
+      catch ( ... )
+      {
+        QFile::remove( target ); // a half-initialised workspace is no workspace
+        throw;
+      }
+      return 0;
+    }
+    auto ws = Workspace::open( target );
+    if ( action == QLatin1String( "info" ) )
+    {
+      out << QStringLiteral( "Workspace %1 (schema %2)\n\nParties\n" ).arg( target ).arg( ws->schemaVersion() );
+      for ( const Party &p : ws->parties() )
+        out << QStringLiteral( "  %1 %2\n" ).arg( p.code, -6 ).arg( p.name );
+      out << "\nSegments\n";
+      const QMap<QString, QString> status = ws->segmentStatus();
+      for ( const QString &code : ws->segments() )
+        out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( status.value( code ) );
+      out << QStringLiteral( "\nLedger: %1 entries; accepted validation findings: %2\n" ).arg( ws->ledger().size() ).arg( ws->acceptedFindings().size() );
+      return 0;
+    }
+    if ( action == QLatin1String( "verify" ) )
+    {
+      const VerifyReport report = ws->verify();
+      for ( const QString &p : report.problems )
+        out << QStringLiteral( "TAMPERED: %1\n" ).arg( p );
+      out << QStringLiteral( "%1: %2 ledger entries, %3\n" ).arg( target ).arg( report.entries ).arg( report.clean() ? QStringLiteral( "chain intact" ) : QStringLiteral( "%1 problems" ).arg( report.problems.size() ) );
+      return report.clean() ? 0 : 1;
+    }
+    if ( action == QLatin1String( "add-party" ) )
+    {
+      ws->addParty( Party{ required( parser, "code" ), required( parser, "name" ), parser.value( QStringLiteral( "local-name" ) ), parser.value( QStringLiteral( "colour" ) ) } );
+      out << QStringLiteral( "Added party %1\n" ).arg( parser.value( QStringLiteral( "code" ) ) );
+      return 0;
+    }
+    if ( action == QLatin1String( "add-segments" ) )
+    {
+      const int before = ws->segments().size();
+      addSegmentsFrom( *ws, required( parser, "segments" ), parser.value( QStringLiteral( "segment-field" ) ) );
+      out << QStringLiteral( "Added %1 segments\n" ).arg( ws->segments().size() - before );
+      return 0;
+    }
+    if ( action == QLatin1String( "accept-finding" ) )
+    {
+      bool ok = false;
+      const long long fid = required( parser, "fid" ).toLongLong( &ok );
+      if ( !ok )
+        throw Error( QStringLiteral( "--fid: not a feature id: '%1'" ).arg( parser.value( QStringLiteral( "fid" ) ) ) );
+      ws->acceptFinding( AcceptedException{ required( parser, "rule" ), required( parser, "layer" ), fid, required( parser, "reason" ) }, author( parser ) );
+      out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( parser.value( QStringLiteral( "rule" ) ), parser.value( QStringLiteral( "layer" ) ) ).arg( fid );
+      return 0;
+    }
+    throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, accept-finding)" ).arg( action ) );
+  }
+
+  QString LedgerCommand::summary() const
+  {
+    return QStringLiteral( "Record and list the commission's decisions per segment (append-only, hash-chained)" );
+  }
+
+  void LedgerCommand::addOptions( QCommandLineParser &parser ) const
+  {
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "add or list" ) );
+    parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
+    parser.addOptions( {
+      { "segment", "The segment code (add: required; list: only this segment).", "CODE" },
+      { "protocol", "Protocol number.", "NUMBER" },
+      { "date", "Meeting date, YYYY-MM-DD (not in the future).", "DATE" },
+      { "place", "Meeting place.", "PLACE" },
+      { "decision", "agreed, disputed, deferred or referred (to a working group).", "DECISION" },
+      { "agreed-version", "Name of the line version agreed.", "NAME" },
+      { "position", "A party's position, PARTY=TEXT (repeatable).", "PARTY=TEXT" },
+      { "signatory", "A signatory, PARTY=NAME (repeatable); 'agreed' needs one of every party.", "PARTY=NAME" },
+      { "attachment", "A file attached to the entry; its SHA-256 is recorded (repeatable).", "PATH" },
+      { "supersedes", "The id of the entry this one corrects.", "ID" },
+      { "author", "Who records (default: $LIMES_AUTHOR, else the login name).", "NAME" },
+    } );
+  }
+
+  int LedgerCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
+  {
+    const QStringList args = positional( parser, 2, 2 );
+    const QString action = args[0], target = args[1];
+    auto ws = Workspace::open( target );
+    if ( action == QLatin1String( "add" ) )
+    {
+      LedgerEntryInput in;
+      in.segment = required( parser, "segment" );
+      in.protocol = required( parser, "protocol" );
+      in.meetingDate = QDate::fromString( required( parser, "date" ), Qt::ISODate );
+      if ( !in.meetingDate.isValid() )
+        throw Error( QStringLiteral( "--date: not a date YYYY-MM-DD: '%1'" ).arg( parser.value( QStringLiteral( "date" ) ) ) );
+      in.place = parser.value( QStringLiteral( "place" ) );
+      in.decision = required( parser, "decision" );
+      in.agreedVersion = parser.value( QStringLiteral( "agreed-version" ) );
+      for ( const auto &[party, texts] : pairs( parser.values( QStringLiteral( "position" ) ), "position" ).toStdMap() )
+        in.positions.insert( party, texts.join( QLatin1String( "; " ) ) );
+      in.signatories = pairs( parser.values( QStringLiteral( "signatory" ) ), "signatory" );
+      in.attachments = parser.values( QStringLiteral( "attachment" ) );
+      if ( parser.isSet( QStringLiteral( "supersedes" ) ) )
+      {
+        bool ok = false;
+        in.supersedes = parser.value( QStringLiteral( "supersedes" ) ).toLongLong( &ok );
+        if ( !ok )
+          throw Error( QStringLiteral( "--supersedes: not an entry id: '%1'" ).arg( parser.value( QStringLiteral( "supersedes" ) ) ) );
+      }
+      in.author = author( parser );
+      const LedgerEntry e = ws->addLedgerEntry( in );
+      out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6\n" ).arg( e.id ).arg( in.segment, in.decision, in.protocol, in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
+      return 0;
+    }
+    if ( action == QLatin1String( "list" ) )
+    {
+      for ( const LedgerEntry &e : ws->ledger( parser.value( QStringLiteral( "segment" ) ) ) )
+      {
+        QStringList signed_;
+        for ( auto it = e.input.signatories.cbegin(); it != e.input.signatories.cend(); ++it )
+          signed_ << QStringLiteral( "%1: %2" ).arg( it.key(), it.value().join( QLatin1String( ", " ) ) );
+        out << QStringLiteral( "%1 %2 %3 %4 %5%6 [%7]%8\n" ).arg( e.id, 4 ).arg( e.input.segment, -8 ).arg( e.input.meetingDate.toString( Qt::ISODate ) )
+            .arg( e.input.protocol, -10 ).arg( e.input.decision ).arg( e.input.supersedes >= 0 ? QStringLiteral( " (supersedes %1)" ).arg( e.input.supersedes ) : QString() )
+            .arg( signed_.join( QLatin1String( "; " ) ) ).arg( e.input.place.isEmpty() ? QString() : QStringLiteral( " at " ) + e.input.place );
+      }
+      return 0;
+    }
+    throw Error( QStringLiteral( "unknown action '%1' (add, list)" ).arg( action ) );
+  }
+}

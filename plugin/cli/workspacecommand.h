@@ -1,0 +1,34 @@
+#ifndef LIMES_WORKSPACECOMMAND_H
+#define LIMES_WORKSPACECOMMAND_H
+
+#include "command.h"
+
+namespace limes::cli
+{
+  //! `limes workspace ACTION TARGET`: create, inspect and verify a commission workspace.
+  class WorkspaceCommand : public Command
+  {
+    public:
+      QString name() const override { return QStringLiteral( "workspace" ); }
+      QString summary() const override;
+      QString synopsis() const override { return QStringLiteral( "init|info|verify|add-party|add-segments|accept-finding TARGET.gpkg" ); }
+      void addOptions( QCommandLineParser &parser ) const override;
+      int run( const QCommandLineParser &parser, QTextStream &out ) const override;
+  };
+
+  //! `limes ledger add|list TARGET`: the append-only record of the commission's decisions.
+  class LedgerCommand : public Command
+  {
+    public:
+      QString name() const override { return QStringLiteral( "ledger" ); }
+      QString summary() const override;
+      QString synopsis() const override { return QStringLiteral( "add|list TARGET.gpkg" ); }
+      void addOptions( QCommandLineParser &parser ) const override;
+      int run( const QCommandLineParser &parser, QTextStream &out ) const override;
+  };
+
+  //! --author, else $LIMES_AUTHOR, else the login name: every write says who made it.
+  QString author( const QCommandLineParser &parser );
+}
+
+#endif

@@ -1,0 +1,109 @@
+#ifndef LIMES_WORKSPACE_H
+#define LIMES_WORKSPACE_H
+
+#include "validation.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+struct sqlite3;
+
+namespace limes
+{
+  struct Party
+  {
+    QString code;
+    QString name;
+    QString localName;
+    QString colour;
+  };
+
+  //! What a delegation signs in a protocol about one segment.
+  struct LedgerEntryInput
+  {
+    QString segment;
+    QString protocol;
+    QDate meetingDate;
+    QString place;
+    QString decision;                    //!< agreed, disputed, deferred, referred
+    QString agreedVersion;               //!< name of the version agreed, if any
+    QMap<QString, QString> positions;    //!< party -> position
+    QMap<QString, QStringList> signatories; //!< party -> names
+    QStringList attachments;             //!< paths; their SHA-256 is recorded
+    long long supersedes = -1;           //!< entry corrected by this one
+    QString author;
+  };
+
+  struct LedgerEntry
+  {
+    long long id = -1;
+    LedgerEntryInput input;
+    QMap<QString, QString> attachmentHashes; //!< path -> SHA-256
+    QString recordedUtc;                     //!< ISO 8601, UTC
+    QString previousHash;
+    QString hash;
+  };
+
+  //! The result of `limes workspace verify`.
+  struct VerifyReport
+  {
+    long long entries = 0;
+    QStringList problems;                 //!< one line each, naming the entry
+    bool clean() const { return problems.isEmpty(); }
+  };
+
+  /**
+   * A commission workspace in a GeoPackage: parties, segments, the agreement ledger and the
+   * accepted validation findings. The ledger is append-only and hash-chained: each entry
+   * carries the SHA-256 of its content and of the entry before it, so an edit made behind
+   * Limes' back is found by verify(). Every write is one transaction.
+   */
+  class Workspace
+  {
+    public:
+      static constexpr int SCHEMA_VERSION = 1;
+
+      //! Creates a new workspace; refuses to overwrite an existing file.
+      static void create( const QString &path );
+      //! Opens a workspace, refusing one written by a newer Limes.
+      static std::unique_ptr<Workspace> open( const QString &path );
+      ~Workspace();
+
+      QString path() const { return mPath; }
+      int schemaVersion() const;
+
+      void addParty( const Party &party );
+      QList<Party> parties() const;
+      void addSegment( const QString &code, int sequence );
+      QStringList segments() const;
+      //! Status per segment derived from the ledger: the latest entry not superseded.
+      QMap<QString, QString> segmentStatus() const;
+
+      LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
+      QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
+      VerifyReport verify() const;
+
+      void acceptFinding( const AcceptedException &exception, const QString &author );
+      QList<AcceptedException> acceptedFindings() const;
+
+      //! Canonical text the entry hash is computed over (exposed for tests and auditors).
+      static QByteArray canonical( const LedgerEntry &entry );
+
+    private:
+      explicit Workspace( const QString &path );
+      void exec( const QString &sql ) const;
+      void transaction( const std::function<void()> &work );
+
+      QString mPath;
+      sqlite3 *mDb = nullptr;
+  };
+}
+
+#endif
