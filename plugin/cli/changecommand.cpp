@@ -4,6 +4,7 @@
 #include "changeoutput.h"
 #include "error.h"
 #include "layersource.h"
+#include "workspace.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -76,6 +77,7 @@ namespace limes::cli
       { "ellipsoid", "Ellipsoid for areas and lengths (default: EPSG:7030, WGS 84).", "ID", "EPSG:7030" },
       { "output", "GeoPackage to write: layers transfers, resource_changes, noise, end_connectors.", "OUT.gpkg" },
       { "summary", "JSON summary to write (deterministic).", "OUT.json" },
+      { "workspace", "Take --old and --new as names of versions in this commission workspace.", "TARGET" },
     } );
   }
 
@@ -103,8 +105,28 @@ namespace limes::cli
     request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
 
     // Open everything before computing anything: bad input fails fast and writes nothing.
-    OpenedLayer oldVersion = openLayer( parser.value( QStringLiteral( "old" ) ) );
-    OpenedLayer newVersion = openLayer( parser.value( QStringLiteral( "new" ) ) );
+    OpenedLayer oldVersion, newVersion;
+    if ( parser.isSet( QStringLiteral( "workspace" ) ) )
+    {
+      const auto ws = Workspace::open( parser.value( QStringLiteral( "workspace" ) ) );
+      const LineVersion o = ws->version( parser.value( QStringLiteral( "old" ) ) );
+      const LineVersion n = ws->version( parser.value( QStringLiteral( "new" ) ) );
+      if ( o.leftParty != n.leftParty || o.rightParty != n.rightParty )
+        throw Error( QStringLiteral( "versions '%1' and '%2' name different left and right parties" ).arg( o.name, n.name ), ws->path() );
+      if ( ( !request.leftParty.isEmpty() && request.leftParty != o.leftParty ) || ( !request.rightParty.isEmpty() && request.rightParty != o.rightParty ) )
+        throw Error( QStringLiteral( "--left/--right contradict the workspace (%1 left, %2 right)" ).arg( o.leftParty, o.rightParty ) );
+      request.leftParty = o.leftParty;
+      request.rightParty = o.rightParty;
+      oldVersion = openLayer( ws->versionUri( o ) );
+      newVersion = openLayer( ws->versionUri( n ) );
+      oldVersion.input.name = o.name;
+      newVersion.input.name = n.name;
+    }
+    else
+    {
+      oldVersion = openLayer( parser.value( QStringLiteral( "old" ) ) );
+      newVersion = openLayer( parser.value( QStringLiteral( "new" ) ) );
+    }
     request.oldVersion = oldVersion.input;
     request.newVersion = newVersion.input;
     OpenedLayer segments;

@@ -71,14 +71,14 @@ namespace limes::cli
 
   void WorkspaceCommand::addOptions( QCommandLineParser &parser ) const
   {
-    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, add-party, add-segments or accept-finding" ) );
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, add-party, add-segments, import-version or accept-finding" ) );
     parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
     parser.addOptions( {
       { "party", "init: a party as CODE=Name (repeatable).", "CODE=NAME" },
       { "segments", "init, add-segments: segment lines whose codes to register.", "SRC" },
       { "segment-field", "Attribute of --segments holding the code (default: code).", "FIELD", "code" },
       { "code", "add-party: the party code, e.g. TJ.", "CODE" },
-      { "name", "add-party: the party's name.", "NAME" },
+      { "name", "add-party: the party's name; import-version: the version's name.", "NAME" },
       { "local-name", "add-party: the name in the party's language.", "NAME" },
       { "colour", "add-party: map colour, e.g. #1a9850.", "COLOUR" },
       { "rule", "accept-finding: the rule id.", "ID" },
@@ -86,6 +86,12 @@ namespace limes::cli
       { "fid", "accept-finding: the feature id (-1 for the layer).", "FID" },
       { "reason", "accept-finding: why the commission accepts it.", "TEXT" },
       { "author", "Who writes (default: $LIMES_AUTHOR, else the login name).", "NAME" },
+      { "kind", "import-version: historical, claim, draft, agreed or ratified.", "KIND" },
+      { "source", "import-version: the line layer to import.", "SRC" },
+      { "left", "import-version: party on the left of the digitized direction.", "PARTY" },
+      { "right", "import-version: party on the right of the digitized direction.", "PARTY" },
+      { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
+      { "notes", "import-version: notes.", "TEXT" },
     } );
   }
 
@@ -122,6 +128,10 @@ namespace limes::cli
       const QMap<QString, QString> status = ws->segmentStatus();
       for ( const QString &code : ws->segments() )
         out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( status.value( code ) );
+      out << "\nLine versions\n";
+      for ( const LineVersion &v : ws->versions() )
+        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
+            .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() );
       out << QStringLiteral( "\nLedger: %1 entries; accepted validation findings: %2\n" ).arg( ws->ledger().size() ).arg( ws->acceptedFindings().size() );
       return 0;
     }
@@ -146,6 +156,27 @@ namespace limes::cli
       out << QStringLiteral( "Added %1 segments\n" ).arg( ws->segments().size() - before );
       return 0;
     }
+    if ( action == QLatin1String( "import-version" ) )
+    {
+      LineVersion v;
+      v.name = required( parser, "name" );
+      v.kind = required( parser, "kind" );
+      v.leftParty = required( parser, "left" );
+      v.rightParty = required( parser, "right" );
+      v.source = required( parser, "source" );
+      v.notes = parser.value( QStringLiteral( "notes" ) );
+      v.author = author( parser );
+      if ( parser.isSet( QStringLiteral( "date" ) ) )
+      {
+        v.date = QDate::fromString( parser.value( QStringLiteral( "date" ) ), Qt::ISODate );
+        if ( !v.date.isValid() )
+          throw Error( QStringLiteral( "--date: not a date YYYY-MM-DD: '%1'" ).arg( parser.value( QStringLiteral( "date" ) ) ) );
+      }
+      const auto layer = LayerSource( v.source ).open();
+      const LineVersion stored = ws->importVersion( v, layer.get(), v.source );
+      out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( stored.name, stored.kind ).arg( stored.parts ).arg( stored.leftParty, stored.rightParty );
+      return 0;
+    }
     if ( action == QLatin1String( "accept-finding" ) )
     {
       bool ok = false;
@@ -156,7 +187,7 @@ namespace limes::cli
       out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( parser.value( QStringLiteral( "rule" ) ), parser.value( QStringLiteral( "layer" ) ) ).arg( fid );
       return 0;
     }
-    throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, accept-finding)" ).arg( action ) );
+    throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, import-version, accept-finding)" ).arg( action ) );
   }
 
   QString LedgerCommand::summary() const

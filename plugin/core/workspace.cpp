@@ -10,6 +10,12 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <qgscoordinatetransformcontext.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfeaturesource.h>
+#include <qgsgeometry.h>
+
 #include <gdal.h>
 #include <sqlite3.h>
 
@@ -47,6 +53,16 @@ namespace limes
         {
           sqlite3_bind_int64( mStmt, i, v );
           return *this;
+        }
+        Statement &bindBlob( int i, const QByteArray &v )
+        {
+          sqlite3_bind_blob( mStmt, i, v.constData(), v.size(), SQLITE_TRANSIENT );
+          return *this;
+        }
+        void reset()
+        {
+          sqlite3_reset( mStmt );
+          sqlite3_clear_bindings( mStmt );
         }
         bool next()
         {
@@ -135,8 +151,9 @@ namespace limes
         for ( const char *table : { "parties", "segments", "ledger", "validation_exceptions" } )
           Statement( ws.mDb, QStringLiteral( "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES (?, 'attributes', ?)" ), path )
             .bind( 1, QLatin1String( table ) ).bind( 2, QLatin1String( table ) ).next();
-        Statement( ws.mDb, QStringLiteral( "INSERT INTO limes_meta VALUES ('schema_version', ?), ('ledger_entries', '0'), ('ledger_head', ?)" ), path )
-          .bind( 1, QString::number( SCHEMA_VERSION ) ).bind( 2, QLatin1String( ZERO_HASH ) ).next();
+        Statement( ws.mDb, QStringLiteral( "INSERT INTO limes_meta VALUES ('schema_version', '1'), ('ledger_entries', '0'), ('ledger_head', ?)" ), path )
+          .bind( 1, QLatin1String( ZERO_HASH ) ).next();
+        ws.migrate( 1 ); // one way to the current schema, for new and old workspaces alike
       } );
     }
     catch ( ... )
@@ -181,7 +198,134 @@ namespace limes
     }
     if ( version > SCHEMA_VERSION )
       throw Error( QStringLiteral( "written by a newer Limes (schema %1; this Limes knows %2): upgrade Limes" ).arg( version ).arg( SCHEMA_VERSION ), path );
+    if ( version < SCHEMA_VERSION )
+    {
+      // a copy first, then the whole migration in one transaction
+      const QString backup = QStringLiteral( "%1.schema%2-backup-%3.gpkg" ).arg( path ).arg( version ).arg( QDateTime::currentDateTimeUtc().toString( QStringLiteral( "yyyyMMddThhmmss" ) ) );
+      ws->exec( QStringLiteral( "VACUUM INTO '%1'" ).arg( QString( backup ).replace( QLatin1Char( '\'' ), QLatin1String( "''" ) ) ) );
+      ws->transaction( [&] { ws->migrate( version ); } );
+    }
     return ws;
+  }
+
+  const QStringList Workspace::VERSION_KINDS{ QStringLiteral( "historical" ), QStringLiteral( "claim" ), QStringLiteral( "draft" ), QStringLiteral( "agreed" ), QStringLiteral( "ratified" ) };
+
+  void Workspace::migrate( int from )
+  {
+    if ( from < 2 )
+    {
+      // schema 2: line versions and their geometry (a GeoPackage feature table in WGS 84)
+      exec( QStringLiteral(
+              "CREATE TABLE line_versions (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL"
+              " CHECK (kind IN ('historical','claim','draft','agreed','ratified')), source TEXT, version_date TEXT, author TEXT NOT NULL,"
+              " notes TEXT, left_party TEXT REFERENCES parties(code), right_party TEXT REFERENCES parties(code), recorded_utc TEXT NOT NULL);"
+              "CREATE TABLE version_lines (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom LINESTRING NOT NULL,"
+              " version_id INTEGER NOT NULL REFERENCES line_versions(id), segment TEXT, part INTEGER NOT NULL);"
+              "CREATE INDEX version_lines_version ON version_lines(version_id);"
+              "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('line_versions', 'attributes', 'line_versions', NULL);"
+              "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('version_lines', 'features', 'version_lines', 4326);"
+              "INSERT INTO gpkg_geometry_columns VALUES ('version_lines', 'geom', 'LINESTRING', 4326, 0, 0);" ) );
+    }
+    exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( SCHEMA_VERSION ) );
+  }
+
+  LineVersion Workspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName )
+  {
+    const QString where = QStringLiteral( "%1: %2" ).arg( mPath, sourceName );
+    if ( v.name.trimmed().isEmpty() )
+      throw Error( QStringLiteral( "a version needs a name" ), mPath );
+    if ( !VERSION_KINDS.contains( v.kind ) )
+      throw Error( QStringLiteral( "unknown version kind '%1' (kinds: %2)" ).arg( v.kind, VERSION_KINDS.join( QLatin1String( ", " ) ) ), mPath );
+    QStringList codes;
+    for ( const Party &p : parties() )
+      codes << p.code;
+    for ( const QString &party : { v.leftParty, v.rightParty } )
+      if ( !codes.contains( party ) )
+        throw Error( QStringLiteral( "unknown party '%1' (parties: %2)" ).arg( party, codes.join( QLatin1String( ", " ) ) ), mPath );
+    if ( v.leftParty == v.rightParty )
+      throw Error( QStringLiteral( "left and right party are both '%1'" ).arg( v.leftParty ), mPath );
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
+      throw Error( QStringLiteral( "not a line layer" ), sourceName );
+    if ( !source->sourceCrs().isValid() )
+      throw Error( QStringLiteral( "layer has no CRS" ), sourceName );
+    LineVersion stored = v;
+    transaction( [&] {
+      Statement exists( mDb, QStringLiteral( "SELECT 1 FROM line_versions WHERE name = ?" ), mPath );
+      if ( exists.bind( 1, v.name ).next() )
+        throw Error( QStringLiteral( "a version named '%1' exists already; versions are never overwritten" ).arg( v.name ), mPath );
+      Statement( mDb, QStringLiteral( "INSERT INTO line_versions (name, kind, source, version_date, author, notes, left_party, right_party, recorded_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" ), mPath )
+        .bind( 1, v.name ).bind( 2, v.kind ).bind( 3, v.source ).bind( 4, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString() ).bind( 5, v.author )
+        .bind( 6, v.notes ).bind( 7, v.leftParty ).bind( 8, v.rightParty ).bind( 9, QDateTime::currentDateTimeUtc().toString( Qt::ISODate ) ).next();
+      stored.id = sqlite3_last_insert_rowid( mDb );
+      QgsFeatureRequest request;
+      request.setDestinationCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
+      const int segmentField = source->fields().lookupField( QStringLiteral( "segment" ) );
+      QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
+      Statement insert( mDb, QStringLiteral( "INSERT INTO version_lines (geom, version_id, segment, part) VALUES (?, ?, ?, ?)" ), mPath );
+      QgsFeature f;
+      while ( it.nextFeature( f ) )
+      {
+        const QgsGeometry g = f.geometry();
+        if ( g.isNull() || g.isEmpty() )
+          throw Error( QStringLiteral( "feature %1 has no geometry" ).arg( f.id() ), sourceName );
+        int part = 0;
+        for ( const QgsGeometry &line : g.asGeometryCollection() )
+        {
+          // GeoPackage binary: "GP", version 0, flags (little endian, no envelope), srs id, WKB
+          QByteArray blob( "GP\x00\x01", 4 );
+          const qint32 srs = 4326;
+          blob.append( reinterpret_cast<const char *>( &srs ), 4 );
+          blob.append( line.asWkb() );
+          insert.bindBlob( 1, blob ).bind( 2, stored.id ).bind( 3, segmentField >= 0 ? f.attribute( segmentField ).toString() : QString() ).bind( 4, ++part );
+          insert.next();
+          insert.reset();
+          ++stored.parts;
+        }
+      }
+      if ( stored.parts == 0 )
+        throw Error( QStringLiteral( "layer is empty" ), sourceName );
+    } );
+    return stored;
+  }
+
+  QList<LineVersion> Workspace::versions() const
+  {
+    QList<LineVersion> list;
+    Statement s( mDb, QStringLiteral( "SELECT id, name, kind, source, version_date, author, notes, left_party, right_party, "
+                                      "(SELECT COUNT(*) FROM version_lines WHERE version_id = line_versions.id) FROM line_versions ORDER BY id" ), mPath );
+    while ( s.next() )
+    {
+      LineVersion v;
+      v.id = s.integer( 0 );
+      v.name = s.text( 1 );
+      v.kind = s.text( 2 );
+      v.source = s.text( 3 );
+      v.date = QDate::fromString( s.text( 4 ), Qt::ISODate );
+      v.author = s.text( 5 );
+      v.notes = s.text( 6 );
+      v.leftParty = s.text( 7 );
+      v.rightParty = s.text( 8 );
+      v.parts = s.integer( 9 );
+      list << v;
+    }
+    return list;
+  }
+
+  LineVersion Workspace::version( const QString &name ) const
+  {
+    QStringList names;
+    for ( const LineVersion &v : versions() )
+    {
+      if ( v.name == name )
+        return v;
+      names << v.name;
+    }
+    throw Error( QStringLiteral( "no version named '%1' (versions: %2)" ).arg( name, names.isEmpty() ? QStringLiteral( "none" ) : names.join( QLatin1String( ", " ) ) ), mPath );
+  }
+
+  QString Workspace::versionUri( const LineVersion &v ) const
+  {
+    return QStringLiteral( "%1|layername=version_lines|subset=version_id = %2" ).arg( mPath ).arg( v.id );
   }
 
   int Workspace::schemaVersion() const

@@ -14,6 +14,7 @@
 #include <memory>
 
 struct sqlite3;
+class QgsFeatureSource;
 
 namespace limes
 {
@@ -51,6 +52,21 @@ namespace limes
     QString hash;
   };
 
+  //! A version of the boundary line kept in the workspace.
+  struct LineVersion
+  {
+    long long id = -1;
+    QString name;
+    QString kind;        //!< historical, claim, draft, agreed, ratified
+    QString source;
+    QDate date;
+    QString author;
+    QString notes;
+    QString leftParty;
+    QString rightParty;
+    long long parts = 0;
+  };
+
   //! The result of `limes workspace verify`.
   struct VerifyReport
   {
@@ -68,7 +84,8 @@ namespace limes
   class Workspace
   {
     public:
-      static constexpr int SCHEMA_VERSION = 1;
+      static constexpr int SCHEMA_VERSION = 2;
+      static const QStringList VERSION_KINDS;
 
       //! Creates a new workspace; refuses to overwrite an existing file.
       static void create( const QString &path );
@@ -86,6 +103,16 @@ namespace limes
       //! Status per segment derived from the ledger: the latest entry not superseded.
       QMap<QString, QString> segmentStatus() const;
 
+      /**
+       * Imports the lines of `source` (any CRS; stored in WGS 84) as a new version, in one
+       * transaction. A `segment` field, when the source has one, is kept per line.
+       */
+      LineVersion importVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName );
+      QList<LineVersion> versions() const;
+      LineVersion version( const QString &name ) const;
+      //! The layer URI of one version's lines, for QGIS and the change engine.
+      QString versionUri( const LineVersion &version ) const;
+
       LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
       QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
       VerifyReport verify() const;
@@ -100,6 +127,7 @@ namespace limes
       explicit Workspace( const QString &path );
       void exec( const QString &sql ) const;
       void transaction( const std::function<void()> &work );
+      void migrate( int from );
 
       QString mPath;
       sqlite3 *mDb = nullptr;

@@ -3,11 +3,19 @@
 #include "testutils.h"
 #include "workspace.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <qgstest.h>
 
+#include <qgsvectordataprovider.h>
+#include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
+
+#include <csignal>
 
 #include <sqlite3.h>
 
@@ -183,6 +191,95 @@ class TestWorkspace : public QObject
       QCOMPARE( list[0].fid, 12LL );
       QCOMPARE( list[0].reason, QStringLiteral( "set back from the river bank, protocol 7" ) );
       QVERIFY_EXCEPTION_THROWN( mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x" }, "me" ), Error );
+    }
+
+    void importsVersionsInWgs84()
+    {
+      const auto utm = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:32642&field=segment:string", "claim", "memory" );
+      QgsFeature f( utm->fields() );
+      f.setGeometry( QgsGeometry::fromWkt( "MultiLineString((600000 4430000, 601000 4430000),(602000 4430000, 603000 4430500))" ) );
+      f.setAttribute( 0, "S-002" );
+      utm->dataProvider()->addFeature( f );
+      LineVersion v;
+      v.name = "TJ claim 2024";
+      v.kind = "claim";
+      v.leftParty = "KG";
+      v.rightParty = "TJ";
+      v.author = "test";
+      const LineVersion stored = mWs->importVersion( v, utm.get(), "memory" );
+      QCOMPARE( stored.parts, 2LL );
+      QgsVectorLayer lines( mWs->versionUri( stored ), "lines", "ogr" );
+      QVERIFY( lines.isValid() );
+      QCOMPARE( lines.crs().authid(), QStringLiteral( "EPSG:4326" ) );
+      QCOMPARE( lines.featureCount(), 2LL );
+      QgsFeature first;
+      lines.getFeatures().nextFeature( first );
+      QCOMPARE( first.attribute( "segment" ).toString(), QStringLiteral( "S-002" ) );
+      // PROJ (cs2cs EPSG:32642 EPSG:4326) puts 600000 E, 4430000 N at 70.171743 E, 40.014283 N
+      QGSCOMPARENEAR( first.geometry().asPolyline().first().x(), 70.171743, 1e-6 );
+      QGSCOMPARENEAR( first.geometry().asPolyline().first().y(), 40.014283, 1e-6 );
+      // never overwritten, parties checked
+      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory" ), Error );
+      v.name = "other";
+      v.leftParty = "UZ";
+      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory" ), Error );
+      QCOMPARE( mWs->versions().size(), 1 );
+    }
+
+    void olderWorkspaceIsMigratedAfterABackup()
+    {
+      mWs.reset();
+      // what a schema-1 workspace looked like: no line versions yet
+      sql( mPath, "DROP TABLE version_lines; DROP TABLE line_versions; DELETE FROM gpkg_geometry_columns WHERE table_name = 'version_lines';"
+                  "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions'); UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
+      mWs = Workspace::open( mPath );
+      QCOMPARE( mWs->schemaVersion(), Workspace::SCHEMA_VERSION );
+      QVERIFY( mWs->versions().isEmpty() );
+      const QStringList backups = QDir( QFileInfo( mPath ).absolutePath() ).entryList( { QFileInfo( mPath ).fileName() + ".schema1-backup-*.gpkg" } );
+      QCOMPARE( backups.size(), 1 );
+      QCOMPARE( Workspace::open( QFileInfo( mPath ).absolutePath() + "/" + backups.first() ).get() != nullptr, true ); // the backup opens (and migrates itself)
+    }
+
+    void killedImportLeavesTheWorkspaceAsItWas()
+    {
+      // a large source: 10,000 lines of 100 vertices
+      const QString source = mDir.filePath( "large.gpkg" );
+      {
+        QgsFields fields;
+        QgsVectorFileWriter::SaveVectorOptions options;
+        options.driverName = "GPKG";
+        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, QgsWkbTypes::LineString, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsCoordinateTransformContext(), options ) );
+        for ( int i = 0; i < 10000; ++i )
+        {
+          QgsPolylineXY line;
+          for ( int k = 0; k < 100; ++k )
+            line << QgsPointXY( 600000 + i * 100 + k, 4430000 + ( k % 7 ) );
+          QgsFeature f( fields );
+          f.setGeometry( QgsGeometry::fromPolylineXY( line ) );
+          w->addFeature( f );
+        }
+      }
+      mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
+      mWs.reset();
+      QProcess import;
+      import.setProcessChannelMode( QProcess::ForwardedErrorChannel );
+      import.start( LIMES_CLI, { "workspace", "import-version", mPath, "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
+      QVERIFY( import.waitForStarted() );
+      // kill -9 while the transaction is open: SQLite's journal exists exactly then
+      QElapsedTimer waited;
+      waited.start();
+      while ( !QFile::exists( mPath + "-journal" ) && waited.elapsed() < 60000 && import.state() == QProcess::Running )
+        QThread::msleep( 2 );
+      QVERIFY2( QFile::exists( mPath + "-journal" ), "the import never started writing" );
+      ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );
+      QVERIFY( import.waitForFinished() );
+      QCOMPARE( import.exitStatus(), QProcess::CrashExit );
+      mWs = Workspace::open( mPath );
+      QVERIFY( mWs->versions().isEmpty() );
+      QCOMPARE( mWs->ledger().size(), 1 );
+      QVERIFY( mWs->verify().clean() );
+      QgsVectorLayer lines( mPath + "|layername=version_lines", "lines", "ogr" );
+      QCOMPARE( lines.featureCount(), 0LL );
     }
 
     void newerWorkspaceIsRefused()
