@@ -46,11 +46,33 @@ if [ $gui -eq 0 ]; then
   "$LIMES" validate --line "${L}boundary_dcw" --segments "${L}segments" --pillars "${L}pillars" \
     --output "$OUT/validate-dcw.gpkg" --summary "$OUT/validate-dcw.json"
   echo
+  echo "== the sample as a commission workspace: versions, pillars, ledger, a stored change"
+  WS="$OUT/fergana-workspace.gpkg"
+  rm -f "$WS" "$WS".schema*-backup-*.gpkg
+  export LIMES_AUTHOR="${LIMES_AUTHOR:-Limes demo}"
+  claims="${L}synthetic_claims|subset=segment = 'S-003' AND party = "
+  "$LIMES" workspace init "$WS" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments"
+  "$LIMES" workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
+  "$LIMES" workspace import-version "$WS" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ
+  "$LIMES" workspace import-version "$WS" --name "TJ claim S-003" --kind claim --source "${claims}'TJ'" --left KG --right TJ
+  "$LIMES" workspace import-version "$WS" --name "KG claim S-003" --kind claim --source "${claims}'KG'" --left KG --right TJ
+  "$LIMES" workspace import-pillars "$WS" --source "${L}pillars"
+  "$LIMES" ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed \
+    --position "TJ=the line of the TJ claim (canal head on the Tajik side)" --position "KG=the line of the KG claim"
+  "$LIMES" ledger add "$WS" --segment S-001 --protocol 17 --date 2024-05-14 --place Isfara --decision agreed --agreed-version DCW \
+    --signatory "TJ=N. Rahimov (synthetic)" --signatory "KG=A. Toktogulov (synthetic)"
+  "$LIMES" ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --place Batken --decision referred --supersedes 1
+  "$LIMES" change --workspace "$WS" --old "TJ claim S-003" --new "KG claim S-003" --water "${L}synthetic_water_points" \
+    --output "$OUT/ws-claims-S-003.gpkg" --store >/dev/null
+  "$LIMES" workspace info "$WS" | grep -Ev '^  S-0(0[4-9]|[1-3][0-9]) +no decision yet$'
+  "$LIMES" workspace verify "$WS"
+  echo
   echo "Outputs in $OUT:"
   echo "  dcw-vs-wdbii.gpkg   layers transfers, resource_changes, noise, end_connectors (open in QGIS)"
   echo "  dcw-vs-wdbii.json   the deterministic summary with provenance"
   echo "  claims-S-003.gpkg/.json   the disputed area of S-003 and the water in it"
   echo "  validate-dcw.gpkg/.json   validation findings (layer errors)"
+  echo "  fergana-workspace.gpkg    the sample as a commission workspace (open it in QGIS)"
   echo "Built: $BUILD_DIR/output/bin/limes and $BUILD_DIR/output/plugins/liblimesplugin.so"
   echo "Desktop: scripts/demo.sh --gui"
   exit 0

@@ -5,6 +5,7 @@
 #include "error.h"
 #include "layersource.h"
 #include "workspace.h"
+#include "workspacecommand.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -78,6 +79,8 @@ namespace limes::cli
       { "output", "GeoPackage to write: layers transfers, resource_changes, noise, end_connectors.", "OUT.gpkg" },
       { "summary", "JSON summary to write (deterministic).", "OUT.json" },
       { "workspace", "Take --old and --new as names of versions in this commission workspace.", "TARGET" },
+      { "store", "With --workspace: keep the summary in the workspace against the two versions." },
+      { "author", "With --store: who runs it (default: $LIMES_AUTHOR, else the login name).", "NAME" },
     } );
   }
 
@@ -150,6 +153,13 @@ namespace limes::cli
     writeChangeGeoPackage( result, gpkg.temporaryPath() );
     if ( json )
       json->write( changeSummaryJson( result ) );
+    if ( parser.isSet( QStringLiteral( "store" ) ) )
+    {
+      if ( !parser.isSet( QStringLiteral( "workspace" ) ) )
+        throw Error( QStringLiteral( "--store needs --workspace" ) );
+      Workspace::open( parser.value( QStringLiteral( "workspace" ) ) )
+        ->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+    }
     gpkg.commit();
     if ( json )
       json->commit();

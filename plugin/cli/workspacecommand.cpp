@@ -71,7 +71,7 @@ namespace limes::cli
 
   void WorkspaceCommand::addOptions( QCommandLineParser &parser ) const
   {
-    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, add-party, add-segments, import-version or accept-finding" ) );
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, add-party, add-segments, import-version, import-pillars or accept-finding" ) );
     parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
     parser.addOptions( {
       { "party", "init: a party as CODE=Name (repeatable).", "CODE=NAME" },
@@ -87,11 +87,12 @@ namespace limes::cli
       { "reason", "accept-finding: why the commission accepts it.", "TEXT" },
       { "author", "Who writes (default: $LIMES_AUTHOR, else the login name).", "NAME" },
       { "kind", "import-version: historical, claim, draft, agreed or ratified.", "KIND" },
-      { "source", "import-version: the line layer to import.", "SRC" },
+      { "source", "import-version, import-pillars: the layer to import.", "SRC" },
       { "left", "import-version: party on the left of the digitized direction.", "PARTY" },
       { "right", "import-version: party on the right of the digitized direction.", "PARTY" },
       { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
       { "notes", "import-version: notes.", "TEXT" },
+      { "number-field", "import-pillars: attribute with the pillar number (default: number).", "FIELD", "number" },
     } );
   }
 
@@ -132,7 +133,10 @@ namespace limes::cli
       for ( const LineVersion &v : ws->versions() )
         out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
             .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() );
-      out << QStringLiteral( "\nLedger: %1 entries; accepted validation findings: %2\n" ).arg( ws->ledger().size() ).arg( ws->acceptedFindings().size() );
+      out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( ws->pillarCount() ).arg( ws->storedChanges().size() );
+      for ( const StoredChange &c : ws->storedChanges() )
+        out << QStringLiteral( "  %1 -> %2 (%3, %4)\n" ).arg( c.oldVersion, c.newVersion, c.recordedUtc, c.author );
+      out << QStringLiteral( "Ledger: %1 entries; accepted validation findings: %2\n" ).arg( ws->ledger().size() ).arg( ws->acceptedFindings().size() );
       return 0;
     }
     if ( action == QLatin1String( "verify" ) )
@@ -177,6 +181,16 @@ namespace limes::cli
       out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( stored.name, stored.kind ).arg( stored.parts ).arg( stored.leftParty, stored.rightParty );
       return 0;
     }
+    if ( action == QLatin1String( "import-pillars" ) )
+    {
+      const QString spec = required( parser, "source" );
+      const auto layer = LayerSource( spec ).open();
+      PillarFields fields;
+      fields.number = parser.value( QStringLiteral( "number-field" ) );
+      const long long n = ws->importPillars( layer.get(), spec, fields, author( parser ) );
+      out << QStringLiteral( "Imported %1 pillars (%2 in the workspace)\n" ).arg( n ).arg( ws->pillarCount() );
+      return 0;
+    }
     if ( action == QLatin1String( "accept-finding" ) )
     {
       bool ok = false;
@@ -187,7 +201,7 @@ namespace limes::cli
       out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( parser.value( QStringLiteral( "rule" ) ), parser.value( QStringLiteral( "layer" ) ) ).arg( fid );
       return 0;
     }
-    throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, import-version, accept-finding)" ).arg( action ) );
+    throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, import-version, import-pillars, accept-finding)" ).arg( action ) );
   }
 
   QString LedgerCommand::summary() const

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <qgscoordinatetransform.h>
 #include <qgscoordinatetransformcontext.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
@@ -19,6 +20,7 @@
 #include <gdal.h>
 #include <sqlite3.h>
 
+#include <cmath>
 #include <functional>
 
 namespace limes
@@ -52,6 +54,11 @@ namespace limes
         Statement &bind( int i, long long v )
         {
           sqlite3_bind_int64( mStmt, i, v );
+          return *this;
+        }
+        Statement &bindDouble( int i, double v )
+        {
+          sqlite3_bind_double( mStmt, i, v );
           return *this;
         }
         Statement &bindBlob( int i, const QByteArray &v )
@@ -110,6 +117,16 @@ namespace limes
       for ( auto it = map.cbegin(); it != map.cend(); ++it )
         o[it.key()] = QJsonArray::fromStringList( it.value() );
       return o;
+    }
+
+    //! GeoPackage binary geometry: "GP", version 0, flags (little endian, no envelope), srs id, WKB.
+    QByteArray gpkgBlob( const QgsGeometry &g )
+    {
+      QByteArray blob( "GP\x00\x01", 4 );
+      const qint32 srs = 4326;
+      blob.append( reinterpret_cast<const char *>( &srs ), 4 );
+      blob.append( g.asWkb() );
+      return blob;
     }
 
     QString compact( const QJsonObject &o )
@@ -226,7 +243,108 @@ namespace limes
               "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('version_lines', 'features', 'version_lines', 4326);"
               "INSERT INTO gpkg_geometry_columns VALUES ('version_lines', 'geom', 'LINESTRING', 4326, 0, 0);" ) );
     }
+    if ( from < 3 )
+    {
+      // schema 3: pillars (designed positions as GeoPackage features, surveyed ones as
+      // attributes in WGS 84) and change results kept against their pair of versions
+      exec( QStringLiteral(
+              "CREATE TABLE pillars (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT NOT NULL, number TEXT NOT NULL UNIQUE, type TEXT,"
+              " segment TEXT REFERENCES segments(code), surveyed_lon REAL, surveyed_lat REAL, survey_accuracy_m REAL, survey_date TEXT,"
+              " author TEXT NOT NULL, recorded_utc TEXT NOT NULL);"
+              "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('pillars', 'features', 'pillars', 4326);"
+              "INSERT INTO gpkg_geometry_columns VALUES ('pillars', 'geom', 'POINT', 4326, 0, 0);"
+              "CREATE TABLE change_results (id INTEGER PRIMARY KEY, old_version TEXT NOT NULL REFERENCES line_versions(name),"
+              " new_version TEXT NOT NULL REFERENCES line_versions(name), recorded_utc TEXT NOT NULL, author TEXT NOT NULL, summary TEXT NOT NULL);"
+              "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('change_results', 'attributes', 'change_results');" ) );
+    }
     exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( SCHEMA_VERSION ) );
+  }
+
+  long long Workspace::importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &names, const QString &author )
+  {
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::PointGeometry )
+      throw Error( QStringLiteral( "not a point layer" ), sourceName );
+    if ( !source->sourceCrs().isValid() )
+      throw Error( QStringLiteral( "layer has no CRS" ), sourceName );
+    const QgsFields fields = source->fields();
+    const int number = fields.lookupField( names.number );
+    if ( number < 0 )
+      throw Error( QStringLiteral( "no field '%1' with the pillar number (fields: %2)" ).arg( names.number, fields.names().join( QLatin1String( ", " ) ) ), sourceName );
+    const int type = fields.lookupField( names.type ), segment = fields.lookupField( names.segment );
+    const int sx = fields.lookupField( names.surveyedX ), sy = fields.lookupField( names.surveyedY );
+    const int accuracy = fields.lookupField( names.accuracy ), date = fields.lookupField( names.surveyDate );
+    const QStringList known = segments();
+    const QgsCoordinateReferenceSystem wgs84( QStringLiteral( "EPSG:4326" ) );
+    const QgsCoordinateTransform toWgs84( source->sourceCrs(), wgs84, QgsCoordinateTransformContext() );
+    long long imported = 0;
+    transaction( [&] {
+      Statement insert( mDb, QStringLiteral( "INSERT INTO pillars (geom, number, type, segment, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, recorded_utc) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ), mPath );
+      Statement exists( mDb, QStringLiteral( "SELECT 1 FROM pillars WHERE number = ?" ), mPath );
+      const QString now = QDateTime::currentDateTimeUtc().toString( Qt::ISODate );
+      QgsFeatureRequest request;
+      request.setDestinationCrs( wgs84, QgsCoordinateTransformContext() );
+      QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
+      QgsFeature f;
+      while ( it.nextFeature( f ) )
+      {
+        const QString n = f.attribute( number ).toString().trimmed();
+        const QString where = QStringLiteral( "%1 feature %2" ).arg( sourceName ).arg( f.id() );
+        if ( n.isEmpty() )
+          throw Error( QStringLiteral( "pillar without a number" ), where );
+        if ( f.geometry().isNull() || f.geometry().isEmpty() || f.geometry().isMultipart() )
+          throw Error( QStringLiteral( "pillar %1 has no single point geometry" ).arg( n ), where );
+        const QgsPointXY p = f.geometry().asPoint();
+        if ( !std::isfinite( p.x() ) || !std::isfinite( p.y() ) || std::fabs( p.y() ) > 90 )
+          throw Error( QStringLiteral( "pillar %1 has an invalid position" ).arg( n ), where );
+        exists.reset();
+        if ( exists.bind( 1, n ).next() )
+          throw Error( QStringLiteral( "pillar number %1 exists already" ).arg( n ), where );
+        const QString seg = segment >= 0 ? f.attribute( segment ).toString().trimmed() : QString();
+        if ( !seg.isEmpty() && !known.contains( seg ) )
+          throw Error( QStringLiteral( "pillar %1: unknown segment '%2'" ).arg( n, seg ), where );
+        insert.reset();
+        insert.bindBlob( 1, gpkgBlob( f.geometry() ) ).bind( 2, n ).bind( 3, type >= 0 ? f.attribute( type ).toString() : QString() ).bind( 4, seg.isEmpty() ? QString() : seg );
+        if ( sx >= 0 && sy >= 0 && !f.attribute( sx ).isNull() && !f.attribute( sy ).isNull() )
+        {
+          const QgsPointXY surveyed = toWgs84.transform( QgsPointXY( f.attribute( sx ).toDouble(), f.attribute( sy ).toDouble() ) );
+          insert.bindDouble( 5, surveyed.x() ).bindDouble( 6, surveyed.y() );
+        }
+        if ( accuracy >= 0 && !f.attribute( accuracy ).isNull() )
+          insert.bindDouble( 7, f.attribute( accuracy ).toDouble() );
+        insert.bind( 8, date >= 0 && !f.attribute( date ).isNull() ? f.attribute( date ).toString() : QString() ).bind( 9, author ).bind( 10, now );
+        insert.next();
+        ++imported;
+      }
+    } );
+    return imported;
+  }
+
+  long long Workspace::pillarCount() const
+  {
+    Statement s( mDb, QStringLiteral( "SELECT COUNT(*) FROM pillars" ), mPath );
+    s.next();
+    return s.integer( 0 );
+  }
+
+  StoredChange Workspace::storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author )
+  {
+    StoredChange c{ -1, version( oldVersion ).name, version( newVersion ).name, QDateTime::currentDateTimeUtc().toString( Qt::ISODate ), author, summaryJson };
+    transaction( [&] {
+      Statement( mDb, QStringLiteral( "INSERT INTO change_results (old_version, new_version, recorded_utc, author, summary) VALUES (?, ?, ?, ?, ?)" ), mPath )
+        .bind( 1, c.oldVersion ).bind( 2, c.newVersion ).bind( 3, c.recordedUtc ).bind( 4, author ).bind( 5, QString::fromUtf8( summaryJson ) ).next();
+      c.id = sqlite3_last_insert_rowid( mDb );
+    } );
+    return c;
+  }
+
+  QList<StoredChange> Workspace::storedChanges() const
+  {
+    QList<StoredChange> list;
+    Statement s( mDb, QStringLiteral( "SELECT id, old_version, new_version, recorded_utc, author, summary FROM change_results ORDER BY id" ), mPath );
+    while ( s.next() )
+      list << StoredChange{ s.integer( 0 ), s.text( 1 ), s.text( 2 ), s.text( 3 ), s.text( 4 ), s.text( 5 ).toUtf8() };
+    return list;
   }
 
   LineVersion Workspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName )
@@ -271,12 +389,7 @@ namespace limes
         int part = 0;
         for ( const QgsGeometry &line : g.asGeometryCollection() )
         {
-          // GeoPackage binary: "GP", version 0, flags (little endian, no envelope), srs id, WKB
-          QByteArray blob( "GP\x00\x01", 4 );
-          const qint32 srs = 4326;
-          blob.append( reinterpret_cast<const char *>( &srs ), 4 );
-          blob.append( line.asWkb() );
-          insert.bindBlob( 1, blob ).bind( 2, stored.id ).bind( 3, segmentField >= 0 ? f.attribute( segmentField ).toString() : QString() ).bind( 4, ++part );
+          insert.bindBlob( 1, gpkgBlob( line ) ).bind( 2, stored.id ).bind( 3, segmentField >= 0 ? f.attribute( segmentField ).toString() : QString() ).bind( 4, ++part );
           insert.next();
           insert.reset();
           ++stored.parts;

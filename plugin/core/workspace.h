@@ -67,6 +67,29 @@ namespace limes
     long long parts = 0;
   };
 
+  //! Field names of a pillar layer to import; empty: not in the source.
+  struct PillarFields
+  {
+    QString number = QStringLiteral( "number" );
+    QString type = QStringLiteral( "type" );
+    QString segment = QStringLiteral( "segment" );
+    QString surveyedX = QStringLiteral( "surveyed_x" );   //!< in the source layer's CRS
+    QString surveyedY = QStringLiteral( "surveyed_y" );
+    QString accuracy = QStringLiteral( "survey_accuracy" );
+    QString surveyDate = QStringLiteral( "survey_date" );
+  };
+
+  //! A change-engine summary kept against the two versions it compares.
+  struct StoredChange
+  {
+    long long id = -1;
+    QString oldVersion;
+    QString newVersion;
+    QString recordedUtc;
+    QString author;
+    QByteArray summaryJson;
+  };
+
   //! The result of `limes workspace verify`.
   struct VerifyReport
   {
@@ -84,7 +107,7 @@ namespace limes
   class Workspace
   {
     public:
-      static constexpr int SCHEMA_VERSION = 2;
+      static constexpr int SCHEMA_VERSION = 3;
       static const QStringList VERSION_KINDS;
 
       //! Creates a new workspace; refuses to overwrite an existing file.
@@ -112,6 +135,17 @@ namespace limes
       LineVersion version( const QString &name ) const;
       //! The layer URI of one version's lines, for QGIS and the change engine.
       QString versionUri( const LineVersion &version ) const;
+
+      /**
+       * Imports pillars (designed position = the point; surveyed position, accuracy and date
+       * from fields) in one transaction; numbers must be new and segments known.
+       */
+      long long importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &fields, const QString &author );
+      long long pillarCount() const;
+      QString pillarsUri() const { return mPath + QStringLiteral( "|layername=pillars" ); }
+
+      StoredChange storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author );
+      QList<StoredChange> storedChanges() const;
 
       LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
       QList<LedgerEntry> ledger( const QString &segment = QString() ) const;

@@ -5,6 +5,7 @@
 #include "outputgeometry.h"
 #include "validation.h"
 #include "validationoutput.h"
+#include "workspace.h"
 
 #include <QIcon>
 
@@ -52,6 +53,8 @@ namespace limes
     addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TRIPOINTS" ), QObject::tr( "Tripoints" ), { QgsProcessing::TypeVectorPoint }, QVariant(), true ) );
     addParameter( new QgsProcessingParameterNumber( QStringLiteral( "TOLERANCE" ), QObject::tr( "Tolerance (m)" ), QgsProcessingParameterNumber::Double, 0.5, false, 1e-6 ) );
     addParameter( new QgsProcessingParameterString( QStringLiteral( "RULES" ), QObject::tr( "Rules (comma-separated ids; empty: all)" ), QVariant(), false, true ) );
+    addParameter( new QgsProcessingParameterFile( QStringLiteral( "WORKSPACE" ), QObject::tr( "Commission workspace (its accepted findings apply)" ), QgsProcessingParameterFile::File,
+                  QStringLiteral( "gpkg" ), QVariant(), true ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "OUTPUT" ), QObject::tr( "Findings" ), QgsProcessing::TypeVectorAnyGeometry ) );
     addParameter( new QgsProcessingParameterFileDestination( QStringLiteral( "SUMMARY" ), QObject::tr( "Summary (JSON)" ), QObject::tr( "JSON files (*.json)" ), QVariant(), true, false ) );
     addOutput( new QgsProcessingOutputNumber( QStringLiteral( "ERROR_COUNT" ), QObject::tr( "Errors not accepted" ) ) );
@@ -90,6 +93,9 @@ namespace limes
     ValidationResult result;
     try
     {
+      const QString workspace = parameterAsFile( parameters, QStringLiteral( "WORKSPACE" ), context );
+      if ( !workspace.isEmpty() )
+        request.exceptions = Workspace::open( workspace )->acceptedFindings();
       result = Validator::run( request, feedback );
     }
     catch ( const Error &e )

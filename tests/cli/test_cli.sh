@@ -134,6 +134,15 @@ check ws-db-refuses-update bash -c "! sqlite3 '$WS' \"UPDATE ledger SET decision
 sqlite3 "$WS" "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'disputed' WHERE id = 2"
 expect ws-verify-tampered 1 "^TAMPERED: entry 2 \(protocol 21, segment S-003\) was changed outside Limes" "" -- workspace verify "$WS"
 expect ws-open-non-workspace 2 "" "not a Limes workspace" -- workspace info "$GPKG"
+expect ws-import-version 0 "^Imported version DCW \(historical, 2 lines; KG left, TJ right\)$" "" -- workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
+expect ws-import-version-again 2 "" "a version named 'DCW' exists already" -- workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
+expect ws-import-version-points 2 "" "pillars: not a line layer$" -- workspace import-version "$WS" --name P --kind draft --source "${L}pillars" --left KG --right TJ
+expect ws-import-wdbii 0 "^Imported version WDBII" "" -- workspace import-version "$WS" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ
+expect ws-import-pillars 0 "^Imported 267 pillars \(267 in the workspace\)$" "" -- workspace import-pillars "$WS" --source "${L}pillars"
+expect ws-import-pillars-again 2 "" "pillar number 1 exists already$" -- workspace import-pillars "$WS" --source "${L}pillars"
+expect change-workspace 0 "^  KG +TJ +28 +311746801.2 m²" "" -- change --workspace "$WS" --old DCW --new WDBII --max-end-gap 5000 --output "$tmp/wc.gpkg" --store
+expect change-workspace-stored 0 "^  DCW -> WDBII \(" "" -- workspace info "$WS"
+expect change-workspace-unknown 2 "" "no version named 'ATLAS' \(versions: DCW, WDBII\)$" -- change --workspace "$WS" --old DCW --new ATLAS --output "$tmp/wc2.gpkg"
 
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]

@@ -226,12 +226,51 @@ class TestWorkspace : public QObject
       QCOMPARE( mWs->versions().size(), 1 );
     }
 
+    void importsPillarsAndStoresChanges()
+    {
+      const auto pillars = std::make_unique<QgsVectorLayer>( "Point?crs=EPSG:32642&field=number:string&field=segment:string&field=surveyed_x:double&field=surveyed_y:double&field=survey_accuracy:double",
+                           "pillars", "memory" );
+      QgsFeature f( pillars->fields() );
+      f.setGeometry( QgsGeometry::fromPointXY( QgsPointXY( 600000, 4430000 ) ) );
+      f.setAttributes( QgsAttributes( QVector<QVariant>{ "117", "S-002", 600000.3, 4430000.4, 0.05 } ) );
+      pillars->dataProvider()->addFeature( f );
+      QCOMPARE( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), 1LL );
+      QCOMPARE( mWs->pillarCount(), 1LL );
+      QgsVectorLayer stored( mWs->pillarsUri(), "pillars", "ogr" );
+      QCOMPARE( stored.featureCount(), 1LL );
+      QgsFeature g;
+      stored.getFeatures().nextFeature( g );
+      QCOMPARE( g.attribute( "number" ).toString(), QStringLiteral( "117" ) );
+      QGSCOMPARENEAR( g.geometry().asPoint().x(), 70.171743, 1e-6 );
+      QVERIFY( g.attribute( "surveyed_lon" ).toDouble() > g.geometry().asPoint().x() ); // 0.3 m east
+      // the same number again, or an unknown segment: refused, nothing written
+      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), Error );
+      QgsFeature current;
+      pillars->getFeatures().nextFeature( current );
+      pillars->dataProvider()->changeAttributeValues( { { current.id(), { { 0, "118" }, { 1, "S-404" } } } } );
+      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), Error );
+      QCOMPARE( mWs->pillarCount(), 1LL );
+
+      const auto line = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:4326", "line", "memory" );
+      QgsFeature l;
+      l.setGeometry( QgsGeometry::fromWkt( "LineString(70 40, 70.1 40)" ) );
+      line->dataProvider()->addFeature( l );
+      for ( const char *name : { "A", "B" } )
+        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0 }, line.get(), "memory" );
+      mWs->storeChange( "A", "B", "{\"transfers\": []}", "test" );
+      QCOMPARE( mWs->storedChanges().size(), 1 );
+      QCOMPARE( mWs->storedChanges().first().newVersion, QStringLiteral( "B" ) );
+      QVERIFY_EXCEPTION_THROWN( mWs->storeChange( "A", "Z", "{}", "test" ), Error );
+    }
+
     void olderWorkspaceIsMigratedAfterABackup()
     {
       mWs.reset();
       // what a schema-1 workspace looked like: no line versions yet
-      sql( mPath, "DROP TABLE version_lines; DROP TABLE line_versions; DELETE FROM gpkg_geometry_columns WHERE table_name = 'version_lines';"
-                  "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions'); UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
+      sql( mPath, "DROP TABLE change_results; DROP TABLE pillars; DROP TABLE version_lines; DROP TABLE line_versions;"
+                  "DELETE FROM gpkg_geometry_columns WHERE table_name IN ('version_lines', 'pillars');"
+                  "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions', 'pillars', 'change_results');"
+                  "UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
       mWs = Workspace::open( mPath );
       QCOMPARE( mWs->schemaVersion(), Workspace::SCHEMA_VERSION );
       QVERIFY( mWs->versions().isEmpty() );
