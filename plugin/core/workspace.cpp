@@ -129,6 +129,40 @@ namespace limes
       return blob;
     }
 
+    /**
+     * Metres read as degrees (a projected layer declared as EPSG:4326) would put a pillar
+     * on the other side of the planet: refuse what cannot be in the layer's CRS.
+     */
+    void checkCoordinatesFitCrs( QgsFeatureSource *source, const QString &sourceName )
+    {
+      const QgsCoordinateReferenceSystem crs = source->sourceCrs();
+      const QgsRectangle extent = source->sourceExtent();
+      if ( extent.isNull() )
+        return;
+      QgsRectangle valid = crs.bounds(); // the CRS's area of use, in WGS 84
+      if ( crs.isGeographic() )
+      {
+        if ( std::fabs( extent.xMinimum() ) > 360 || std::fabs( extent.xMaximum() ) > 360 || std::fabs( extent.yMinimum() ) > 90 || std::fabs( extent.yMaximum() ) > 90 )
+          throw Error( QStringLiteral( "coordinates up to %1, %2 cannot be degrees: the layer's CRS (%3) is wrong" )
+                       .arg( extent.xMaximum(), 0, 'f', 1 ).arg( extent.yMaximum(), 0, 'f', 1 ).arg( crs.authid() ), sourceName );
+        return;
+      }
+      if ( valid.isNull() )
+        return;
+      try
+      {
+        const QgsCoordinateTransform toWgs84( crs, QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
+        const QgsRectangle where = toWgs84.transformBoundingBox( extent );
+        valid.grow( 5 ); // degrees: data just outside the nominal area of use is common
+        if ( !valid.contains( where ) )
+          throw Error( QStringLiteral( "the data lies outside the area where %1 is defined: is the layer's CRS right?" ).arg( crs.authid() ), sourceName );
+      }
+      catch ( const QgsCsException & )
+      {
+        throw Error( QStringLiteral( "the data cannot be transformed from %1 to WGS 84: is the layer's CRS right?" ).arg( crs.authid() ), sourceName );
+      }
+    }
+
     QString compact( const QJsonObject &o )
     {
       return QString::fromUtf8( QJsonDocument( o ).toJson( QJsonDocument::Compact ) );
@@ -276,6 +310,7 @@ namespace limes
     const QStringList known = segments();
     const QgsCoordinateReferenceSystem wgs84( QStringLiteral( "EPSG:4326" ) );
     const QgsCoordinateTransform toWgs84( source->sourceCrs(), wgs84, QgsCoordinateTransformContext() );
+    checkCoordinatesFitCrs( source, sourceName );
     long long imported = 0;
     transaction( [&] {
       Statement insert( mDb, QStringLiteral( "INSERT INTO pillars (geom, number, type, segment, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, recorded_utc) "
@@ -380,6 +415,7 @@ namespace limes
       const int segmentField = source->fields().lookupField( QStringLiteral( "segment" ) );
       QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
       Statement insert( mDb, QStringLiteral( "INSERT INTO version_lines (geom, version_id, segment, part) VALUES (?, ?, ?, ?)" ), mPath );
+      checkCoordinatesFitCrs( source, sourceName );
       QgsFeature f;
       while ( it.nextFeature( f ) )
       {
@@ -389,6 +425,12 @@ namespace limes
         int part = 0;
         for ( const QgsGeometry &line : g.asGeometryCollection() )
         {
+          const QgsPolylineXY vertices = line.asPolyline();
+          bool finite = vertices.size() >= 2;
+          for ( const QgsPointXY &p : vertices )
+            finite = finite && std::isfinite( p.x() ) && std::isfinite( p.y() ) && std::fabs( p.y() ) <= 90;
+          if ( !finite || line.length() <= 0 ) // zero length: every vertex the same
+            throw Error( QStringLiteral( "feature %1 is not a valid line (fewer than two distinct vertices, or coordinates out of range)" ).arg( f.id() ), sourceName );
           insert.bindBlob( 1, gpkgBlob( line ) ).bind( 2, stored.id ).bind( 3, segmentField >= 0 ? f.attribute( segmentField ).toString() : QString() ).bind( 4, ++part );
           insert.next();
           insert.reset();

@@ -263,6 +263,38 @@ class TestWorkspace : public QObject
       QVERIFY_EXCEPTION_THROWN( mWs->storeChange( "A", "Z", "{}", "test" ), Error );
     }
 
+    void wrongCrsAndInvalidLinesAreRefused_data()
+    {
+      QTest::addColumn<QString>( "crs" );
+      QTest::addColumn<QString>( "wkt" );
+      QTest::addColumn<QString>( "message" );
+      QTest::newRow( "metres declared as degrees" ) << "EPSG:4326" << "LineString(600000 4430000, 601000 4430000)" << "cannot be degrees: the layer's CRS (EPSG:4326) is wrong";
+      QTest::newRow( "outside the CRS's area" ) << "EPSG:32642" << "LineString(-9000000 4430000, -8990000 4430000)" << "outside the area where EPSG:32642 is defined";
+      QTest::newRow( "zero length" ) << "EPSG:4326" << "LineString(70 40, 70 40)" << "is not a valid line";
+    }
+
+    void wrongCrsAndInvalidLinesAreRefused()
+    {
+      QFETCH( QString, crs );
+      QFETCH( QString, wkt );
+      QFETCH( QString, message );
+      const auto layer = std::make_unique<QgsVectorLayer>( "LineString?crs=" + crs, "line", "memory" );
+      QgsFeature f;
+      f.setGeometry( QgsGeometry::fromWkt( wkt ) );
+      layer->dataProvider()->addFeature( f );
+      layer->updateExtents();
+      try
+      {
+        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0 }, layer.get(), "line" );
+        QFAIL( "imported" );
+      }
+      catch ( const Error &e )
+      {
+        QVERIFY2( e.message().contains( message ), qPrintable( e.message() ) );
+      }
+      QVERIFY( mWs->versions().isEmpty() );
+    }
+
     void olderWorkspaceIsMigratedAfterABackup()
     {
       mWs.reset();
