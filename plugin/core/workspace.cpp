@@ -3,6 +3,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,6 +17,14 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfeaturesource.h>
 #include <qgsgeometry.h>
+#include <qgslinesymbol.h>
+#include <qgsmarkersymbol.h>
+#include <qgspallabeling.h>
+#include <qgsproperty.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayer.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 #include <gdal.h>
 #include <sqlite3.h>
@@ -212,6 +221,50 @@ namespace limes
       QFile::remove( path );
       throw;
     }
+    saveDefaultStyles( path );
+  }
+
+  void Workspace::saveDefaultStyles( const QString &path )
+  {
+    // QGIS reads a GeoPackage's layer_styles: the workspace opens styled, with no project
+    QgsVectorLayer::LayerOptions options( false, false );
+    QgsVectorLayer lines( path + QStringLiteral( "|layername=version_lines" ), QStringLiteral( "version_lines" ), QStringLiteral( "ogr" ), options );
+    QgsVectorLayer pillars( path + QStringLiteral( "|layername=pillars" ), QStringLiteral( "pillars" ), QStringLiteral( "ogr" ), options );
+    if ( !lines.isValid() || !pillars.isValid() )
+      throw Error( QStringLiteral( "cannot open the new workspace's layers" ), path );
+    // one colour per version, stable for a version id
+    QgsLineSymbol *line = QgsLineSymbol::createSimple( { { QStringLiteral( "line_width" ), QStringLiteral( "0.8" ) } } );
+    line->symbolLayer( 0 )->setDataDefinedProperty( QgsSymbolLayer::PropertyStrokeColor,
+        QgsProperty::fromExpression( QStringLiteral( "color_hsv((\"version_id\" * 67) %% 360, 80, 75)" ).replace( QLatin1String( "%%" ), QLatin1String( "%" ) ) ) );
+    lines.setRenderer( new QgsSingleSymbolRenderer( line ) );
+    QgsMarkerSymbol *marker = QgsMarkerSymbol::createSimple( { { QStringLiteral( "name" ), QStringLiteral( "square" ) }, { QStringLiteral( "color" ), QStringLiteral( "white" ) },
+      { QStringLiteral( "outline_color" ), QStringLiteral( "black" ) }, { QStringLiteral( "size" ), QStringLiteral( "2" ) } } );
+    pillars.setRenderer( new QgsSingleSymbolRenderer( marker ) );
+    QgsPalLayerSettings label;
+    label.fieldName = QStringLiteral( "number" );
+    pillars.setLabeling( new QgsVectorLayerSimpleLabeling( label ) );
+    pillars.setLabelsEnabled( true );
+    // written with our own connection, in the table QGIS reads, so that GDAL never switches
+    // the file to another journal mode behind our back
+    Workspace ws( path );
+    ws.transaction( [&] {
+      ws.exec( QStringLiteral(
+                 "CREATE TABLE IF NOT EXISTS layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT, f_table_schema TEXT, f_table_name TEXT,"
+                 " f_geometry_column TEXT, styleName TEXT, styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, description TEXT, owner TEXT, ui TEXT,"
+                 " update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+                 "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('layer_styles', 'attributes', 'layer_styles');" ) );
+      for ( QgsVectorLayer *layer : { &lines, &pillars } )
+      {
+        QDomDocument qml;
+        QString error;
+        layer->exportNamedStyle( qml, error );
+        if ( !error.isEmpty() )
+          throw Error( QStringLiteral( "cannot write the default style of %1: %2" ).arg( layer->name(), error ), path );
+        Statement( ws.mDb, QStringLiteral( "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, description, owner, ui) "
+                                           "VALUES ('', '', ?, 'geom', 'Limes', ?, '', 1, 'Limes default style', '', '')" ), path )
+          .bind( 1, layer->name() ).bind( 2, qml.toString() ).next();
+      }
+    } );
   }
 
   Workspace::Workspace( const QString &path )

@@ -159,6 +159,7 @@ namespace limes
 
     private:
       explicit Workspace( const QString &path );
+      static void saveDefaultStyles( const QString &path );
       void exec( const QString &sql ) const;
       void transaction( const std::function<void()> &work );
       void migrate( int from );
