@@ -1,6 +1,7 @@
 #include "workspacecommand.h"
 #include "error.h"
 #include "layersource.h"
+#include "pgworkspace.h"
 #include "workspace.h"
 
 #include <QDate>
@@ -100,6 +101,30 @@ namespace limes::cli
   {
     const QStringList args = positional( parser, 2, 2 );
     const QString action = args[0], target = args[1];
+    if ( PgWorkspace::isConnection( target ) )
+    {
+      if ( action != QLatin1String( "init" ) )
+        throw Error( QStringLiteral( "a PostgreSQL workspace can be created so far, not yet read or written by '%1': use a GeoPackage workspace for that" ).arg( action ),
+                     PgWorkspace::describe( target ) );
+      QList<Party> parties;
+      for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )
+        parties << Party{ code, names.first(), QString(), QString() };
+      QList<QPair<QString, int>> segments;
+      if ( parser.isSet( QStringLiteral( "segments" ) ) )
+      {
+        const auto layer = LayerSource( parser.value( QStringLiteral( "segments" ) ) ).open();
+        const int code = layer->fields().lookupField( parser.value( QStringLiteral( "segment-field" ) ) );
+        if ( code < 0 )
+          throw Error( QStringLiteral( "no field '%1' with the segment code" ).arg( parser.value( QStringLiteral( "segment-field" ) ) ), parser.value( QStringLiteral( "segments" ) ) );
+        QgsFeature f;
+        QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().addOrderBy( QStringLiteral( "$id" ) ) );
+        while ( it.nextFeature( f ) )
+          segments << qMakePair( f.attribute( code ).toString(), segments.size() + 1 );
+      }
+      PgWorkspace::create( target, parties, segments );
+      out << QStringLiteral( "Created workspace in %1 (%2 parties with their delegation roles, %3 segments)\n" ).arg( PgWorkspace::describe( target ) ).arg( parties.size() ).arg( segments.size() );
+      return 0;
+    }
     if ( action == QLatin1String( "init" ) )
     {
       Workspace::create( target );

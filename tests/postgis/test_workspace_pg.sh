@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The shared PostGIS workspace: what the database itself lets each delegation do.
+set -u
+LIMES=$1
+SRC=$2
+STATE=$3
+CONN=$(cat "$STATE/conninfo")
+BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+HOST=$(sed -n 's/.*host=\([^ ]*\).*/\1/p' <<<"$CONN")
+PORT=$(sed -n 's/.*port=\([^ ]*\).*/\1/p' <<<"$CONN")
+DB=limes_ws_$$
+passes=0 failures=0
+ok() { passes=$((passes + 1)); }
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+psql_as() { local user=$1; shift; "$BIN/psql" -h "$HOST" -p "$PORT" -U "$user" -d "$DB" -qAtX -v ON_ERROR_STOP=1 "$@"; }
+"$BIN/createdb" -h "$HOST" -p "$PORT" -U postgres "$DB" || { echo "cannot create $DB"; exit 1; }
+trap '"$BIN/dropdb" -h "$HOST" -p "$PORT" -U postgres --if-exists "$DB" >/dev/null 2>&1; for r in tj_user kg_user admin_user; do "$BIN/psql" -h "$HOST" -p "$PORT" -U postgres -d postgres -qAtX -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1; done' EXIT
+TARGET="host=$HOST port=$PORT dbname=$DB user=postgres"
+GPKG="$SRC/sampledata/fergana.gpkg"
+
+out=$("$LIMES" workspace init "$TARGET" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "$GPKG|layername=segments" 2>&1)
+grep -q "^Created workspace in PostgreSQL .* (2 parties with their delegation roles, 34 segments)$" <<<"$out" && ok || fail "init: $out"
+out=$("$LIMES" workspace init "$TARGET" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "already holds a Limes workspace" <<<"$out" && ok || fail "re-init: $rc $out"
+psql_as postgres -c "CREATE ROLE tj_user LOGIN IN ROLE limes_party_tj; CREATE ROLE kg_user LOGIN IN ROLE limes_party_kg; CREATE ROLE admin_user LOGIN IN ROLE limes_admin"
+
+# TJ writes its claim; KG can read it but neither change, delete nor forge it
+psql_as tj_user -c "INSERT INTO limes.line_versions (name, kind, owner_party, left_party, right_party) VALUES ('TJ claim S-003', 'claim', 'TJ', 'KG', 'TJ')" && ok || fail "TJ inserts its claim"
+psql_as tj_user -c "INSERT INTO limes.version_lines (version_id, segment, part, geom) SELECT id, 'S-003', 1, ST_GeomFromText('LINESTRING(70.5 39.9, 70.6 39.95)', 4326) FROM limes.line_versions WHERE name = 'TJ claim S-003'" && ok || fail "TJ inserts its claim's line"
+[ "$(psql_as kg_user -c "SELECT count(*) FROM limes.line_versions WHERE owner_party = 'TJ'")" = 1 ] && ok || fail "KG reads TJ's claim"
+[ "$(psql_as kg_user -c "UPDATE limes.line_versions SET notes = 'moved' WHERE name = 'TJ claim S-003' RETURNING id" | wc -l)" = 0 ] && ok || fail "KG updates TJ's claim"
+[ "$(psql_as kg_user -c "DELETE FROM limes.version_lines RETURNING id" | wc -l)" = 0 ] && ok || fail "KG deletes TJ's claim line"
+psql_as kg_user -c "INSERT INTO limes.line_versions (name, kind, owner_party) VALUES ('forged', 'claim', 'TJ')" 2>"$STATE/err" && fail "KG forges a TJ claim" || { grep -q "row-level security" "$STATE/err" && ok || fail "forge error: $(cat "$STATE/err")"; }
+[ "$(psql_as postgres -c "SELECT notes IS NULL FROM limes.line_versions WHERE name = 'TJ claim S-003'")" = t ] && ok || fail "TJ's claim changed"
+
+# positions: a delegation records its own; the ledger is append-only for everyone
+ENTRY="INSERT INTO limes.ledger VALUES (1, 'S-003', '17', '2024-05-14', 'Isfara', 'disputed', NULL, '{\"KG\": \"along the ridge\"}', '{}', '{}', NULL, 'kg', '2024-05-14T10:00:00Z', repeat('0', 64), repeat('a', 64))"
+psql_as kg_user -c "$ENTRY" && ok || fail "KG records its position"
+psql_as tj_user -c "INSERT INTO limes.ledger VALUES (2, 'S-003', '17', '2024-05-14', 'Isfara', 'disputed', NULL, '{\"KG\": \"forged\"}', '{}', '{}', NULL, 'tj', '2024-05-14T10:00:00Z', repeat('a', 64), repeat('b', 64))" 2>"$STATE/err" && fail "TJ records KG's position" || ok
+psql_as kg_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "KG updates the ledger" || { grep -q "permission denied" "$STATE/err" && ok || fail "ledger update error: $(cat "$STATE/err")"; }
+psql_as admin_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "admin updates the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "admin ledger error: $(cat "$STATE/err")"; }
+psql_as postgres -c "DELETE FROM limes.ledger" 2>"$STATE/err" && fail "the owner deletes the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "owner ledger error: $(cat "$STATE/err")"; }
+psql_as postgres -c "INSERT INTO limes.ledger VALUES (3, 'S-004', '18', '2099-01-01', NULL, 'disputed', NULL, '{}', '{}', '{}', NULL, 'x', 'x', 'x', 'x')" 2>/dev/null && fail "a protocol dated in the future" || ok
+
+# two writers of the same row: the second learns of the conflict, nothing is lost
+v=$(psql_as tj_user -c "SELECT row_version FROM limes.line_versions WHERE name = 'TJ claim S-003'")
+[ "$(psql_as tj_user -c "UPDATE limes.line_versions SET notes = 'first' WHERE name = 'TJ claim S-003' AND row_version = $v RETURNING row_version")" = $((v + 1)) ] && ok || fail "first writer"
+[ -z "$(psql_as tj_user -c "UPDATE limes.line_versions SET notes = 'second' WHERE name = 'TJ claim S-003' AND row_version = $v RETURNING row_version")" ] && ok || fail "second writer not stopped"
+[ "$(psql_as tj_user -c "SELECT notes FROM limes.line_versions WHERE name = 'TJ claim S-003'")" = first ] && ok || fail "lost update"
+
+# a server that is down: one line, exit 2, and the password never shown
+out=$("$LIMES" workspace init "host=$HOST port=1 dbname=x user=postgres password=s3cret-pw" 2>&1); rc=$?
+[ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q "cannot connect" <<<"$out" && ! grep -q "s3cret" <<<"$out" && ok || fail "server down: $rc $out"
+out=$("$LIMES" workspace info "$TARGET" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "can be created so far" <<<"$out" && ok || fail "info on PostgreSQL: $rc $out"
+
+echo "postgis workspace: $passes passed, $failures failed"
+[ $failures -eq 0 ]
