@@ -12,6 +12,7 @@
 
 #include <qgscoordinatetransform.h>
 #include <qgsdistancearea.h>
+#include <qgsfeedback.h>
 #include <qgsproject.h>
 
 using namespace limes;
@@ -219,6 +220,30 @@ class TestChangeEngine : public QObject
       for ( const ResourceChange &c : result.resourceChanges )
         moved.insert( c.fid );
       QCOMPARE( moved.size(), 3 );
+    }
+
+    void cancelStopsTheRun()
+    {
+      // Processing's cancel button: the engine stops with an error instead of a result
+      QgsFeedback feedback;
+      feedback.cancel();
+      ChangeRequest r = lines( mDcw.get(), mWdb.get() );
+      r.maxEndGapM = 5000;
+      try
+      {
+        ChangeEngine::run( r, &feedback );
+        QFAIL( "ran to the end" );
+      }
+      catch ( const Error &e )
+      {
+        QCOMPARE( e.message(), QStringLiteral( "cancelled" ) );
+      }
+      QgsFeedback progress;
+      QList<double> seen;
+      connect( &progress, &QgsFeedback::progressChanged, this, [&]( double p ) { seen << p; } );
+      ChangeEngine::run( r, &progress );
+      QVERIFY( seen.size() >= 3 );
+      QCOMPARE( seen.last(), 100.0 );
     }
 
     void summaryIsDeterministic()
