@@ -623,10 +623,9 @@ namespace limes
     return QJsonDocument( o ).toJson( QJsonDocument::Compact );
   }
 
-  LedgerEntry Workspace::addLedgerEntry( const LedgerEntryInput &input )
+  LedgerEntry Workspace::prepareEntry( const LedgerEntryInput &input, const QStringList &segmentCodes, const QStringList &codes, const QString &where )
   {
-    const QString where = mPath;
-    if ( !segments().contains( input.segment ) )
+    if ( !segmentCodes.contains( input.segment ) )
       throw Error( QStringLiteral( "unknown segment '%1'" ).arg( input.segment ), where );
     if ( input.protocol.trimmed().isEmpty() )
       throw Error( QStringLiteral( "a ledger entry needs a protocol number" ), where );
@@ -638,9 +637,6 @@ namespace limes
       throw Error( QStringLiteral( "unknown decision '%1' (decisions: %2)" ).arg( input.decision, DECISIONS.join( QLatin1String( ", " ) ) ), where );
     if ( input.author.trimmed().isEmpty() )
       throw Error( QStringLiteral( "a ledger entry needs its author" ), where );
-    QStringList codes;
-    for ( const Party &p : parties() )
-      codes << p.code;
     for ( const QString &party : input.positions.keys() + input.signatories.keys() )
       if ( !codes.contains( party ) )
         throw Error( QStringLiteral( "unknown party '%1' (parties: %2)" ).arg( party, codes.join( QLatin1String( ", " ) ) ), where );
@@ -657,6 +653,51 @@ namespace limes
     e.input = input;
     for ( const QString &path : input.attachments )
       e.attachmentHashes.insert( path, fileSha256( path ) );
+    return e;
+  }
+
+  void Workspace::seal( LedgerEntry &e, long long id, const QString &previousHash )
+  {
+    e.id = id;
+    e.previousHash = previousHash;
+    e.recordedUtc = QDateTime::currentDateTimeUtc().toString( Qt::ISODateWithMs );
+    e.hash = QString::fromLatin1( QCryptographicHash::hash( canonical( e ), QCryptographicHash::Sha256 ).toHex() );
+  }
+
+  QString Workspace::jsonOf( const QMap<QString, QString> &map )
+  {
+    return compact( toJson( map ) );
+  }
+
+  QString Workspace::jsonOf( const QMap<QString, QStringList> &map )
+  {
+    return compact( toJson( map ) );
+  }
+
+  void Workspace::readJson( LedgerEntry &e, const QString &positions, const QString &signatories, const QString &attachments )
+  {
+    const QJsonObject p = QJsonDocument::fromJson( positions.toUtf8() ).object();
+    for ( auto it = p.begin(); it != p.end(); ++it )
+      e.input.positions.insert( it.key(), it.value().toString() );
+    const QJsonObject s = QJsonDocument::fromJson( signatories.toUtf8() ).object();
+    for ( auto it = s.begin(); it != s.end(); ++it )
+      for ( const QJsonValue &name : it.value().toArray() )
+        e.input.signatories[it.key()] << name.toString();
+    const QJsonObject a = QJsonDocument::fromJson( attachments.toUtf8() ).object();
+    for ( auto it = a.begin(); it != a.end(); ++it )
+    {
+      e.attachmentHashes.insert( it.key(), it.value().toString() );
+      e.input.attachments << it.key();
+    }
+  }
+
+  LedgerEntry Workspace::addLedgerEntry( const LedgerEntryInput &input )
+  {
+    const QString where = mPath;
+    QStringList codes;
+    for ( const Party &p : parties() )
+      codes << p.code;
+    LedgerEntry e = prepareEntry( input, segments(), codes, where );
     transaction( [&] {
       if ( input.supersedes >= 0 )
       {
@@ -668,14 +709,11 @@ namespace limes
       }
       Statement head( mDb, QStringLiteral( "SELECT COALESCE(MAX(id), 0) + 1, (SELECT value FROM limes_meta WHERE key = 'ledger_head') FROM ledger" ), where );
       head.next();
-      e.id = head.integer( 0 );
-      e.previousHash = head.text( 1 );
-      e.recordedUtc = QDateTime::currentDateTimeUtc().toString( Qt::ISODateWithMs );
-      e.hash = QString::fromLatin1( QCryptographicHash::hash( canonical( e ), QCryptographicHash::Sha256 ).toHex() );
+      seal( e, head.integer( 0 ), head.text( 1 ) );
       Statement( mDb, QStringLiteral( "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ), where )
         .bind( 1, e.id ).bind( 2, input.segment ).bind( 3, input.protocol ).bind( 4, input.meetingDate.toString( Qt::ISODate ) ).bind( 5, input.place )
-        .bind( 6, input.decision ).bind( 7, input.agreedVersion ).bind( 8, compact( toJson( input.positions ) ) ).bind( 9, compact( toJson( input.signatories ) ) )
-        .bind( 10, compact( toJson( e.attachmentHashes ) ) ).bind( 11, input.supersedes >= 0 ? QString::number( input.supersedes ) : QString() ).bind( 12, input.author ).bind( 13, e.recordedUtc )
+        .bind( 6, input.decision ).bind( 7, input.agreedVersion ).bind( 8, jsonOf( input.positions ) ).bind( 9, jsonOf( input.signatories ) )
+        .bind( 10, jsonOf( e.attachmentHashes ) ).bind( 11, input.supersedes >= 0 ? QString::number( input.supersedes ) : QString() ).bind( 12, input.author ).bind( 13, e.recordedUtc )
         .bind( 14, e.previousHash ).bind( 15, e.hash ).next();
       Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_head'" ), where ).bind( 1, e.hash ).next();
       Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_entries'" ), where ).bind( 1, QString::number( e.id ) ).next();
@@ -701,19 +739,7 @@ namespace limes
       e.input.place = s.text( 4 );
       e.input.decision = s.text( 5 );
       e.input.agreedVersion = s.text( 6 );
-      const QJsonObject positions = QJsonDocument::fromJson( s.text( 7 ).toUtf8() ).object();
-      for ( auto it = positions.begin(); it != positions.end(); ++it )
-        e.input.positions.insert( it.key(), it.value().toString() );
-      const QJsonObject signatories = QJsonDocument::fromJson( s.text( 8 ).toUtf8() ).object();
-      for ( auto it = signatories.begin(); it != signatories.end(); ++it )
-        for ( const QJsonValue &name : it.value().toArray() )
-          e.input.signatories[it.key()] << name.toString();
-      const QJsonObject attachments = QJsonDocument::fromJson( s.text( 9 ).toUtf8() ).object();
-      for ( auto it = attachments.begin(); it != attachments.end(); ++it )
-      {
-        e.attachmentHashes.insert( it.key(), it.value().toString() );
-        e.input.attachments << it.key();
-      }
+      readJson( e, s.text( 7 ), s.text( 8 ), s.text( 9 ) );
       e.input.supersedes = s.integer( 10 );
       e.input.author = s.text( 11 );
       e.recordedUtc = s.text( 12 );
@@ -742,9 +768,15 @@ namespace limes
 
   VerifyReport Workspace::verify() const
   {
+    Statement meta( mDb, QStringLiteral( "SELECT (SELECT value FROM limes_meta WHERE key = 'ledger_entries'), (SELECT value FROM limes_meta WHERE key = 'ledger_head')" ), mPath );
+    meta.next();
+    return verifyChain( ledger(), meta.text( 0 ).toLongLong(), meta.text( 1 ) );
+  }
+
+  VerifyReport Workspace::verifyChain( const QList<LedgerEntry> &entries, long long recordedCount, const QString &recordedHead )
+  {
     VerifyReport report;
     QString previous = QLatin1String( ZERO_HASH );
-    const QList<LedgerEntry> entries = ledger();
     report.entries = entries.size();
     long long expectedId = 1;
     for ( const LedgerEntry &e : entries )
@@ -760,11 +792,9 @@ namespace limes
         report.problems << QStringLiteral( "%1 was changed outside Limes: its content does not match its hash" ).arg( label );
       previous = e.hash;
     }
-    Statement meta( mDb, QStringLiteral( "SELECT (SELECT value FROM limes_meta WHERE key = 'ledger_entries'), (SELECT value FROM limes_meta WHERE key = 'ledger_head')" ), mPath );
-    meta.next();
-    if ( meta.text( 0 ).toLongLong() != static_cast<long long>( entries.size() ) || meta.text( 1 ) != previous )
+    if ( recordedCount != static_cast<long long>( entries.size() ) || recordedHead != previous )
       report.problems << QStringLiteral( "the ledger should hold %1 entries ending in %2…; it holds %3: entries were removed or added outside Limes" )
-                      .arg( meta.text( 0 ), meta.text( 1 ).left( 12 ) ).arg( entries.size() );
+                      .arg( recordedCount ).arg( recordedHead.left( 12 ) ).arg( entries.size() );
     return report;
   }
 

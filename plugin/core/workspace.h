@@ -157,6 +157,16 @@ namespace limes
       //! Canonical text the entry hash is computed over (exposed for tests and auditors).
       static QByteArray canonical( const LedgerEntry &entry );
 
+      // What every storage of the ledger shares (GeoPackage here, PostgreSQL in PgWorkspace).
+      //! Checks an entry against the workspace's segments and parties; fingerprints attachments.
+      static LedgerEntry prepareEntry( const LedgerEntryInput &input, const QStringList &segments, const QStringList &parties, const QString &where );
+      //! Gives the entry its id, time and place in the chain, and its hash.
+      static void seal( LedgerEntry &entry, long long id, const QString &previousHash );
+      static VerifyReport verifyChain( const QList<LedgerEntry> &entries, long long recordedCount, const QString &recordedHead );
+      static QString jsonOf( const QMap<QString, QString> &map );
+      static QString jsonOf( const QMap<QString, QStringList> &map );
+      static void readJson( LedgerEntry &entry, const QString &positions, const QString &signatories, const QString &attachments );
+
     private:
       explicit Workspace( const QString &path );
       static void saveDefaultStyles( const QString &path );
