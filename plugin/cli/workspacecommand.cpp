@@ -101,10 +101,18 @@ namespace limes::cli
   {
     const QStringList args = positional( parser, 2, 2 );
     const QString action = args[0], target = args[1];
+    if ( PgWorkspace::isConnection( target ) && action == QLatin1String( "verify" ) )
+    {
+      const VerifyReport report = PgWorkspace::open( target )->verify();
+      for ( const QString &p : report.problems )
+        out << QStringLiteral( "TAMPERED: %1\n" ).arg( p );
+      out << QStringLiteral( "%1: %2 ledger entries, %3\n" ).arg( PgWorkspace::describe( target ) ).arg( report.entries ).arg( report.clean() ? QStringLiteral( "chain intact" ) : QStringLiteral( "%1 problems" ).arg( report.problems.size() ) );
+      return report.clean() ? 0 : 1;
+    }
     if ( PgWorkspace::isConnection( target ) )
     {
       if ( action != QLatin1String( "init" ) )
-        throw Error( QStringLiteral( "a PostgreSQL workspace can be created so far, not yet read or written by '%1': use a GeoPackage workspace for that" ).arg( action ),
+        throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet (init, verify and the ledger do): use a GeoPackage workspace for that" ).arg( action ),
                      PgWorkspace::describe( target ) );
       QList<Party> parties;
       for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )
@@ -257,7 +265,15 @@ namespace limes::cli
   {
     const QStringList args = positional( parser, 2, 2 );
     const QString action = args[0], target = args[1];
-    auto ws = Workspace::open( target );
+    // the same ledger in a GeoPackage or in the shared PostgreSQL workspace
+    std::unique_ptr<Workspace> file;
+    std::unique_ptr<PgWorkspace> shared;
+    if ( PgWorkspace::isConnection( target ) )
+      shared = PgWorkspace::open( target );
+    else
+      file = Workspace::open( target );
+    auto add = [&]( const LedgerEntryInput &in ) { return shared ? shared->addLedgerEntry( in ) : file->addLedgerEntry( in ); };
+    auto list = [&]( const QString &segment ) { return shared ? shared->ledger( segment ) : file->ledger( segment ); };
     if ( action == QLatin1String( "add" ) )
     {
       LedgerEntryInput in;
@@ -281,13 +297,13 @@ namespace limes::cli
           throw Error( QStringLiteral( "--supersedes: not an entry id: '%1'" ).arg( parser.value( QStringLiteral( "supersedes" ) ) ) );
       }
       in.author = author( parser );
-      const LedgerEntry e = ws->addLedgerEntry( in );
+      const LedgerEntry e = add( in );
       out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6\n" ).arg( e.id ).arg( in.segment, in.decision, in.protocol, in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
       return 0;
     }
     if ( action == QLatin1String( "list" ) )
     {
-      for ( const LedgerEntry &e : ws->ledger( parser.value( QStringLiteral( "segment" ) ) ) )
+      for ( const LedgerEntry &e : list( parser.value( QStringLiteral( "segment" ) ) ) )
       {
         QStringList signed_;
         for ( auto it = e.input.signatories.cbegin(); it != e.input.signatories.cend(); ++it )

@@ -2,6 +2,7 @@
 #include "error.h"
 #include "workspace.h"
 
+#include <QDate>
 #include <QFile>
 
 #include <libpq-fe.h>
@@ -51,6 +52,113 @@ namespace limes
         throw Error( QString::fromUtf8( PQresultErrorField( r.get(), PG_DIAG_MESSAGE_PRIMARY ) ), where );
       return r;
     }
+  }
+
+  std::unique_ptr<PgWorkspace> PgWorkspace::open( const QString &conninfo )
+  {
+    std::unique_ptr<PgWorkspace> ws( new PgWorkspace() );
+    ws->mWhere = describe( conninfo );
+    ws->mConn = connect( conninfo ).release();
+    const Result schema = exec( ws->mConn, "SELECT 1 FROM pg_namespace WHERE nspname = 'limes'", {}, ws->mWhere );
+    if ( PQntuples( schema.get() ) == 0 )
+      throw Error( QStringLiteral( "not a Limes workspace (no schema limes)" ), ws->mWhere );
+    const Result version = exec( ws->mConn, "SELECT value::integer FROM limes.meta WHERE key = 'schema_version'", {}, ws->mWhere );
+    const int v = QString::fromUtf8( PQgetvalue( version.get(), 0, 0 ) ).toInt();
+    if ( v > Workspace::SCHEMA_VERSION )
+      throw Error( QStringLiteral( "written by a newer Limes (schema %1; this Limes knows %2): upgrade Limes" ).arg( v ).arg( Workspace::SCHEMA_VERSION ), ws->mWhere );
+    return ws;
+  }
+
+  PgWorkspace::~PgWorkspace()
+  {
+    PQfinish( mConn );
+  }
+
+  QStringList PgWorkspace::column( const char *sql ) const
+  {
+    const Result r = exec( mConn, sql, {}, mWhere );
+    QStringList values;
+    for ( int i = 0; i < PQntuples( r.get() ); ++i )
+      values << QString::fromUtf8( PQgetvalue( r.get(), i, 0 ) );
+    return values;
+  }
+
+  QStringList PgWorkspace::partyCodes() const
+  {
+    return column( "SELECT code FROM limes.parties ORDER BY code" );
+  }
+
+  QStringList PgWorkspace::segments() const
+  {
+    return column( "SELECT code FROM limes.segments ORDER BY seq, code" );
+  }
+
+  LedgerEntry PgWorkspace::addLedgerEntry( const LedgerEntryInput &input )
+  {
+    LedgerEntry e = Workspace::prepareEntry( input, segments(), partyCodes(), mWhere );
+    exec( mConn, "BEGIN", {}, mWhere );
+    try
+    {
+      const Result head = exec( mConn, "SELECT value FROM limes.meta WHERE key = 'ledger_head' FOR UPDATE", {}, mWhere );
+      const Result next = exec( mConn, "SELECT COALESCE(MAX(id), 0) + 1 FROM limes.ledger", {}, mWhere );
+      if ( input.supersedes >= 0 )
+      {
+        const Result s = exec( mConn, "SELECT segment FROM limes.ledger WHERE id = $1::bigint", { QString::number( input.supersedes ) }, mWhere );
+        if ( PQntuples( s.get() ) == 0 )
+          throw Error( QStringLiteral( "entry %1 to supersede does not exist" ).arg( input.supersedes ), mWhere );
+        if ( QString::fromUtf8( PQgetvalue( s.get(), 0, 0 ) ) != input.segment )
+          throw Error( QStringLiteral( "entry %1 is about segment %2, not %3" ).arg( input.supersedes ).arg( QString::fromUtf8( PQgetvalue( s.get(), 0, 0 ) ), input.segment ), mWhere );
+      }
+      Workspace::seal( e, QString::fromUtf8( PQgetvalue( next.get(), 0, 0 ) ).toLongLong(), QString::fromUtf8( PQgetvalue( head.get(), 0, 0 ) ) );
+      exec( mConn, "INSERT INTO limes.ledger VALUES ($1::bigint, $2, $3, $4::date, NULLIF($5, ''), $6, NULLIF($7, ''), $8::jsonb, $9::jsonb, $10::jsonb, "
+            "NULLIF($11, '')::bigint, $12, $13, $14, $15)",
+            { QString::number( e.id ), input.segment, input.protocol, input.meetingDate.toString( Qt::ISODate ), input.place, input.decision, input.agreedVersion,
+              Workspace::jsonOf( input.positions ), Workspace::jsonOf( input.signatories ), Workspace::jsonOf( e.attachmentHashes ),
+              input.supersedes >= 0 ? QString::number( input.supersedes ) : QString(), input.author, e.recordedUtc, e.previousHash, e.hash }, mWhere );
+      exec( mConn, "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_head'", { e.hash }, mWhere );
+      exec( mConn, "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_entries'", { QString::number( e.id ) }, mWhere );
+      exec( mConn, "COMMIT", {}, mWhere );
+    }
+    catch ( ... )
+    {
+      PQclear( PQexec( mConn, "ROLLBACK" ) );
+      throw;
+    }
+    return e;
+  }
+
+  QList<LedgerEntry> PgWorkspace::ledger( const QString &segment ) const
+  {
+    const Result r = exec( mConn, "SELECT id, segment, protocol, meeting_date::text, COALESCE(place, ''), decision, COALESCE(agreed_version, ''), positions::text, "
+                           "signatories::text, attachments::text, COALESCE(supersedes, -1), author, recorded_utc, previous_hash, hash "
+                           "FROM limes.ledger WHERE $1 = '' OR segment = $1 ORDER BY id", { segment }, mWhere );
+    QList<LedgerEntry> list;
+    auto text = [&]( int row, int col ) { return QString::fromUtf8( PQgetvalue( r.get(), row, col ) ); };
+    for ( int i = 0; i < PQntuples( r.get() ); ++i )
+    {
+      LedgerEntry e;
+      e.id = text( i, 0 ).toLongLong();
+      e.input.segment = text( i, 1 );
+      e.input.protocol = text( i, 2 );
+      e.input.meetingDate = QDate::fromString( text( i, 3 ), Qt::ISODate );
+      e.input.place = text( i, 4 );
+      e.input.decision = text( i, 5 );
+      e.input.agreedVersion = text( i, 6 );
+      Workspace::readJson( e, text( i, 7 ), text( i, 8 ), text( i, 9 ) );
+      e.input.supersedes = text( i, 10 ).toLongLong();
+      e.input.author = text( i, 11 );
+      e.recordedUtc = text( i, 12 );
+      e.previousHash = text( i, 13 );
+      e.hash = text( i, 14 );
+      list << e;
+    }
+    return list;
+  }
+
+  VerifyReport PgWorkspace::verify() const
+  {
+    const QStringList meta = column( "SELECT value FROM limes.meta WHERE key IN ('ledger_entries', 'ledger_head') ORDER BY key" ); // entries, then head
+    return Workspace::verifyChain( ledger(), meta.value( 0 ).toLongLong(), meta.value( 1 ) );
   }
 
   bool PgWorkspace::isConnection( const QString &target )

@@ -5,9 +5,16 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+struct pg_conn;
+
 namespace limes
 {
   struct Party;
+  struct LedgerEntry;
+  struct LedgerEntryInput;
+  struct VerifyReport;
 
   /**
    * The commission workspace on PostgreSQL/PostGIS, for commissions whose cartographers work
@@ -25,6 +32,27 @@ namespace limes
       static QString describe( const QString &conninfo );
       //! Installs the schema, the parties (and their roles) and segments, in one transaction.
       static void create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments );
+
+      //! Connects and checks the schema version (a newer workspace is refused).
+      static std::unique_ptr<PgWorkspace> open( const QString &conninfo );
+      ~PgWorkspace();
+
+      QStringList partyCodes() const;
+      QStringList segments() const;
+      /**
+       * Appends to the ledger in one transaction; the chain head is locked for the time of it,
+       * so that two delegations writing at once are chained one after the other.
+       */
+      LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
+      QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
+      VerifyReport verify() const;
+
+    private:
+      PgWorkspace() = default;
+      QStringList column( const char *sql ) const;
+
+      pg_conn *mConn = nullptr;
+      QString mWhere;
   };
 }
 

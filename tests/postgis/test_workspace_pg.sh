@@ -52,7 +52,25 @@ v=$(psql_as tj_user -c "SELECT row_version FROM limes.line_versions WHERE name =
 out=$("$LIMES" workspace init "host=$HOST port=1 dbname=x user=postgres password=s3cret-pw" 2>&1); rc=$?
 [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q "cannot connect" <<<"$out" && ! grep -q "s3cret" <<<"$out" && ok || fail "server down: $rc $out"
 out=$("$LIMES" workspace info "$TARGET" 2>&1); rc=$?
-[ $rc -eq 2 ] && grep -q "can be created so far" <<<"$out" && ok || fail "info on PostgreSQL: $rc $out"
+[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "info on PostgreSQL: $rc $out"
+
+# the ledger through limes, as each delegation: chained, listed, verified; tampering found
+psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; DELETE FROM limes.ledger; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
+AS_KG="host=$HOST port=$PORT dbname=$DB user=kg_user"
+AS_ADMIN="host=$HOST port=$PORT dbname=$DB user=postgres"
+out=$("$LIMES" ledger add "$AS_KG" --segment S-003 --protocol 17 --date 2024-05-14 --decision disputed --position "KG=along the ridge" --author "KG delegation" 2>&1)
+grep -q "^Recorded entry 1: S-003 disputed" <<<"$out" && ok || fail "KG records through limes: $out"
+out=$("$LIMES" ledger add "$AS_KG" --segment S-003 --protocol 17 --date 2024-05-14 --decision disputed --position "TJ=forged" --author "KG delegation" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "row-level security" <<<"$out" && ok || fail "KG records TJ's position through limes: $rc $out"
+out=$("$LIMES" ledger add "$AS_ADMIN" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov" --signatory "KG=A. Toktogulov" --supersedes 1 --author secretariat 2>&1)
+grep -q "^Recorded entry 2: S-003 agreed" <<<"$out" && ok || fail "the secretariat records the agreement: $out"
+out=$("$LIMES" ledger list "$AS_KG" 2>&1)
+grep -Eq "^   2 S-003 +2025-02-03 21 +agreed \(supersedes 1\)" <<<"$out" && ok || fail "list: $out"
+out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
+[ $rc -eq 0 ] && grep -q "2 ledger entries, chain intact" <<<"$out" && ok || fail "verify: $rc $out"
+psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; UPDATE limes.ledger SET decision = 'deferred' WHERE id = 2; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
+out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
+[ $rc -eq 1 ] && grep -q "^TAMPERED: entry 2 (protocol 21, segment S-003) was changed outside Limes" <<<"$out" && ok || fail "tamper: $rc $out"
 
 echo "postgis workspace: $passes passed, $failures failed"
 [ $failures -eq 0 ]
