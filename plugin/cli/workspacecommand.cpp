@@ -99,8 +99,22 @@ namespace limes::cli
 
   int WorkspaceCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
   {
-    const QStringList args = positional( parser, 2, 2 );
+    const QStringList args = positional( parser, 2, 3 );
     const QString action = args[0], target = args[1];
+    if ( action == QLatin1String( "export" ) )
+    {
+      if ( args.size() < 3 )
+        throw Error( QStringLiteral( "export needs the GeoPackage to write: limes workspace export TARGET OUT.gpkg" ) );
+      if ( !PgWorkspace::isConnection( target ) )
+        throw Error( QStringLiteral( "export takes a PostgreSQL workspace; a GeoPackage workspace is already one file" ), target );
+      PgWorkspace::open( target )->exportTo( args[2] );
+      const auto snapshot = Workspace::open( args[2] );
+      out << QStringLiteral( "Exported %1 to %2 (%3 versions, %4 pillars, %5 ledger entries; chain intact)\n" )
+          .arg( PgWorkspace::describe( target ), args[2] ).arg( snapshot->versions().size() ).arg( snapshot->pillarCount() ).arg( snapshot->ledger().size() );
+      return 0;
+    }
+    if ( args.size() > 2 )
+      throw Error( QStringLiteral( "unexpected argument '%1' (see --help)" ).arg( args[2] ) );
     if ( PgWorkspace::isConnection( target ) && action == QLatin1String( "verify" ) )
     {
       const VerifyReport report = PgWorkspace::open( target )->verify();
@@ -112,7 +126,7 @@ namespace limes::cli
     if ( PgWorkspace::isConnection( target ) )
     {
       if ( action != QLatin1String( "init" ) )
-        throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet (init, verify and the ledger do): use a GeoPackage workspace for that" ).arg( action ),
+        throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet (init, verify, export and the ledger do): export it to a GeoPackage for that" ).arg( action ),
                      PgWorkspace::describe( target ) );
       QList<Party> parties;
       for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )

@@ -11,7 +11,7 @@ namespace limes::cli
     public:
       QString name() const override { return QStringLiteral( "workspace" ); }
       QString summary() const override;
-      QString synopsis() const override { return QStringLiteral( "init|info|verify|add-party|add-segments|import-version|import-pillars|accept-finding TARGET.gpkg" ); }
+      QString synopsis() const override { return QStringLiteral( "init|info|verify|add-party|add-segments|import-version|import-pillars|accept-finding|export TARGET [OUT.gpkg]" ); }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };

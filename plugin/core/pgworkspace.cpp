@@ -1,9 +1,13 @@
 #include "pgworkspace.h"
+#include "atomicoutput.h"
 #include "error.h"
 #include "workspace.h"
 
 #include <QDate>
 #include <QFile>
+
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
 
 #include <libpq-fe.h>
 
@@ -159,6 +163,77 @@ namespace limes
   {
     const QStringList meta = column( "SELECT value FROM limes.meta WHERE key IN ('ledger_entries', 'ledger_head') ORDER BY key" ); // entries, then head
     return Workspace::verifyChain( ledger(), meta.value( 0 ).toLongLong(), meta.value( 1 ) );
+  }
+
+  void PgWorkspace::exportTo( const QString &gpkgPath ) const
+  {
+    AtomicOutput out( gpkgPath );
+    Workspace::create( out.temporaryPath() );
+    {
+      auto ws = Workspace::open( out.temporaryPath() );
+      auto rows = [&]( const char *sql, const QStringList &params = {} ) { return exec( mConn, sql, params, mWhere ); };
+      auto value = []( const Result &r, int row, int col ) { return QString::fromUtf8( PQgetvalue( r.get(), row, col ) ); };
+      const Result parties = rows( "SELECT code, name, COALESCE(local_name, ''), COALESCE(colour, '') FROM limes.parties ORDER BY code" );
+      for ( int i = 0; i < PQntuples( parties.get() ); ++i )
+        ws->addParty( Party{ value( parties, i, 0 ), value( parties, i, 1 ), value( parties, i, 2 ), value( parties, i, 3 ) } );
+      const Result segments = rows( "SELECT code, seq FROM limes.segments ORDER BY seq, code" );
+      for ( int i = 0; i < PQntuples( segments.get() ); ++i )
+        ws->addSegment( value( segments, i, 0 ), value( segments, i, 1 ).toInt() );
+
+      const Result versions = rows( "SELECT id, name, kind, COALESCE(source, ''), COALESCE(version_date::text, ''), COALESCE(notes, ''), "
+                                    "COALESCE(left_party, ''), COALESCE(right_party, ''), author FROM limes.line_versions ORDER BY id" );
+      for ( int i = 0; i < PQntuples( versions.get() ); ++i )
+      {
+        QgsVectorLayer lines( QStringLiteral( "LineString?crs=EPSG:4326&field=segment:string" ), QStringLiteral( "lines" ), QStringLiteral( "memory" ) );
+        const Result geometry = rows( "SELECT COALESCE(segment, ''), encode(ST_AsBinary(geom), 'hex') FROM limes.version_lines WHERE version_id = $1::bigint ORDER BY part, id",
+                                      { value( versions, i, 0 ) } );
+        QgsFeatureList features;
+        for ( int k = 0; k < PQntuples( geometry.get() ); ++k )
+        {
+          QgsFeature f( lines.fields() );
+          QgsGeometry g;
+          g.fromWkb( QByteArray::fromHex( value( geometry, k, 1 ).toLatin1() ) );
+          f.setGeometry( g );
+          f.setAttribute( 0, value( geometry, k, 0 ).isEmpty() ? QVariant() : QVariant( value( geometry, k, 0 ) ) );
+          features << f;
+        }
+        lines.dataProvider()->addFeatures( features );
+        LineVersion v{ -1, value( versions, i, 1 ), value( versions, i, 2 ), value( versions, i, 3 ), QDate::fromString( value( versions, i, 4 ), Qt::ISODate ),
+                       value( versions, i, 8 ), value( versions, i, 5 ), value( versions, i, 6 ), value( versions, i, 7 ), 0 };
+        ws->importVersion( v, &lines, mWhere );
+      }
+
+      QgsVectorLayer pillars( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string&field=surveyed_x:double"
+                                              "&field=surveyed_y:double&field=survey_accuracy:double&field=survey_date:string" ), QStringLiteral( "pillars" ), QStringLiteral( "memory" ) );
+      const Result pillarRows = rows( "SELECT number, type, segment, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date::text, encode(ST_AsBinary(geom), 'hex') FROM limes.pillars ORDER BY id" );
+      QgsFeatureList pillarFeatures;
+      for ( int i = 0; i < PQntuples( pillarRows.get() ); ++i )
+      {
+        QgsFeature f( pillars.fields() );
+        QgsGeometry g;
+        g.fromWkb( QByteArray::fromHex( value( pillarRows, i, 7 ).toLatin1() ) );
+        f.setGeometry( g );
+        for ( int c = 0; c < 7; ++c )
+          f.setAttribute( c, PQgetisnull( pillarRows.get(), i, c ) ? QVariant() : QVariant( value( pillarRows, i, c ) ) );
+        pillarFeatures << f;
+      }
+      pillars.dataProvider()->addFeatures( pillarFeatures );
+      if ( !pillarFeatures.isEmpty() )
+        ws->importPillars( &pillars, mWhere, PillarFields(), QStringLiteral( "export from %1" ).arg( mWhere ) );
+
+      for ( const LedgerEntry &e : ledger() )
+        ws->appendSealedEntry( e );
+      const Result findings = rows( "SELECT rule, layer, fid, reason, author FROM limes.validation_exceptions ORDER BY id" );
+      for ( int i = 0; i < PQntuples( findings.get() ); ++i )
+        ws->acceptFinding( AcceptedException{ value( findings, i, 0 ), value( findings, i, 1 ), value( findings, i, 2 ).toLongLong(), value( findings, i, 3 ) }, value( findings, i, 4 ) );
+      const Result changes = rows( "SELECT old_version, new_version, summary::text, author FROM limes.change_results ORDER BY id" );
+      for ( int i = 0; i < PQntuples( changes.get() ); ++i )
+        ws->storeChange( value( changes, i, 0 ), value( changes, i, 1 ), value( changes, i, 2 ).toUtf8(), value( changes, i, 3 ) );
+      const VerifyReport check = ws->verify();
+      if ( !check.clean() )
+        throw Error( QStringLiteral( "the ledger does not verify: %1" ).arg( check.problems.first() ), mWhere );
+    }
+    out.commit();
   }
 
   bool PgWorkspace::isConnection( const QString &target )

@@ -46,6 +46,12 @@ namespace limes
       LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
       QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
       VerifyReport verify() const;
+      /**
+       * A GeoPackage snapshot of the whole workspace (parties, segments, versions, pillars,
+       * ledger as sealed, accepted findings, stored changes), written under a temporary name
+       * and renamed; the snapshot's own verify() re-checks the ledger chain.
+       */
+      void exportTo( const QString &gpkgPath ) const;
 
     private:
       PgWorkspace() = default;

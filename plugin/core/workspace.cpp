@@ -721,6 +721,19 @@ namespace limes
     return e;
   }
 
+  void Workspace::appendSealedEntry( const LedgerEntry &e )
+  {
+    transaction( [&] {
+      Statement( mDb, QStringLiteral( "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ), mPath )
+        .bind( 1, e.id ).bind( 2, e.input.segment ).bind( 3, e.input.protocol ).bind( 4, e.input.meetingDate.toString( Qt::ISODate ) ).bind( 5, e.input.place )
+        .bind( 6, e.input.decision ).bind( 7, e.input.agreedVersion ).bind( 8, jsonOf( e.input.positions ) ).bind( 9, jsonOf( e.input.signatories ) )
+        .bind( 10, jsonOf( e.attachmentHashes ) ).bind( 11, e.input.supersedes >= 0 ? QString::number( e.input.supersedes ) : QString() ).bind( 12, e.input.author )
+        .bind( 13, e.recordedUtc ).bind( 14, e.previousHash ).bind( 15, e.hash ).next();
+      Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_head'" ), mPath ).bind( 1, e.hash ).next();
+      Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_entries'" ), mPath ).bind( 1, QString::number( e.id ) ).next();
+    } );
+  }
+
   QList<LedgerEntry> Workspace::ledger( const QString &segment ) const
   {
     QList<LedgerEntry> list;

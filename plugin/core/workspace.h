@@ -148,6 +148,8 @@ namespace limes
       QList<StoredChange> storedChanges() const;
 
       LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
+      //! Appends an entry sealed elsewhere, as it is (an export); verify() then checks it.
+      void appendSealedEntry( const LedgerEntry &entry );
       QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
       VerifyReport verify() const;
 

@@ -68,7 +68,16 @@ out=$("$LIMES" ledger list "$AS_KG" 2>&1)
 grep -Eq "^   2 S-003 +2025-02-03 21 +agreed \(supersedes 1\)" <<<"$out" && ok || fail "list: $out"
 out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "2 ledger entries, chain intact" <<<"$out" && ok || fail "verify: $rc $out"
+# a GeoPackage snapshot for e-mail: everything, and the ledger chain checked again
+SNAP=$(mktemp -d)/snapshot.gpkg
+out=$("$LIMES" workspace export "$AS_KG" "$SNAP" 2>&1)
+grep -q "(1 versions, 0 pillars, 2 ledger entries; chain intact)$" <<<"$out" && ok || fail "export: $out"
+out=$("$LIMES" workspace info "$SNAP" 2>&1)
+grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim S-003 +claim +1 lines" <<<"$out" && ok || fail "snapshot info: $out"
+"$LIMES" workspace verify "$SNAP" >/dev/null && ok || fail "snapshot verify"
 psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; UPDATE limes.ledger SET decision = 'deferred' WHERE id = 2; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
+out=$("$LIMES" workspace export "$AS_KG" "$SNAP.2.gpkg" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "the ledger does not verify: entry 2" <<<"$out" && [ ! -e "$SNAP.2.gpkg" ] && ! ls "$(dirname "$SNAP")" | grep -q '^\.' && ok || fail "export of a tampered ledger: $rc $out"
 out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
 [ $rc -eq 1 ] && grep -q "^TAMPERED: entry 2 (protocol 21, segment S-003) was changed outside Limes" <<<"$out" && ok || fail "tamper: $rc $out"
 
