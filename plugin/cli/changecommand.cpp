@@ -4,6 +4,7 @@
 #include "changeoutput.h"
 #include "error.h"
 #include "layersource.h"
+#include "pgworkspace.h"
 #include "workspace.h"
 #include "workspacecommand.h"
 
@@ -109,7 +110,25 @@ namespace limes::cli
 
     // Open everything before computing anything: bad input fails fast and writes nothing.
     OpenedLayer oldVersion, newVersion;
-    if ( parser.isSet( QStringLiteral( "workspace" ) ) )
+    const QString workspace = parser.value( QStringLiteral( "workspace" ) );
+    std::unique_ptr<PgWorkspace> shared;
+    if ( parser.isSet( QStringLiteral( "workspace" ) ) && PgWorkspace::isConnection( workspace ) )
+    {
+      // the shared workspace: the versions come from the database, as memory layers
+      shared = PgWorkspace::open( workspace );
+      const LineVersion o = shared->version( parser.value( QStringLiteral( "old" ) ) );
+      const LineVersion n = shared->version( parser.value( QStringLiteral( "new" ) ) );
+      if ( o.leftParty != n.leftParty || o.rightParty != n.rightParty )
+        throw Error( QStringLiteral( "versions '%1' and '%2' name different left and right parties" ).arg( o.name, n.name ), shared->describe() );
+      request.leftParty = o.leftParty;
+      request.rightParty = o.rightParty;
+      for ( const auto &[version, into] : { std::make_pair( o, &oldVersion ), std::make_pair( n, &newVersion ) } )
+      {
+        into->layer = shared->versionLayer( version );
+        into->input = InputLayer{ into->layer.get(), version.name, QStringLiteral( "%1 version %2" ).arg( shared->describe(), version.name ), QString() };
+      }
+    }
+    else if ( parser.isSet( QStringLiteral( "workspace" ) ) )
     {
       const auto ws = Workspace::open( parser.value( QStringLiteral( "workspace" ) ) );
       const LineVersion o = ws->version( parser.value( QStringLiteral( "old" ) ) );
@@ -157,8 +176,10 @@ namespace limes::cli
     {
       if ( !parser.isSet( QStringLiteral( "workspace" ) ) )
         throw Error( QStringLiteral( "--store needs --workspace" ) );
-      Workspace::open( parser.value( QStringLiteral( "workspace" ) ) )
-        ->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+      if ( shared )
+        shared->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+      else
+        Workspace::open( workspace )->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
     }
     gpkg.commit();
     if ( json )

@@ -4,6 +4,7 @@
 #include "layersource.h"
 #include "validation.h"
 #include "validationoutput.h"
+#include "pgworkspace.h"
 #include "workspace.h"
 
 #include <QFile>
@@ -129,7 +130,10 @@ namespace limes::cli
     if ( parser.isSet( QStringLiteral( "exceptions" ) ) )
       request.exceptions = readExceptions( parser.value( QStringLiteral( "exceptions" ) ) );
     if ( parser.isSet( QStringLiteral( "workspace" ) ) )
-      request.exceptions += Workspace::open( parser.value( QStringLiteral( "workspace" ) ) )->acceptedFindings();
+    {
+      const QString workspace = parser.value( QStringLiteral( "workspace" ) );
+      request.exceptions += PgWorkspace::isConnection( workspace ) ? PgWorkspace::open( workspace )->acceptedFindings() : Workspace::open( workspace )->acceptedFindings();
+    }
 
     AtomicOutput gpkg( output );
     std::unique_ptr<AtomicOutput> json;

@@ -53,6 +53,57 @@ namespace limes::cli
     }
   }
 
+  namespace
+  {
+    //! The same report for a GeoPackage and a PostgreSQL workspace.
+    void printInfo( QTextStream &out, const QString &title, const QList<Party> &parties, const QStringList &segments, const QMap<QString, QString> &status,
+                    const QList<LineVersion> &versions, long long pillars, const QStringList &changes, long long ledger, long long accepted )
+    {
+      out << title << "\n\nParties\n";
+      for ( const Party &p : parties )
+        out << QStringLiteral( "  %1 %2\n" ).arg( p.code, -6 ).arg( p.name );
+      out << "\nSegments\n";
+      for ( const QString &code : segments )
+        out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( status.value( code ) );
+      out << "\nLine versions\n";
+      for ( const LineVersion &v : versions )
+        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
+            .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() );
+      out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( pillars ).arg( changes.size() );
+      for ( const QString &c : changes )
+        out << QStringLiteral( "  %1\n" ).arg( c );
+      out << QStringLiteral( "Ledger: %1 entries; accepted validation findings: %2\n" ).arg( ledger ).arg( accepted );
+    }
+
+    LineVersion versionFrom( const QCommandLineParser &parser )
+    {
+      LineVersion v;
+      v.name = required( parser, "name" );
+      v.kind = required( parser, "kind" );
+      v.leftParty = required( parser, "left" );
+      v.rightParty = required( parser, "right" );
+      v.source = required( parser, "source" );
+      v.notes = parser.value( QStringLiteral( "notes" ) );
+      v.author = author( parser );
+      if ( parser.isSet( QStringLiteral( "date" ) ) )
+      {
+        v.date = QDate::fromString( parser.value( QStringLiteral( "date" ) ), Qt::ISODate );
+        if ( !v.date.isValid() )
+          throw Error( QStringLiteral( "--date: not a date YYYY-MM-DD: '%1'" ).arg( parser.value( QStringLiteral( "date" ) ) ) );
+      }
+      return v;
+    }
+
+    AcceptedException findingFrom( const QCommandLineParser &parser )
+    {
+      bool ok = false;
+      const long long fid = required( parser, "fid" ).toLongLong( &ok );
+      if ( !ok )
+        throw Error( QStringLiteral( "--fid: not a feature id: '%1'" ).arg( parser.value( QStringLiteral( "fid" ) ) ) );
+      return AcceptedException{ required( parser, "rule" ), required( parser, "layer" ), fid, required( parser, "reason" ) };
+    }
+  }
+
   QString author( const QCommandLineParser &parser )
   {
     QString name = parser.value( QStringLiteral( "author" ) ).trimmed();
@@ -93,6 +144,7 @@ namespace limes::cli
       { "right", "import-version: party on the right of the digitized direction.", "PARTY" },
       { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
       { "notes", "import-version: notes.", "TEXT" },
+      { "owner", "import-version, PostgreSQL: the party whose claim it is (default: your delegation's).", "PARTY" },
       { "number-field", "import-pillars: attribute with the pillar number (default: number).", "FIELD", "number" },
     } );
   }
@@ -123,11 +175,34 @@ namespace limes::cli
       out << QStringLiteral( "%1: %2 ledger entries, %3\n" ).arg( PgWorkspace::describe( target ) ).arg( report.entries ).arg( report.clean() ? QStringLiteral( "chain intact" ) : QStringLiteral( "%1 problems" ).arg( report.problems.size() ) );
       return report.clean() ? 0 : 1;
     }
+    if ( PgWorkspace::isConnection( target ) && action != QLatin1String( "init" ) )
+    {
+      const auto pg = PgWorkspace::open( target );
+      if ( action == QLatin1String( "info" ) )
+      {
+        printInfo( out, QStringLiteral( "Workspace in %1" ).arg( pg->describe() ), pg->parties(), pg->segments(), pg->segmentStatus(), pg->versions(),
+                   pg->pillarCount(), {}, pg->ledger().size(), pg->acceptedFindings().size() );
+        return 0;
+      }
+      if ( action == QLatin1String( "import-version" ) )
+      {
+        const LineVersion v = versionFrom( parser );
+        const auto layer = LayerSource( v.source ).open();
+        const LineVersion stored = pg->importVersion( v, layer.get(), v.source, parser.value( QStringLiteral( "owner" ) ) );
+        out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( stored.name, stored.kind ).arg( stored.parts ).arg( stored.leftParty, stored.rightParty );
+        return 0;
+      }
+      if ( action == QLatin1String( "accept-finding" ) )
+      {
+        const AcceptedException x = findingFrom( parser );
+        pg->acceptFinding( x, author( parser ) );
+        out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( x.rule, x.layer ).arg( x.fid );
+        return 0;
+      }
+      throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet: export it to a GeoPackage for that" ).arg( action ), pg->describe() );
+    }
     if ( PgWorkspace::isConnection( target ) )
     {
-      if ( action != QLatin1String( "init" ) )
-        throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet (init, verify, export and the ledger do): export it to a GeoPackage for that" ).arg( action ),
-                     PgWorkspace::describe( target ) );
       QList<Party> parties;
       for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )
         parties << Party{ code, names.first(), QString(), QString() };
@@ -169,21 +244,11 @@ namespace limes::cli
     auto ws = Workspace::open( target );
     if ( action == QLatin1String( "info" ) )
     {
-      out << QStringLiteral( "Workspace %1 (schema %2)\n\nParties\n" ).arg( target ).arg( ws->schemaVersion() );
-      for ( const Party &p : ws->parties() )
-        out << QStringLiteral( "  %1 %2\n" ).arg( p.code, -6 ).arg( p.name );
-      out << "\nSegments\n";
-      const QMap<QString, QString> status = ws->segmentStatus();
-      for ( const QString &code : ws->segments() )
-        out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( status.value( code ) );
-      out << "\nLine versions\n";
-      for ( const LineVersion &v : ws->versions() )
-        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
-            .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() );
-      out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( ws->pillarCount() ).arg( ws->storedChanges().size() );
+      QStringList changes;
       for ( const StoredChange &c : ws->storedChanges() )
-        out << QStringLiteral( "  %1 -> %2 (%3, %4)\n" ).arg( c.oldVersion, c.newVersion, c.recordedUtc, c.author );
-      out << QStringLiteral( "Ledger: %1 entries; accepted validation findings: %2\n" ).arg( ws->ledger().size() ).arg( ws->acceptedFindings().size() );
+        changes << QStringLiteral( "%1 -> %2 (%3, %4)" ).arg( c.oldVersion, c.newVersion, c.recordedUtc, c.author );
+      printInfo( out, QStringLiteral( "Workspace %1 (schema %2)" ).arg( target ).arg( ws->schemaVersion() ), ws->parties(), ws->segments(), ws->segmentStatus(),
+                 ws->versions(), ws->pillarCount(), changes, ws->ledger().size(), ws->acceptedFindings().size() );
       return 0;
     }
     if ( action == QLatin1String( "verify" ) )
@@ -209,20 +274,7 @@ namespace limes::cli
     }
     if ( action == QLatin1String( "import-version" ) )
     {
-      LineVersion v;
-      v.name = required( parser, "name" );
-      v.kind = required( parser, "kind" );
-      v.leftParty = required( parser, "left" );
-      v.rightParty = required( parser, "right" );
-      v.source = required( parser, "source" );
-      v.notes = parser.value( QStringLiteral( "notes" ) );
-      v.author = author( parser );
-      if ( parser.isSet( QStringLiteral( "date" ) ) )
-      {
-        v.date = QDate::fromString( parser.value( QStringLiteral( "date" ) ), Qt::ISODate );
-        if ( !v.date.isValid() )
-          throw Error( QStringLiteral( "--date: not a date YYYY-MM-DD: '%1'" ).arg( parser.value( QStringLiteral( "date" ) ) ) );
-      }
+      const LineVersion v = versionFrom( parser );
       const auto layer = LayerSource( v.source ).open();
       const LineVersion stored = ws->importVersion( v, layer.get(), v.source );
       out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( stored.name, stored.kind ).arg( stored.parts ).arg( stored.leftParty, stored.rightParty );
@@ -240,12 +292,9 @@ namespace limes::cli
     }
     if ( action == QLatin1String( "accept-finding" ) )
     {
-      bool ok = false;
-      const long long fid = required( parser, "fid" ).toLongLong( &ok );
-      if ( !ok )
-        throw Error( QStringLiteral( "--fid: not a feature id: '%1'" ).arg( parser.value( QStringLiteral( "fid" ) ) ) );
-      ws->acceptFinding( AcceptedException{ required( parser, "rule" ), required( parser, "layer" ), fid, required( parser, "reason" ) }, author( parser ) );
-      out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( parser.value( QStringLiteral( "rule" ) ), parser.value( QStringLiteral( "layer" ) ) ).arg( fid );
+      const AcceptedException x = findingFrom( parser );
+      ws->acceptFinding( x, author( parser ) );
+      out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( x.rule, x.layer ).arg( x.fid );
       return 0;
     }
     throw Error( QStringLiteral( "unknown action '%1' (init, info, verify, add-party, add-segments, import-version, import-pillars, accept-finding)" ).arg( action ) );

@@ -6,6 +6,10 @@
 #include <QDate>
 #include <QFile>
 
+#include <qgscoordinatetransformcontext.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfeaturesource.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
@@ -165,6 +169,143 @@ namespace limes
     return Workspace::verifyChain( ledger(), meta.value( 0 ).toLongLong(), meta.value( 1 ) );
   }
 
+  QList<Party> PgWorkspace::parties() const
+  {
+    const Result r = exec( mConn, "SELECT code, name, COALESCE(local_name, ''), COALESCE(colour, '') FROM limes.parties ORDER BY code", {}, mWhere );
+    QList<Party> list;
+    for ( int i = 0; i < PQntuples( r.get() ); ++i )
+      list << Party{ QString::fromUtf8( PQgetvalue( r.get(), i, 0 ) ), QString::fromUtf8( PQgetvalue( r.get(), i, 1 ) ),
+                     QString::fromUtf8( PQgetvalue( r.get(), i, 2 ) ), QString::fromUtf8( PQgetvalue( r.get(), i, 3 ) ) };
+    return list;
+  }
+
+  QMap<QString, QString> PgWorkspace::segmentStatus() const
+  {
+    return Workspace::statusOf( segments(), ledger() );
+  }
+
+  QList<LineVersion> PgWorkspace::versions() const
+  {
+    const Result r = exec( mConn, "SELECT id, name, kind, COALESCE(source, ''), COALESCE(version_date::text, ''), author, COALESCE(notes, ''), "
+                           "COALESCE(left_party, ''), COALESCE(right_party, ''), (SELECT count(*) FROM limes.version_lines l WHERE l.version_id = v.id) "
+                           "FROM limes.line_versions v ORDER BY id", {}, mWhere );
+    QList<LineVersion> list;
+    auto text = [&]( int row, int col ) { return QString::fromUtf8( PQgetvalue( r.get(), row, col ) ); };
+    for ( int i = 0; i < PQntuples( r.get() ); ++i )
+      list << LineVersion{ text( i, 0 ).toLongLong(), text( i, 1 ), text( i, 2 ), text( i, 3 ), QDate::fromString( text( i, 4 ), Qt::ISODate ),
+                           text( i, 5 ), text( i, 6 ), text( i, 7 ), text( i, 8 ), text( i, 9 ).toLongLong() };
+    return list;
+  }
+
+  LineVersion PgWorkspace::version( const QString &name ) const
+  {
+    QStringList names;
+    for ( const LineVersion &v : versions() )
+    {
+      if ( v.name == name )
+        return v;
+      names << v.name;
+    }
+    throw Error( QStringLiteral( "no version named '%1' (versions: %2)" ).arg( name, names.isEmpty() ? QStringLiteral( "none" ) : names.join( QLatin1String( ", " ) ) ), mWhere );
+  }
+
+  std::unique_ptr<QgsVectorLayer> PgWorkspace::versionLayer( const LineVersion &v ) const
+  {
+    auto lines = std::make_unique<QgsVectorLayer>( QStringLiteral( "LineString?crs=EPSG:4326&field=segment:string" ), v.name, QStringLiteral( "memory" ) );
+    const Result geometry = exec( mConn, "SELECT COALESCE(segment, ''), encode(ST_AsBinary(geom), 'hex') FROM limes.version_lines WHERE version_id = $1::bigint ORDER BY part, id",
+                                  { QString::number( v.id ) }, mWhere );
+    QgsFeatureList features;
+    for ( int k = 0; k < PQntuples( geometry.get() ); ++k )
+    {
+      QgsFeature f( lines->fields() );
+      QgsGeometry g;
+      g.fromWkb( QByteArray::fromHex( QByteArray( PQgetvalue( geometry.get(), k, 1 ) ) ) );
+      f.setGeometry( g );
+      const QString segment = QString::fromUtf8( PQgetvalue( geometry.get(), k, 0 ) );
+      f.setAttribute( 0, segment.isEmpty() ? QVariant() : QVariant( segment ) );
+      features << f;
+    }
+    lines->dataProvider()->addFeatures( features );
+    lines->updateExtents();
+    return lines;
+  }
+
+  LineVersion PgWorkspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName, const QString &ownerParty )
+  {
+    if ( !Workspace::VERSION_KINDS.contains( v.kind ) )
+      throw Error( QStringLiteral( "unknown version kind '%1' (kinds: %2)" ).arg( v.kind, Workspace::VERSION_KINDS.join( QLatin1String( ", " ) ) ), mWhere );
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
+      throw Error( QStringLiteral( "not a line layer" ), sourceName );
+    LineVersion stored = v;
+    exec( mConn, "BEGIN", {}, mWhere );
+    try
+    {
+      const Result id = exec( mConn, "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author) "
+                              "VALUES ($1, $2, CASE WHEN $2 = 'claim' THEN COALESCE(NULLIF($3, ''), limes.my_party()) ELSE NULLIF($3, '') END, "
+                              "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9) RETURNING id",
+                              { v.name, v.kind, ownerParty, v.source, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString(), v.notes, v.leftParty, v.rightParty, v.author }, mWhere );
+      stored.id = QString::fromUtf8( PQgetvalue( id.get(), 0, 0 ) ).toLongLong();
+      QgsFeatureRequest request;
+      request.setDestinationCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
+      const int segmentField = source->fields().lookupField( QStringLiteral( "segment" ) );
+      QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
+      QgsFeature f;
+      while ( it.nextFeature( f ) )
+      {
+        if ( f.geometry().isNull() || f.geometry().isEmpty() )
+          throw Error( QStringLiteral( "feature %1 has no geometry" ).arg( f.id() ), sourceName );
+        for ( const QgsGeometry &line : f.geometry().asGeometryCollection() )
+        {
+          if ( line.length() <= 0 )
+            throw Error( QStringLiteral( "feature %1 is not a valid line" ).arg( f.id() ), sourceName );
+          exec( mConn, "INSERT INTO limes.version_lines (version_id, segment, part, geom) VALUES ($1::bigint, NULLIF($2, ''), $3::integer, ST_GeomFromWKB(decode($4, 'hex'), 4326))",
+                { QString::number( stored.id ), segmentField >= 0 ? f.attribute( segmentField ).toString() : QString(), QString::number( ++stored.parts ),
+                  QString::fromLatin1( line.asWkb().toHex() ) }, sourceName );
+        }
+      }
+      if ( stored.parts == 0 )
+        throw Error( QStringLiteral( "layer is empty" ), sourceName );
+      exec( mConn, "COMMIT", {}, mWhere );
+    }
+    catch ( ... )
+    {
+      PQclear( PQexec( mConn, "ROLLBACK" ) );
+      throw;
+    }
+    return stored;
+  }
+
+  long long PgWorkspace::pillarCount() const
+  {
+    return column( "SELECT count(*) FROM limes.pillars" ).value( 0 ).toLongLong();
+  }
+
+  void PgWorkspace::storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author )
+  {
+    exec( mConn, "INSERT INTO limes.change_results (old_version, new_version, summary, author) VALUES ($1, $2, $3::jsonb, $4)",
+          { version( oldVersion ).name, version( newVersion ).name, QString::fromUtf8( summaryJson ), author }, mWhere );
+  }
+
+  void PgWorkspace::acceptFinding( const AcceptedException &x, const QString &author )
+  {
+    if ( !Validator::allRules().contains( x.rule ) )
+      throw Error( QStringLiteral( "unknown rule '%1'" ).arg( x.rule ), mWhere );
+    if ( x.reason.trimmed().isEmpty() )
+      throw Error( QStringLiteral( "an accepted finding needs a reason" ), mWhere );
+    exec( mConn, "INSERT INTO limes.validation_exceptions (rule, layer, fid, reason, author) VALUES ($1, $2, $3::bigint, $4, $5)",
+          { x.rule, x.layer, QString::number( x.fid ), x.reason, author }, mWhere );
+  }
+
+  QList<AcceptedException> PgWorkspace::acceptedFindings() const
+  {
+    const Result r = exec( mConn, "SELECT rule, layer, fid, reason FROM limes.validation_exceptions ORDER BY id", {}, mWhere );
+    QList<AcceptedException> list;
+    for ( int i = 0; i < PQntuples( r.get() ); ++i )
+      list << AcceptedException{ QString::fromUtf8( PQgetvalue( r.get(), i, 0 ) ), QString::fromUtf8( PQgetvalue( r.get(), i, 1 ) ),
+                                 QString::fromUtf8( PQgetvalue( r.get(), i, 2 ) ).toLongLong(), QString::fromUtf8( PQgetvalue( r.get(), i, 3 ) ) };
+    return list;
+  }
+
   void PgWorkspace::exportTo( const QString &gpkgPath ) const
   {
     AtomicOutput out( gpkgPath );
@@ -184,23 +325,10 @@ namespace limes
                                     "COALESCE(left_party, ''), COALESCE(right_party, ''), author FROM limes.line_versions ORDER BY id" );
       for ( int i = 0; i < PQntuples( versions.get() ); ++i )
       {
-        QgsVectorLayer lines( QStringLiteral( "LineString?crs=EPSG:4326&field=segment:string" ), QStringLiteral( "lines" ), QStringLiteral( "memory" ) );
-        const Result geometry = rows( "SELECT COALESCE(segment, ''), encode(ST_AsBinary(geom), 'hex') FROM limes.version_lines WHERE version_id = $1::bigint ORDER BY part, id",
-                                      { value( versions, i, 0 ) } );
-        QgsFeatureList features;
-        for ( int k = 0; k < PQntuples( geometry.get() ); ++k )
-        {
-          QgsFeature f( lines.fields() );
-          QgsGeometry g;
-          g.fromWkb( QByteArray::fromHex( value( geometry, k, 1 ).toLatin1() ) );
-          f.setGeometry( g );
-          f.setAttribute( 0, value( geometry, k, 0 ).isEmpty() ? QVariant() : QVariant( value( geometry, k, 0 ) ) );
-          features << f;
-        }
-        lines.dataProvider()->addFeatures( features );
-        LineVersion v{ -1, value( versions, i, 1 ), value( versions, i, 2 ), value( versions, i, 3 ), QDate::fromString( value( versions, i, 4 ), Qt::ISODate ),
+        LineVersion v{ value( versions, i, 0 ).toLongLong(), value( versions, i, 1 ), value( versions, i, 2 ), value( versions, i, 3 ), QDate::fromString( value( versions, i, 4 ), Qt::ISODate ),
                        value( versions, i, 8 ), value( versions, i, 5 ), value( versions, i, 6 ), value( versions, i, 7 ), 0 };
-        ws->importVersion( v, &lines, mWhere );
+        const auto lines = versionLayer( v );
+        ws->importVersion( v, lines.get(), mWhere );
       }
 
       QgsVectorLayer pillars( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string&field=surveyed_x:double"

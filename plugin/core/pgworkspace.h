@@ -2,12 +2,15 @@
 #define LIMES_PGWORKSPACE_H
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
 
 struct pg_conn;
+class QgsFeatureSource;
+class QgsVectorLayer;
 
 namespace limes
 {
@@ -15,6 +18,8 @@ namespace limes
   struct LedgerEntry;
   struct LedgerEntryInput;
   struct VerifyReport;
+  struct LineVersion;
+  struct AcceptedException;
 
   /**
    * The commission workspace on PostgreSQL/PostGIS, for commissions whose cartographers work
@@ -37,7 +42,23 @@ namespace limes
       static std::unique_ptr<PgWorkspace> open( const QString &conninfo );
       ~PgWorkspace();
 
+      QString describe() const { return mWhere; }
+      QList<Party> parties() const;
       QStringList partyCodes() const;
+      QMap<QString, QString> segmentStatus() const;
+      QList<LineVersion> versions() const;
+      LineVersion version( const QString &name ) const;
+      //! One version's lines as a memory layer (WGS 84, field segment), for the engines.
+      std::unique_ptr<QgsVectorLayer> versionLayer( const LineVersion &version ) const;
+      /**
+       * Imports a version in one transaction. A claim belongs to `ownerParty`, by default the
+       * party of the connected delegation; the database refuses another party's claim.
+       */
+      LineVersion importVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName, const QString &ownerParty );
+      long long pillarCount() const;
+      void storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author );
+      void acceptFinding( const AcceptedException &finding, const QString &author );
+      QList<AcceptedException> acceptedFindings() const;
       QStringList segments() const;
       /**
        * Appends to the ledger in one transaction; the chain head is locked for the time of it,

@@ -765,11 +765,15 @@ namespace limes
 
   QMap<QString, QString> Workspace::segmentStatus() const
   {
+    return statusOf( segments(), ledger() );
+  }
+
+  QMap<QString, QString> Workspace::statusOf( const QStringList &segmentCodes, const QList<LedgerEntry> &entries )
+  {
     QMap<QString, QString> status;
-    for ( const QString &code : segments() )
+    for ( const QString &code : segmentCodes )
       status.insert( code, QStringLiteral( "no decision yet" ) );
     QSet<long long> superseded;
-    const QList<LedgerEntry> entries = ledger();
     for ( const LedgerEntry &e : entries )
       if ( e.input.supersedes >= 0 )
         superseded.insert( e.input.supersedes );

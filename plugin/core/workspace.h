@@ -164,6 +164,8 @@ namespace limes
       static LedgerEntry prepareEntry( const LedgerEntryInput &input, const QStringList &segments, const QStringList &parties, const QString &where );
       //! Gives the entry its id, time and place in the chain, and its hash.
       static void seal( LedgerEntry &entry, long long id, const QString &previousHash );
+      //! Each segment's status: the latest ledger entry not superseded.
+      static QMap<QString, QString> statusOf( const QStringList &segments, const QList<LedgerEntry> &entries );
       static VerifyReport verifyChain( const QList<LedgerEntry> &entries, long long recordedCount, const QString &recordedHead );
       static QString jsonOf( const QMap<QString, QString> &map );
       static QString jsonOf( const QMap<QString, QStringList> &map );

@@ -51,8 +51,8 @@ v=$(psql_as tj_user -c "SELECT row_version FROM limes.line_versions WHERE name =
 # a server that is down: one line, exit 2, and the password never shown
 out=$("$LIMES" workspace init "host=$HOST port=1 dbname=x user=postgres password=s3cret-pw" 2>&1); rc=$?
 [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q "cannot connect" <<<"$out" && ! grep -q "s3cret" <<<"$out" && ok || fail "server down: $rc $out"
-out=$("$LIMES" workspace info "$TARGET" 2>&1); rc=$?
-[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "info on PostgreSQL: $rc $out"
+out=$("$LIMES" workspace add-party "$TARGET" --code UZ --name Uzbekistan 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "add-party on PostgreSQL: $rc $out"
 
 # the ledger through limes, as each delegation: chained, listed, verified; tampering found
 psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; DELETE FROM limes.ledger; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
@@ -68,10 +68,31 @@ out=$("$LIMES" ledger list "$AS_KG" 2>&1)
 grep -Eq "^   2 S-003 +2025-02-03 21 +agreed \(supersedes 1\)" <<<"$out" && ok || fail "list: $out"
 out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "2 ledger entries, chain intact" <<<"$out" && ok || fail "verify: $rc $out"
+SNAP0=$(mktemp -d)/x
+SNAP=$(dirname "$SNAP0")/snapshot.gpkg
+# versions, accepted findings and change through limes on the database
+AS_TJ="host=$HOST port=$PORT dbname=$DB user=tj_user"
+L="$GPKG|layername="
+out=$("$LIMES" workspace import-version "$AS_ADMIN" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ --author secretariat 2>&1)
+grep -q "^Imported version DCW (historical, 2 lines" <<<"$out" && ok || fail "import DCW: $out"
+"$LIMES" workspace import-version "$AS_ADMIN" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ --author secretariat >/dev/null 2>&1 && ok || fail "import WDBII"
+out=$("$LIMES" workspace import-version "$AS_TJ" --name "TJ claim sample" --kind claim --source "${L}synthetic_claims|subset=segment = 'S-008' AND party = 'TJ'" --left KG --right TJ --author "TJ delegation" 2>&1)
+grep -q "^Imported version TJ claim sample (claim, 1 lines" <<<"$out" && ok || fail "TJ imports its claim: $out"
+[ "$(psql_as postgres -c "SELECT owner_party FROM limes.line_versions WHERE name = 'TJ claim sample'")" = TJ ] && ok || fail "the claim is TJ's"
+out=$("$LIMES" workspace import-version "$AS_KG" --name "forged claim" --kind claim --owner TJ --source "${L}synthetic_claims|subset=segment = 'S-008' AND party = 'TJ'" --left KG --right TJ --author "KG delegation" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "row-level security" <<<"$out" && [ "$(psql_as postgres -c "SELECT count(*) FROM limes.line_versions WHERE name = 'forged claim'")" = 0 ] && ok || fail "KG imports a TJ claim: $rc $out"
+out=$("$LIMES" change --workspace "$AS_KG" --old DCW --new WDBII --max-end-gap 5000 --output "$(dirname "$SNAP0")/pgc.gpkg" --store --author "KG delegation" 2>&1)
+grep -Eq "^  KG +TJ +28 +311746801.2 m²" <<<"$out" && ok || fail "change on the database: $out"
+[ "$(psql_as postgres -c "SELECT summary->'transfers'->0->>'area_m2' FROM limes.change_results")" = 311746801.224 ] && ok || fail "stored change"
+"$LIMES" workspace accept-finding "$AS_KG" --rule pillar_off_line --layer pillars --fid 1 --reason "tripoint pillar" --author "KG delegation" >/dev/null && ok || fail "accept a finding"
+out=$("$LIMES" validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --workspace "$AS_KG" --output "$(dirname "$SNAP0")/pgv.gpkg" 2>&1)
+grep -q "\[accepted: tripoint pillar\]" <<<"$out" && ok || fail "validate with the database's findings: $out"
+out=$("$LIMES" workspace info "$AS_KG" 2>&1)
+grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim sample +claim +1 lines" <<<"$out" && ok || fail "info on the database: $out"
+
 # a GeoPackage snapshot for e-mail: everything, and the ledger chain checked again
-SNAP=$(mktemp -d)/snapshot.gpkg
 out=$("$LIMES" workspace export "$AS_KG" "$SNAP" 2>&1)
-grep -q "(1 versions, 0 pillars, 2 ledger entries; chain intact)$" <<<"$out" && ok || fail "export: $out"
+grep -q "(4 versions, 0 pillars, 2 ledger entries; chain intact)$" <<<"$out" && ok || fail "export: $out"
 out=$("$LIMES" workspace info "$SNAP" 2>&1)
 grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim S-003 +claim +1 lines" <<<"$out" && ok || fail "snapshot info: $out"
 "$LIMES" workspace verify "$SNAP" >/dev/null && ok || fail "snapshot verify"
