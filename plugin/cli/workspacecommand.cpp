@@ -67,8 +67,9 @@ namespace limes::cli
         out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( status.value( code ) );
       out << "\nLine versions\n";
       for ( const LineVersion &v : versions )
-        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
-            .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() );
+        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6%7\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
+            .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() )
+            .arg( v.rowVersion > 0 ? QStringLiteral( " (row version %1)" ).arg( v.rowVersion ) : QString() );
       out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( pillars ).arg( changes.size() );
       for ( const QString &c : changes )
         out << QStringLiteral( "  %1\n" ).arg( c );
@@ -145,6 +146,7 @@ namespace limes::cli
       { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
       { "notes", "import-version: notes.", "TEXT" },
       { "owner", "import-version, PostgreSQL: the party whose claim it is (default: your delegation's).", "PARTY" },
+      { "row-version", "set-notes, PostgreSQL: the row version you read (limes workspace info shows it).", "N" },
       { "number-field", "import-pillars: attribute with the pillar number (default: number).", "FIELD", "number" },
     } );
   }
@@ -197,6 +199,30 @@ namespace limes::cli
         const AcceptedException x = findingFrom( parser );
         pg->acceptFinding( x, author( parser ) );
         out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( x.rule, x.layer ).arg( x.fid );
+        return 0;
+      }
+      if ( action == QLatin1String( "add-party" ) )
+      {
+        pg->addParty( Party{ required( parser, "code" ), required( parser, "name" ), parser.value( QStringLiteral( "local-name" ) ), parser.value( QStringLiteral( "colour" ) ) } );
+        out << QStringLiteral( "Added party %1 (role limes_party_%2)\n" ).arg( parser.value( QStringLiteral( "code" ) ), parser.value( QStringLiteral( "code" ) ).toLower() );
+        return 0;
+      }
+      if ( action == QLatin1String( "import-pillars" ) )
+      {
+        const QString spec = required( parser, "source" );
+        const auto layer = LayerSource( spec ).open();
+        const long long n = pg->importPillars( layer.get(), spec, parser.value( QStringLiteral( "number-field" ) ), author( parser ) );
+        out << QStringLiteral( "Imported %1 pillars (%2 in the workspace)\n" ).arg( n ).arg( pg->pillarCount() );
+        return 0;
+      }
+      if ( action == QLatin1String( "set-notes" ) )
+      {
+        bool ok = false;
+        const int expected = required( parser, "row-version" ).toInt( &ok );
+        if ( !ok )
+          throw Error( QStringLiteral( "--row-version: not a number: '%1'" ).arg( parser.value( QStringLiteral( "row-version" ) ) ) );
+        const int now = pg->setVersionNotes( required( parser, "name" ), parser.value( QStringLiteral( "notes" ) ), expected );
+        out << QStringLiteral( "Version %1: notes changed (row version %2)\n" ).arg( parser.value( QStringLiteral( "name" ) ) ).arg( now );
         return 0;
       }
       throw Error( QStringLiteral( "'%1' does not work on a PostgreSQL workspace yet: export it to a GeoPackage for that" ).arg( action ), pg->describe() );

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QFile>
 
+#include <qgscoordinatetransform.h>
 #include <qgscoordinatetransformcontext.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
@@ -187,13 +188,13 @@ namespace limes
   QList<LineVersion> PgWorkspace::versions() const
   {
     const Result r = exec( mConn, "SELECT id, name, kind, COALESCE(source, ''), COALESCE(version_date::text, ''), author, COALESCE(notes, ''), "
-                           "COALESCE(left_party, ''), COALESCE(right_party, ''), (SELECT count(*) FROM limes.version_lines l WHERE l.version_id = v.id) "
+                           "COALESCE(left_party, ''), COALESCE(right_party, ''), (SELECT count(*) FROM limes.version_lines l WHERE l.version_id = v.id), row_version "
                            "FROM limes.line_versions v ORDER BY id", {}, mWhere );
     QList<LineVersion> list;
     auto text = [&]( int row, int col ) { return QString::fromUtf8( PQgetvalue( r.get(), row, col ) ); };
     for ( int i = 0; i < PQntuples( r.get() ); ++i )
       list << LineVersion{ text( i, 0 ).toLongLong(), text( i, 1 ), text( i, 2 ), text( i, 3 ), QDate::fromString( text( i, 4 ), Qt::ISODate ),
-                           text( i, 5 ), text( i, 6 ), text( i, 7 ), text( i, 8 ), text( i, 9 ).toLongLong() };
+                           text( i, 5 ), text( i, 6 ), text( i, 7 ), text( i, 8 ), text( i, 9 ).toLongLong(), text( i, 10 ).toInt() };
     return list;
   }
 
@@ -278,6 +279,90 @@ namespace limes
   long long PgWorkspace::pillarCount() const
   {
     return column( "SELECT count(*) FROM limes.pillars" ).value( 0 ).toLongLong();
+  }
+
+  void PgWorkspace::addParty( const Party &p )
+  {
+    exec( mConn, "SELECT limes.add_party($1, $2, NULLIF($3, ''), NULLIF($4, ''))", { p.code, p.name, p.localName, p.colour }, mWhere );
+  }
+
+  void PgWorkspace::addSegment( const QString &code, int sequence )
+  {
+    if ( segments().contains( code ) )
+      throw Error( QStringLiteral( "duplicate segment code %1" ).arg( code ), mWhere );
+    exec( mConn, "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)", { code, QString::number( sequence ) }, mWhere );
+  }
+
+  long long PgWorkspace::importPillars( QgsFeatureSource *source, const QString &sourceName, const QString &numberField, const QString &author )
+  {
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::PointGeometry )
+      throw Error( QStringLiteral( "not a point layer" ), sourceName );
+    const QgsFields fields = source->fields();
+    const int number = fields.lookupField( numberField );
+    if ( number < 0 )
+      throw Error( QStringLiteral( "no field '%1' with the pillar number" ).arg( numberField ), sourceName );
+    const PillarFields names;
+    const int type = fields.lookupField( names.type ), segment = fields.lookupField( names.segment );
+    const int sx = fields.lookupField( names.surveyedX ), sy = fields.lookupField( names.surveyedY );
+    const int accuracy = fields.lookupField( names.accuracy ), date = fields.lookupField( names.surveyDate );
+    const QgsCoordinateReferenceSystem wgs84( QStringLiteral( "EPSG:4326" ) );
+    const QgsCoordinateTransform toWgs84( source->sourceCrs(), wgs84, QgsCoordinateTransformContext() );
+    long long imported = 0;
+    exec( mConn, "BEGIN", {}, mWhere );
+    try
+    {
+      QgsFeatureRequest request;
+      request.setDestinationCrs( wgs84, QgsCoordinateTransformContext() );
+      QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
+      QgsFeature f;
+      auto text = [&]( int field ) { return field >= 0 && !f.attribute( field ).isNull() ? f.attribute( field ).toString() : QString(); };
+      while ( it.nextFeature( f ) )
+      {
+        const QString where = QStringLiteral( "%1 feature %2" ).arg( sourceName ).arg( f.id() );
+        if ( f.geometry().isNull() || f.geometry().isEmpty() )
+          throw Error( QStringLiteral( "pillar %1 has no geometry" ).arg( text( number ) ), where );
+        QString lon, lat;
+        if ( sx >= 0 && sy >= 0 && !f.attribute( sx ).isNull() && !f.attribute( sy ).isNull() )
+        {
+          const QgsPointXY surveyed = toWgs84.transform( QgsPointXY( f.attribute( sx ).toDouble(), f.attribute( sy ).toDouble() ) );
+          lon = QString::number( surveyed.x(), 'f', 10 );
+          lat = QString::number( surveyed.y(), 'f', 10 );
+        }
+        exec( mConn, "INSERT INTO limes.pillars (number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author) "
+              "VALUES ($1, NULLIF($2, ''), NULLIF($3, ''), ST_GeomFromWKB(decode($4, 'hex'), 4326), NULLIF($5, '')::float8, NULLIF($6, '')::float8, "
+              "NULLIF($7, '')::float8, NULLIF($8, '')::date, $9)",
+              { text( number ), text( type ), text( segment ), QString::fromLatin1( f.geometry().asWkb().toHex() ), lon, lat, text( accuracy ), text( date ), author }, where );
+        ++imported;
+      }
+      exec( mConn, "COMMIT", {}, mWhere );
+    }
+    catch ( ... )
+    {
+      PQclear( PQexec( mConn, "ROLLBACK" ) );
+      throw;
+    }
+    return imported;
+  }
+
+  int PgWorkspace::rowVersion( const QString &versionName ) const
+  {
+    const Result r = exec( mConn, "SELECT row_version FROM limes.line_versions WHERE name = $1", { versionName }, mWhere );
+    if ( PQntuples( r.get() ) == 0 )
+      throw Error( QStringLiteral( "no version named '%1'" ).arg( versionName ), mWhere );
+    return QString::fromUtf8( PQgetvalue( r.get(), 0, 0 ) ).toInt();
+  }
+
+  int PgWorkspace::setVersionNotes( const QString &name, const QString &notes, int readRowVersion )
+  {
+    const Result r = exec( mConn, "UPDATE limes.line_versions SET notes = $1 WHERE name = $2 AND row_version = $3::integer RETURNING row_version",
+                           { notes, name, QString::number( readRowVersion ) }, mWhere );
+    if ( PQntuples( r.get() ) == 0 )
+    {
+      const int now = rowVersion( name );
+      throw Error( QStringLiteral( "conflict: version '%1' was changed by someone else since you read it (row version %2, now %3, or it is not yours to change); "
+                                   "nothing was written: read it again and redo your change" ).arg( name ).arg( readRowVersion ).arg( now ), mWhere );
+    }
+    return QString::fromUtf8( PQgetvalue( r.get(), 0, 0 ) ).toInt();
   }
 
   void PgWorkspace::storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author )

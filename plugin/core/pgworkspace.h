@@ -56,6 +56,17 @@ namespace limes
        */
       LineVersion importVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName, const QString &ownerParty );
       long long pillarCount() const;
+      //! Parties and segments are the secretariat's to add (the party's role is created too).
+      void addParty( const Party &party );
+      void addSegment( const QString &code, int sequence );
+      long long importPillars( QgsFeatureSource *source, const QString &sourceName, const QString &numberField, const QString &author );
+      /**
+       * Changes a version's notes if nobody has changed the version since it was read at
+       * `readRowVersion`; otherwise a conflict error says so and nothing is written.
+       * Returns the new row version.
+       */
+      int setVersionNotes( const QString &name, const QString &notes, int readRowVersion );
+      int rowVersion( const QString &versionName ) const;
       void storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author );
       void acceptFinding( const AcceptedException &finding, const QString &author );
       QList<AcceptedException> acceptedFindings() const;

@@ -65,6 +65,7 @@ namespace limes
     QString leftParty;
     QString rightParty;
     long long parts = 0;
+    int rowVersion = 0;  //!< shared workspaces: for optimistic locking (0 in a GeoPackage)
   };
 
   //! Field names of a pillar layer to import; empty: not in the source.

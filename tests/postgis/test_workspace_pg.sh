@@ -51,8 +51,8 @@ v=$(psql_as tj_user -c "SELECT row_version FROM limes.line_versions WHERE name =
 # a server that is down: one line, exit 2, and the password never shown
 out=$("$LIMES" workspace init "host=$HOST port=1 dbname=x user=postgres password=s3cret-pw" 2>&1); rc=$?
 [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q "cannot connect" <<<"$out" && ! grep -q "s3cret" <<<"$out" && ok || fail "server down: $rc $out"
-out=$("$LIMES" workspace add-party "$TARGET" --code UZ --name Uzbekistan 2>&1); rc=$?
-[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "add-party on PostgreSQL: $rc $out"
+out=$("$LIMES" workspace add-segments "$TARGET" --segments "$GPKG|layername=segments" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "add-segments on PostgreSQL: $rc $out"
 
 # the ledger through limes, as each delegation: chained, listed, verified; tampering found
 psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; DELETE FROM limes.ledger; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
@@ -90,9 +90,31 @@ grep -q "\[accepted: tripoint pillar\]" <<<"$out" && ok || fail "validate with t
 out=$("$LIMES" workspace info "$AS_KG" 2>&1)
 grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim sample +claim +1 lines" <<<"$out" && ok || fail "info on the database: $out"
 
+# the secretariat adds a party and the pillars; delegations cannot
+out=$("$LIMES" workspace add-party "$AS_ADMIN" --code UZ --name Uzbekistan 2>&1)
+grep -q "^Added party UZ (role limes_party_uz)$" <<<"$out" && ok || fail "add a party: $out"
+out=$("$LIMES" workspace import-pillars "$AS_ADMIN" --source "${L}pillars" --author secretariat 2>&1)
+grep -q "^Imported 267 pillars (267 in the workspace)$" <<<"$out" && ok || fail "import pillars: $out"
+out=$("$LIMES" workspace import-pillars "$AS_KG" --source "${L}pillars" --author "KG delegation" 2>&1); rc=$?
+[ $rc -eq 2 ] && [ "$(psql_as postgres -c "SELECT count(*) FROM limes.pillars")" = 267 ] && ok || fail "pillars imported twice: $rc $out"
+
+# two writers of the same version through limes: both read row version n, the second is told
+n=$("$LIMES" workspace info "$AS_TJ" | sed -n 's/^  TJ claim sample .*(row version \([0-9]*\))$/\1/p')
+[ -n "$n" ] && ok || fail "row version shown"
+out=$("$LIMES" workspace set-notes "$AS_TJ" --name "TJ claim sample" --notes "canal head moved 40 m east" --row-version "$n" 2>&1)
+grep -q "notes changed (row version $((n + 1)))" <<<"$out" && ok || fail "first writer: $out"
+out=$("$LIMES" workspace set-notes "$AS_TJ" --name "TJ claim sample" --notes "canal head unchanged" --row-version "$n" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "conflict: version 'TJ claim sample' was changed by someone else since you read it" <<<"$out" && ok || fail "second writer: $rc $out"
+[ "$(psql_as postgres -c "SELECT notes FROM limes.line_versions WHERE name = 'TJ claim sample'")" = "canal head moved 40 m east" ] && ok || fail "lost update through limes"
+
+# passwords stay out of command lines: a libpq service file names the connection
+printf '[limes_ws]\nhost=%s\nport=%s\ndbname=%s\nuser=kg_user\n' "$HOST" "$PORT" "$DB" >"$(dirname "$SNAP0")/pg_service.conf"
+out=$(PGSERVICEFILE="$(dirname "$SNAP0")/pg_service.conf" "$LIMES" workspace verify "service=limes_ws" 2>&1)
+grep -q "ledger entries, chain intact$" <<<"$out" && ok || fail "service file: $out"
+
 # a GeoPackage snapshot for e-mail: everything, and the ledger chain checked again
 out=$("$LIMES" workspace export "$AS_KG" "$SNAP" 2>&1)
-grep -q "(4 versions, 0 pillars, 2 ledger entries; chain intact)$" <<<"$out" && ok || fail "export: $out"
+grep -q "(4 versions, 267 pillars, 2 ledger entries; chain intact)$" <<<"$out" && ok || fail "export: $out"
 out=$("$LIMES" workspace info "$SNAP" 2>&1)
 grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim S-003 +claim +1 lines" <<<"$out" && ok || fail "snapshot info: $out"
 "$LIMES" workspace verify "$SNAP" >/dev/null && ok || fail "snapshot verify"
