@@ -35,21 +35,26 @@ namespace limes::cli
       return parser.value( QLatin1String( option ) ).trimmed();
     }
 
-    void addSegmentsFrom( Workspace &ws, const QString &spec, const QString &field )
+    //! Segment codes (and `seq`, when the layer has it) from a line layer, in feature order.
+    QList<QPair<QString, int>> segmentsFrom( const QString &spec, const QString &field )
     {
       const auto layer = LayerSource( spec ).open();
       const int code = layer->fields().lookupField( field );
       if ( code < 0 )
         throw Error( QStringLiteral( "no field '%1' with the segment code" ).arg( field ), spec );
       const int seq = layer->fields().lookupField( QStringLiteral( "seq" ) );
+      QList<QPair<QString, int>> list;
       QgsFeature f;
       QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().addOrderBy( QStringLiteral( "$id" ) ) );
-      int n = 0;
       while ( it.nextFeature( f ) )
-      {
-        ++n;
-        ws.addSegment( f.attribute( code ).toString(), seq >= 0 ? f.attribute( seq ).toInt() : n );
-      }
+        list << qMakePair( f.attribute( code ).toString(), seq >= 0 ? f.attribute( seq ).toInt() : list.size() + 1 );
+      return list;
+    }
+
+    void addSegmentsFrom( Workspace &ws, const QString &spec, const QString &field )
+    {
+      for ( const auto &[code, seq] : segmentsFrom( spec, field ) )
+        ws.addSegment( code, seq );
     }
   }
 
@@ -207,6 +212,14 @@ namespace limes::cli
         out << QStringLiteral( "Added party %1 (role limes_party_%2)\n" ).arg( parser.value( QStringLiteral( "code" ) ), parser.value( QStringLiteral( "code" ) ).toLower() );
         return 0;
       }
+      if ( action == QLatin1String( "add-segments" ) )
+      {
+        const int before = pg->segments().size();
+        for ( const auto &[code, seq] : segmentsFrom( required( parser, "segments" ), parser.value( QStringLiteral( "segment-field" ) ) ) )
+          pg->addSegment( code, seq );
+        out << QStringLiteral( "Added %1 segments\n" ).arg( pg->segments().size() - before );
+        return 0;
+      }
       if ( action == QLatin1String( "import-pillars" ) )
       {
         const QString spec = required( parser, "source" );
@@ -234,16 +247,7 @@ namespace limes::cli
         parties << Party{ code, names.first(), QString(), QString() };
       QList<QPair<QString, int>> segments;
       if ( parser.isSet( QStringLiteral( "segments" ) ) )
-      {
-        const auto layer = LayerSource( parser.value( QStringLiteral( "segments" ) ) ).open();
-        const int code = layer->fields().lookupField( parser.value( QStringLiteral( "segment-field" ) ) );
-        if ( code < 0 )
-          throw Error( QStringLiteral( "no field '%1' with the segment code" ).arg( parser.value( QStringLiteral( "segment-field" ) ) ), parser.value( QStringLiteral( "segments" ) ) );
-        QgsFeature f;
-        QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().addOrderBy( QStringLiteral( "$id" ) ) );
-        while ( it.nextFeature( f ) )
-          segments << qMakePair( f.attribute( code ).toString(), segments.size() + 1 );
-      }
+        segments = segmentsFrom( parser.value( QStringLiteral( "segments" ) ), parser.value( QStringLiteral( "segment-field" ) ) );
       PgWorkspace::create( target, parties, segments );
       out << QStringLiteral( "Created workspace in %1 (%2 parties with their delegation roles, %3 segments)\n" ).arg( PgWorkspace::describe( target ) ).arg( parties.size() ).arg( segments.size() );
       return 0;

@@ -52,7 +52,9 @@ v=$(psql_as tj_user -c "SELECT row_version FROM limes.line_versions WHERE name =
 out=$("$LIMES" workspace init "host=$HOST port=1 dbname=x user=postgres password=s3cret-pw" 2>&1); rc=$?
 [ $rc -eq 2 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -q "cannot connect" <<<"$out" && ! grep -q "s3cret" <<<"$out" && ok || fail "server down: $rc $out"
 out=$("$LIMES" workspace add-segments "$TARGET" --segments "$GPKG|layername=segments" 2>&1); rc=$?
-[ $rc -eq 2 ] && grep -q "does not work on a PostgreSQL workspace yet" <<<"$out" && ok || fail "add-segments on PostgreSQL: $rc $out"
+[ $rc -eq 2 ] && grep -q "duplicate segment code S-001" <<<"$out" && ok || fail "duplicate segments on PostgreSQL: $rc $out"
+out=$("$LIMES" workspace accept-finding "$TARGET" --rule no_such_rule --layer x --fid 1 --reason r --author test 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "unknown rule 'no_such_rule'" <<<"$out" && ok || fail "unknown rule on PostgreSQL: $rc $out"
 
 # the ledger through limes, as each delegation: chained, listed, verified; tampering found
 psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; DELETE FROM limes.ledger; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"
