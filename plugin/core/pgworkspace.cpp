@@ -63,6 +63,24 @@ namespace limes
     }
   }
 
+  namespace
+  {
+    //! Runs schema steps from+1 .. to; the caller holds the transaction.
+    void migrate( PGconn *c, int from, int to, const QString &where )
+    {
+      initLimesSql();
+      for ( int step = from + 1; step <= to; ++step )
+      {
+        QFile file( QStringLiteral( ":/limes/sql/workspace-postgis-%1.sql" ).arg( step ) );
+        if ( !file.open( QIODevice::ReadOnly ) )
+          throw Error( QStringLiteral( "schema step %1 is missing from this build" ).arg( step ), where );
+        Result r( PQexec( c, file.readAll().constData() ) );
+        if ( PQresultStatus( r.get() ) != PGRES_COMMAND_OK && PQresultStatus( r.get() ) != PGRES_TUPLES_OK )
+          throw Error( QStringLiteral( "cannot install schema %1: %2" ).arg( step ).arg( QString::fromUtf8( PQresultErrorField( r.get(), PG_DIAG_MESSAGE_PRIMARY ) ) ), where );
+      }
+    }
+  }
+
   std::unique_ptr<PgWorkspace> PgWorkspace::open( const QString &conninfo )
   {
     std::unique_ptr<PgWorkspace> ws( new PgWorkspace() );
@@ -75,6 +93,22 @@ namespace limes
     const int v = QString::fromUtf8( PQgetvalue( version.get(), 0, 0 ) ).toInt();
     if ( v > Workspace::SCHEMA_VERSION )
       throw Error( QStringLiteral( "written by a newer Limes (schema %1; this Limes knows %2): upgrade Limes" ).arg( v ).arg( Workspace::SCHEMA_VERSION ), ws->mWhere );
+    if ( v < Workspace::SCHEMA_VERSION )
+    {
+      // every step in one transaction: a failed migration leaves the old schema as it was
+      exec( ws->mConn, "BEGIN", {}, ws->mWhere );
+      try
+      {
+        migrate( ws->mConn, v, Workspace::SCHEMA_VERSION, ws->mWhere );
+        exec( ws->mConn, "COMMIT", {}, ws->mWhere );
+      }
+      catch ( const Error &e )
+      {
+        PQclear( PQexec( ws->mConn, "ROLLBACK" ) );
+        throw Error( QStringLiteral( "this workspace (schema %1) needs migrating to schema %2, which failed (%3): connect as its owner or administrator" )
+                     .arg( v ).arg( Workspace::SCHEMA_VERSION ).arg( e.problem() ), ws->mWhere );
+      }
+    }
     return ws;
   }
 
@@ -472,14 +506,9 @@ namespace limes
     return QStringLiteral( "PostgreSQL %1" ).arg( parts.join( QLatin1Char( ' ' ) ) );
   }
 
-  void PgWorkspace::create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments )
+  void PgWorkspace::create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments, int schema )
   {
-    initLimesSql();
     const QString where = describe( conninfo );
-    QFile file( QStringLiteral( ":/limes/sql/workspace-postgis.sql" ) );
-    if ( !file.open( QIODevice::ReadOnly ) )
-      throw Error( QStringLiteral( "the PostgreSQL schema is missing from this build" ), where );
-    const QByteArray schema = file.readAll();
     Connection c = connect( conninfo );
     const Result existing = exec( c.get(), "SELECT 1 FROM pg_namespace WHERE nspname = 'limes'", {}, where );
     if ( PQntuples( existing.get() ) > 0 )
@@ -487,9 +516,7 @@ namespace limes
     exec( c.get(), "BEGIN", {}, where );
     try
     {
-      Result r( PQexec( c.get(), schema.constData() ) );
-      if ( PQresultStatus( r.get() ) != PGRES_COMMAND_OK && PQresultStatus( r.get() ) != PGRES_TUPLES_OK )
-        throw Error( QStringLiteral( "cannot install the schema: %1" ).arg( QString::fromUtf8( PQresultErrorField( r.get(), PG_DIAG_MESSAGE_PRIMARY ) ) ), where );
+      migrate( c.get(), 0, schema, where );
       for ( const Party &p : parties )
         exec( c.get(), "SELECT limes.add_party($1, $2, NULLIF($3, ''), NULLIF($4, ''))", { p.code, p.name, p.localName, p.colour }, where );
       for ( const auto &s : segments )

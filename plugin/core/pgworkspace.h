@@ -35,10 +35,13 @@ namespace limes
       static bool isConnection( const QString &target );
       //! The connection without its password, for messages.
       static QString describe( const QString &conninfo );
-      //! Installs the schema, the parties (and their roles) and segments, in one transaction.
-      static void create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments );
+      /**
+       * Installs the schema, the parties (and their roles) and segments, in one transaction.
+       * A `schema` below the current one is for testing migrations.
+       */
+      static void create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments, int schema = 3 );
 
-      //! Connects and checks the schema version (a newer workspace is refused).
+      //! Connects; an older schema is migrated in one transaction, a newer one refused.
       static std::unique_ptr<PgWorkspace> open( const QString &conninfo );
       ~PgWorkspace();
 

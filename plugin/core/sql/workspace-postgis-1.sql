@@ -1,4 +1,5 @@
--- Limes commission workspace on PostgreSQL/PostGIS, schema 3 (the GeoPackage model).
+-- Limes commission workspace on PostgreSQL/PostGIS, schema 1: parties, segments, the ledger,
+-- accepted findings (the GeoPackage model). Later schemas are in workspace-postgis-N.sql.
 -- The database itself enforces what the delegations may do: grants, row-level security and
 -- triggers, not only Limes. Applied in one transaction by `limes workspace init`.
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -10,28 +11,13 @@ DO $$ BEGIN
 END $$;
 
 CREATE TABLE limes.meta (key text PRIMARY KEY, value text NOT NULL);
-INSERT INTO limes.meta VALUES ('schema_version', '3'), ('ledger_entries', '0'),
+INSERT INTO limes.meta VALUES ('schema_version', '1'), ('ledger_entries', '0'),
   ('ledger_head', '0000000000000000000000000000000000000000000000000000000000000000');
 
 -- a party's delegation logs in with roles that are members of the party's role
 CREATE TABLE limes.parties (code text PRIMARY KEY, name text NOT NULL, local_name text, colour text,
   role name NOT NULL UNIQUE, row_version integer NOT NULL DEFAULT 1);
 CREATE TABLE limes.segments (code text PRIMARY KEY, seq integer NOT NULL, row_version integer NOT NULL DEFAULT 1);
-CREATE TABLE limes.line_versions (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE,
-  kind text NOT NULL CHECK (kind IN ('historical', 'claim', 'draft', 'agreed', 'ratified')),
-  owner_party text REFERENCES limes.parties(code), source text, version_date date, notes text,
-  left_party text REFERENCES limes.parties(code), right_party text REFERENCES limes.parties(code),
-  author text NOT NULL DEFAULT current_user, recorded timestamptz NOT NULL DEFAULT now(),
-  row_version integer NOT NULL DEFAULT 1,
-  CHECK (kind <> 'claim' OR owner_party IS NOT NULL));
-CREATE TABLE limes.version_lines (id bigserial PRIMARY KEY,
-  version_id bigint NOT NULL REFERENCES limes.line_versions(id) ON DELETE CASCADE,
-  segment text REFERENCES limes.segments(code), part integer NOT NULL, geom geometry(LineString, 4326) NOT NULL);
-CREATE INDEX ON limes.version_lines USING gist (geom);
-CREATE TABLE limes.pillars (id bigserial PRIMARY KEY, number text NOT NULL UNIQUE, type text,
-  segment text REFERENCES limes.segments(code), geom geometry(Point, 4326) NOT NULL,
-  surveyed_lon double precision, surveyed_lat double precision, survey_accuracy_m double precision, survey_date date,
-  author text NOT NULL DEFAULT current_user, row_version integer NOT NULL DEFAULT 1);
 CREATE TABLE limes.ledger (id bigint PRIMARY KEY, segment text NOT NULL REFERENCES limes.segments(code),
   protocol text NOT NULL, meeting_date date NOT NULL CHECK (meeting_date <= current_date), place text,
   decision text NOT NULL CHECK (decision IN ('agreed', 'disputed', 'deferred', 'referred')), agreed_version text,
@@ -39,9 +25,6 @@ CREATE TABLE limes.ledger (id bigint PRIMARY KEY, segment text NOT NULL REFERENC
   author text NOT NULL, recorded_utc text NOT NULL, previous_hash text NOT NULL, hash text NOT NULL);
 CREATE TABLE limes.validation_exceptions (id bigserial PRIMARY KEY, rule text NOT NULL, layer text NOT NULL, fid bigint NOT NULL,
   reason text NOT NULL, author text NOT NULL DEFAULT current_user, recorded timestamptz NOT NULL DEFAULT now());
-CREATE TABLE limes.change_results (id bigserial PRIMARY KEY, old_version text NOT NULL REFERENCES limes.line_versions(name),
-  new_version text NOT NULL REFERENCES limes.line_versions(name), summary jsonb NOT NULL,
-  author text NOT NULL DEFAULT current_user, recorded timestamptz NOT NULL DEFAULT now());
 
 -- the party the connected role speaks for
 CREATE FUNCTION limes.my_party() RETURNS text LANGUAGE sql STABLE AS
@@ -53,8 +36,6 @@ CREATE FUNCTION limes.bump_row_version() RETURNS trigger LANGUAGE plpgsql AS
   $$ BEGIN NEW.row_version := OLD.row_version + 1; RETURN NEW; END $$;
 CREATE TRIGGER bump BEFORE UPDATE ON limes.parties FOR EACH ROW EXECUTE FUNCTION limes.bump_row_version();
 CREATE TRIGGER bump BEFORE UPDATE ON limes.segments FOR EACH ROW EXECUTE FUNCTION limes.bump_row_version();
-CREATE TRIGGER bump BEFORE UPDATE ON limes.line_versions FOR EACH ROW EXECUTE FUNCTION limes.bump_row_version();
-CREATE TRIGGER bump BEFORE UPDATE ON limes.pillars FOR EACH ROW EXECUTE FUNCTION limes.bump_row_version();
 
 -- the ledger is append-only for everyone but the administrator who migrates the schema
 CREATE FUNCTION limes.refuse_ledger_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -70,26 +51,12 @@ CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON limes.ledger FOR EACH STA
 -- what delegations may touch
 GRANT USAGE ON SCHEMA limes TO limes_delegation, limes_admin;
 GRANT SELECT ON ALL TABLES IN SCHEMA limes TO limes_delegation;
-GRANT INSERT ON limes.ledger, limes.validation_exceptions, limes.change_results TO limes_delegation;
-GRANT INSERT, UPDATE, DELETE ON limes.line_versions, limes.version_lines, limes.pillars TO limes_delegation;
+GRANT INSERT ON limes.ledger, limes.validation_exceptions TO limes_delegation;
 GRANT UPDATE (value) ON limes.meta TO limes_delegation; -- the ledger head, kept with each entry
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA limes TO limes_delegation;
 GRANT ALL ON ALL TABLES IN SCHEMA limes TO limes_admin;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA limes TO limes_admin;
 
--- a delegation writes its own claims, never the other party's
-ALTER TABLE limes.line_versions ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON limes.line_versions FOR SELECT USING (true);
-CREATE POLICY write_own ON limes.line_versions FOR ALL TO limes_delegation
-  USING (kind <> 'claim' OR owner_party = limes.my_party())
-  WITH CHECK (kind <> 'claim' OR owner_party = limes.my_party());
-CREATE POLICY admin ON limes.line_versions TO limes_admin USING (true) WITH CHECK (true);
-ALTER TABLE limes.version_lines ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON limes.version_lines FOR SELECT USING (true);
-CREATE POLICY write_own ON limes.version_lines FOR ALL TO limes_delegation
-  USING (EXISTS (SELECT 1 FROM limes.line_versions v WHERE v.id = version_id AND (v.kind <> 'claim' OR v.owner_party = limes.my_party())))
-  WITH CHECK (EXISTS (SELECT 1 FROM limes.line_versions v WHERE v.id = version_id AND (v.kind <> 'claim' OR v.owner_party = limes.my_party())));
-CREATE POLICY admin ON limes.version_lines TO limes_admin USING (true) WITH CHECK (true);
 -- a ledger entry records the positions only of the party that writes it, or of every party
 -- when its author is the administrator taking down a signed protocol
 ALTER TABLE limes.ledger ENABLE ROW LEVEL SECURITY;

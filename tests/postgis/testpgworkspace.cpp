@@ -1,0 +1,98 @@
+// The shared workspace's schema migrations, on the throwaway PostGIS cluster.
+#include "error.h"
+#include "pgworkspace.h"
+#include "testutils.h"
+#include "workspace.h"
+
+#include <QFile>
+#include <QtTest>
+#include <qgstest.h>
+
+#include <libpq-fe.h>
+
+using namespace limes;
+
+class TestPgWorkspace : public QObject
+{
+    Q_OBJECT
+
+  private:
+    QString mAdmin;   //!< connection to the cluster's postgres database
+    QString mDb;
+
+    void sql( const QString &conninfo, const QString &statement )
+    {
+      PGconn *c = PQconnectdb( conninfo.toUtf8().constData() );
+      PGresult *r = PQexec( c, statement.toUtf8().constData() );
+      const bool ok = PQresultStatus( r ) == PGRES_COMMAND_OK || PQresultStatus( r ) == PGRES_TUPLES_OK;
+      const QString error = QString::fromUtf8( PQerrorMessage( c ) );
+      PQclear( r );
+      PQfinish( c );
+      QVERIFY2( ok, qPrintable( error ) );
+    }
+
+    QString database( const QString &name ) const
+    {
+      QString c = mAdmin;
+      return c.replace( QStringLiteral( "dbname=limes_test" ), QStringLiteral( "dbname=" ) + name );
+    }
+
+  private slots:
+    void initTestCase()
+    {
+      limes::test::initQgis();
+      QFile f( qEnvironmentVariable( "LIMES_PG_CONNINFO_FILE" ) );
+      QVERIFY2( f.open( QIODevice::ReadOnly ), "no PostGIS cluster: run through ctest (fixture postgis)" );
+      mAdmin = QString::fromUtf8( f.readAll().trimmed() );
+    }
+
+    void init()
+    {
+      static int n = 0;
+      mDb = QStringLiteral( "limes_migrate_%1_%2" ).arg( QCoreApplication::applicationPid() ).arg( ++n );
+      sql( mAdmin, QStringLiteral( "CREATE DATABASE %1" ).arg( mDb ) );
+    }
+
+    void cleanup()
+    {
+      sql( mAdmin, QStringLiteral( "DROP DATABASE IF EXISTS %1" ).arg( mDb ) );
+    }
+
+    void olderSchemaIsMigratedInOneTransaction()
+    {
+      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { { "S-001", 1 } }, 1 );
+      sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '1'" );
+      const auto ws = PgWorkspace::open( database( mDb ) );
+      QVERIFY( ws->versions().isEmpty() ); // schema 2's table is there
+      QCOMPARE( ws->pillarCount(), 0LL ); // and schema 3's
+      sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '3'" );
+      QCOMPARE( ws->partyCodes(), QStringList( { "KG", "TJ" } ) );
+    }
+
+    void failedMigrationLeavesTheOldSchema()
+    {
+      PgWorkspace::create( database( mDb ), {}, {}, 2 );
+      // a table in the way of schema 3: its step fails, and the whole migration is undone
+      sql( database( mDb ), "CREATE TABLE limes.pillars (x integer)" );
+      try
+      {
+        PgWorkspace::open( database( mDb ) );
+        QFAIL( "migrated" );
+      }
+      catch ( const Error &e )
+      {
+        QVERIFY2( e.message().contains( "needs migrating to schema 3, which failed" ), qPrintable( e.message() ) );
+      }
+      sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '2'" );
+    }
+
+    void newerSchemaIsRefused()
+    {
+      PgWorkspace::create( database( mDb ), {}, {} );
+      sql( database( mDb ), "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" );
+      QVERIFY_EXCEPTION_THROWN( PgWorkspace::open( database( mDb ) ), Error );
+    }
+};
+
+QGSTEST_MAIN( TestPgWorkspace )
+#include "testpgworkspace.moc"
