@@ -14,6 +14,10 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
+#include <qgsapplication.h>
+#include <qgsauthmanager.h>
+#include <qgsdatasourceuri.h>
+
 #include <libpq-fe.h>
 
 #include <memory>
@@ -38,9 +42,29 @@ namespace limes
     using Connection = std::unique_ptr<PGconn, ConnectionDeleter>;
     using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
+    /**
+     * `authcfg=ID` takes the user and password from QGIS's authentication database
+     * (QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE headless, as QGIS Server does).
+     */
+    QString withCredentials( const QString &conninfo )
+    {
+      const QString authcfg = QgsDataSourceUri( conninfo ).authConfigId();
+      if ( authcfg.isEmpty() )
+        return conninfo;
+      QStringList items;
+      for ( const QString &item : conninfo.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
+        if ( !item.startsWith( QLatin1String( "authcfg=" ) ) )
+          items << item;
+      QgsAuthManager *auth = QgsApplication::authManager();
+      if ( !auth || auth->isDisabled() || !auth->updateDataSourceUriItems( items, authcfg, QStringLiteral( "postgres" ) ) )
+        throw Error( QStringLiteral( "authentication configuration %1 is not in QGIS's authentication database (or its master password is not available)" ).arg( authcfg ),
+                     PgWorkspace::describe( conninfo ) );
+      return items.join( QLatin1Char( ' ' ) );
+    }
+
     Connection connect( const QString &conninfo )
     {
-      Connection c( PQconnectdb( conninfo.toUtf8().constData() ) );
+      Connection c( PQconnectdb( withCredentials( conninfo ).toUtf8().constData() ) );
       if ( PQstatus( c.get() ) != CONNECTION_OK )
         throw Error( QStringLiteral( "cannot connect: %1" ).arg( QString::fromUtf8( PQerrorMessage( c.get() ) ).simplified() ), PgWorkspace::describe( conninfo ) );
       return c;
@@ -491,14 +515,17 @@ namespace limes
 
   QString PgWorkspace::describe( const QString &conninfo )
   {
+    // libpq does not know authcfg=: keep it aside, it names no secret
+    QStringList plain, parts;
+    for ( const QString &item : conninfo.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
+      ( item.startsWith( QLatin1String( "authcfg=" ) ) ? parts : plain ) << item;
     char *error = nullptr;
-    PQconninfoOption *options = PQconninfoParse( conninfo.toUtf8().constData(), &error );
+    PQconninfoOption *options = PQconninfoParse( plain.join( QLatin1Char( ' ' ) ).toUtf8().constData(), &error );
     if ( !options )
     {
       PQfreemem( error );
       return QStringLiteral( "PostgreSQL (unreadable connection string)" );
     }
-    QStringList parts;
     for ( PQconninfoOption *o = options; o->keyword; ++o )
       if ( o->val && *o->val && QByteArray( o->keyword ) != "password" )
         parts << QStringLiteral( "%1=%2" ).arg( QString::fromLatin1( o->keyword ), QString::fromUtf8( o->val ) );

@@ -4,10 +4,11 @@ LIMES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
 
 # What the build needs (libqgis-dev brings Qt 5, GDAL, GEOS and PROJ headers with it; the
-# test programs, configured with everything else, link libpq and GeographicLib).
+# test programs, configured with everything else, link libpq and GeographicLib; QGIS's
+# qgsauthmanager.h includes QtKeychain's header, which libqgis-dev does not pull in).
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev libgdal-dev
   qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core
-  libpq-dev libgeographiclib-dev)
+  libpq-dev libgeographiclib-dev qtkeychain-qt5-dev)
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
 # PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger.

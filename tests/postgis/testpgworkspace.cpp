@@ -5,8 +5,15 @@
 #include "workspace.h"
 
 #include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <qgstest.h>
+
+#include <qgsauthmanager.h>
+#include <qgsauthconfig.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
 
 #include <libpq-fe.h>
 
@@ -17,6 +24,7 @@ class TestPgWorkspace : public QObject
     Q_OBJECT
 
   private:
+    std::unique_ptr<QTemporaryDir> mAuthDir;
     QString mAdmin;   //!< connection to the cluster's postgres database
     QString mDb;
 
@@ -40,6 +48,14 @@ class TestPgWorkspace : public QObject
   private slots:
     void initTestCase()
     {
+      // a QGIS authentication database of our own, opened headless as QGIS Server does
+      mAuthDir.reset( new QTemporaryDir );
+      QFile password( mAuthDir->filePath( "master" ) );
+      QVERIFY( password.open( QIODevice::WriteOnly ) );
+      password.write( "limes-master-password" );
+      password.close();
+      qputenv( "QGIS_AUTH_DB_DIR_PATH", QFile::encodeName( mAuthDir->path() ) );
+      qputenv( "QGIS_AUTH_PASSWORD_FILE", QFile::encodeName( password.fileName() ) );
       limes::test::initQgis();
       QFile f( qEnvironmentVariable( "LIMES_PG_CONNINFO_FILE" ) );
       QVERIFY2( f.open( QIODevice::ReadOnly ), "no PostGIS cluster: run through ctest (fixture postgis)" );
@@ -84,6 +100,35 @@ class TestPgWorkspace : public QObject
         QVERIFY2( e.message().contains( "needs migrating to schema 3, which failed" ), qPrintable( e.message() ) );
       }
       sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '2'" );
+    }
+
+    void credentialsFromQgisAuthenticationDatabase()
+    {
+      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { { "S-001", 1 } } );
+      sql( database( mDb ), "DROP ROLE IF EXISTS limes_auth_kg; CREATE ROLE limes_auth_kg LOGIN PASSWORD 'kg-secret' IN ROLE limes_party_kg" );
+      QgsAuthManager *auth = QgsApplication::authManager();
+      QVERIFY2( !auth->isDisabled(), qPrintable( auth->disabledMessage() ) );
+      // a new authentication database takes the master password QGIS_AUTH_PASSWORD_FILE holds
+      QVERIFY( auth->setMasterPassword( QStringLiteral( "limes-master-password" ), true ) );
+      QgsAuthMethodConfig config( QStringLiteral( "Basic" ) );
+      config.setName( QStringLiteral( "KG delegation" ) );
+      config.setConfig( QStringLiteral( "username" ), QStringLiteral( "limes_auth_kg" ) );
+      config.setConfig( QStringLiteral( "password" ), QStringLiteral( "kg-secret" ) );
+      QVERIFY( QgsApplication::authManager()->storeAuthenticationConfig( config ) );
+      QString conninfo = database( mDb );
+      conninfo.replace( QRegularExpression( "user=\\S+" ), QStringLiteral( "authcfg=" ) + config.id() );
+      QVERIFY( !conninfo.contains( "user=" ) );
+      QVERIFY( PgWorkspace::describe( conninfo ).contains( "authcfg=" + config.id() ) );
+      // the claim's owner is the connected delegation's party: the credentials were the KG login's
+      const auto ws = PgWorkspace::open( conninfo );
+      const auto line = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:4326", "claim", "memory" );
+      QgsFeature f;
+      f.setGeometry( QgsGeometry::fromWkt( "LineString(70.5 39.9, 70.6 39.95)" ) );
+      line->dataProvider()->addFeature( f );
+      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0 }, line.get(), "memory", QString() );
+      sql( database( mDb ), "SELECT 1 FROM limes.line_versions WHERE name = 'KG claim' AND owner_party = 'KG' AND author = 'test'" );
+      QVERIFY_EXCEPTION_THROWN( PgWorkspace::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) ), Error );
+      sql( database( mDb ), "DROP OWNED BY limes_auth_kg; DROP ROLE limes_auth_kg" );
     }
 
     void newerSchemaIsRefused()
