@@ -306,7 +306,7 @@ namespace limes
     {
       // a copy first, then the whole migration in one transaction
       const QString backup = QStringLiteral( "%1.schema%2-backup-%3.gpkg" ).arg( path ).arg( version ).arg( QDateTime::currentDateTimeUtc().toString( QStringLiteral( "yyyyMMddThhmmss" ) ) );
-      ws->exec( QStringLiteral( "VACUUM INTO '%1'" ).arg( QString( backup ).replace( QLatin1Char( '\'' ), QLatin1String( "''" ) ) ) );
+      Statement( ws->mDb, QStringLiteral( "VACUUM INTO ?" ), path ).bind( 1, backup ).next();
       ws->transaction( [&] { ws->migrate( version ); } );
     }
     return ws;

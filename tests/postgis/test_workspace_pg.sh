@@ -40,6 +40,9 @@ psql_as tj_user -c "INSERT INTO limes.ledger VALUES (2, 'S-003', '17', '2024-05-
 psql_as kg_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "KG updates the ledger" || { grep -q "permission denied" "$STATE/err" && ok || fail "ledger update error: $(cat "$STATE/err")"; }
 psql_as admin_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "admin updates the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "admin ledger error: $(cat "$STATE/err")"; }
 psql_as postgres -c "DELETE FROM limes.ledger" 2>"$STATE/err" && fail "the owner deletes the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "owner ledger error: $(cat "$STATE/err")"; }
+# the designated administrator, and only while migrating the schema, may rewrite a row
+[ "$(psql_as admin_user -c "SET limes.migration = 'on'; UPDATE limes.ledger SET place = place WHERE id = 1 RETURNING id")" = 1 ] && ok || fail "administrator migrating"
+psql_as kg_user -c "SET limes.migration = 'on'; UPDATE limes.ledger SET place = place WHERE id = 1" 2>/dev/null && fail "a delegation claiming to migrate" || ok
 psql_as postgres -c "INSERT INTO limes.ledger VALUES (3, 'S-004', '18', '2099-01-01', NULL, 'disputed', NULL, '{}', '{}', '{}', NULL, 'x', 'x', 'x', 'x')" 2>/dev/null && fail "a protocol dated in the future" || ok
 
 # two writers of the same row: the second learns of the conflict, nothing is lost

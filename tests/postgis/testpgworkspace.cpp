@@ -4,7 +4,10 @@
 #include "testutils.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QThread>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -13,7 +16,10 @@
 #include <qgsauthmanager.h>
 #include <qgsauthconfig.h>
 #include <qgsvectordataprovider.h>
+#include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
+
+#include <csignal>
 
 #include <libpq-fe.h>
 
@@ -129,6 +135,56 @@ class TestPgWorkspace : public QObject
       sql( database( mDb ), "SELECT 1 FROM limes.line_versions WHERE name = 'KG claim' AND owner_party = 'KG' AND author = 'test'" );
       QVERIFY_EXCEPTION_THROWN( PgWorkspace::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) ), Error );
       sql( database( mDb ), "DROP OWNED BY limes_auth_kg; DROP ROLE limes_auth_kg" );
+    }
+
+    void killedImportLeavesTheWorkspaceAsItWas()
+    {
+      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, {} );
+      QTemporaryDir dir;
+      const QString source = dir.filePath( "large.gpkg" );
+      {
+        QgsFields fields;
+        QgsVectorFileWriter::SaveVectorOptions options;
+        options.driverName = "GPKG";
+        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, QgsWkbTypes::LineString, QgsCoordinateReferenceSystem( "EPSG:4326" ), QgsCoordinateTransformContext(), options ) );
+        for ( int i = 0; i < 20000; ++i )
+        {
+          QgsFeature f( fields );
+          f.setGeometry( QgsGeometry::fromPolylineXY( { QgsPointXY( 70 + i * 1e-4, 40 ), QgsPointXY( 70 + i * 1e-4, 40.001 ) } ) );
+          w->addFeature( f );
+        }
+      }
+      QProcess import;
+      import.start( LIMES_CLI, { "workspace", "import-version", database( mDb ), "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
+      QVERIFY( import.waitForStarted() );
+      // kill -9 once the import's transaction has written rows nobody else can see yet
+      PGconn *watch = PQconnectdb( database( mDb ).toUtf8().constData() );
+      QElapsedTimer waited;
+      waited.start();
+      bool writing = false;
+      while ( !writing && waited.elapsed() < 60000 && import.state() == QProcess::Running )
+      {
+        PGresult *r = PQexec( watch, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'version_lines' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()" );
+        writing = QByteArray( PQgetvalue( r, 0, 0 ) ) != "0";
+        PQclear( r );
+        QThread::msleep( 5 );
+      }
+      QVERIFY2( writing, "the import never started writing" );
+      ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );
+      QVERIFY( import.waitForFinished() );
+      QCOMPARE( import.exitStatus(), QProcess::CrashExit );
+      // the server rolls the orphaned transaction back once it notices the client is gone
+      long long left = -1;
+      for ( int i = 0; i < 200 && left != 0; ++i, QThread::msleep( 50 ) )
+      {
+        PGresult *r = PQexec( watch, "SELECT (SELECT count(*) FROM limes.line_versions) + (SELECT count(*) FROM limes.version_lines)" );
+        left = QByteArray( PQgetvalue( r, 0, 0 ) ).toLongLong();
+        PQclear( r );
+      }
+      PQfinish( watch );
+      QCOMPARE( left, 0LL );
+      const auto ws = PgWorkspace::open( database( mDb ) );
+      QVERIFY( ws->versions().isEmpty() );
     }
 
     void newerSchemaIsRefused()
