@@ -35,26 +35,34 @@ namespace limes::cli
       return parser.value( QLatin1String( option ) ).trimmed();
     }
 
-    //! Segment codes (and `seq`, when the layer has it) from a line layer, in feature order.
-    QList<QPair<QString, int>> segmentsFrom( const QString &spec, const QString &field )
+    /**
+     * Segments from a line layer, in feature order: the code, and where the layer has them
+     * `seq`, `chainage_from_m`, `chainage_to_m`, `from_point` and `to_point`.
+     */
+    QList<Segment> segmentsFrom( const QString &spec, const QString &field )
     {
       const auto layer = LayerSource( spec ).open();
-      const int code = layer->fields().lookupField( field );
+      const QgsFields fields = layer->fields();
+      const int code = fields.lookupField( field );
       if ( code < 0 )
         throw Error( QStringLiteral( "no field '%1' with the segment code" ).arg( field ), spec );
-      const int seq = layer->fields().lookupField( QStringLiteral( "seq" ) );
-      QList<QPair<QString, int>> list;
+      const int seq = fields.lookupField( QStringLiteral( "seq" ) );
+      const int from = fields.lookupField( QStringLiteral( "chainage_from_m" ) ), to = fields.lookupField( QStringLiteral( "chainage_to_m" ) );
+      const int fromPoint = fields.lookupField( QStringLiteral( "from_point" ) ), toPoint = fields.lookupField( QStringLiteral( "to_point" ) );
+      QList<Segment> list;
       QgsFeature f;
       QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().addOrderBy( QStringLiteral( "$id" ) ) );
+      auto number = [&]( int field ) { return field >= 0 && !f.attribute( field ).isNull() ? f.attribute( field ).toDouble() : std::numeric_limits<double>::quiet_NaN(); };
+      auto text = [&]( int field ) { return field >= 0 && !f.attribute( field ).isNull() ? f.attribute( field ).toString() : QString(); };
       while ( it.nextFeature( f ) )
-        list << qMakePair( f.attribute( code ).toString(), seq >= 0 ? f.attribute( seq ).toInt() : list.size() + 1 );
+        list << Segment{ f.attribute( code ).toString(), seq >= 0 ? f.attribute( seq ).toInt() : list.size() + 1, number( from ), number( to ), text( fromPoint ), text( toPoint ) };
       return list;
     }
 
     void addSegmentsFrom( Workspace &ws, const QString &spec, const QString &field )
     {
-      for ( const auto &[code, seq] : segmentsFrom( spec, field ) )
-        ws.addSegment( code, seq );
+      for ( const Segment &segment : segmentsFrom( spec, field ) )
+        ws.addSegment( segment );
     }
   }
 
@@ -215,8 +223,8 @@ namespace limes::cli
       if ( action == QLatin1String( "add-segments" ) )
       {
         const int before = pg->segments().size();
-        for ( const auto &[code, seq] : segmentsFrom( required( parser, "segments" ), parser.value( QStringLiteral( "segment-field" ) ) ) )
-          pg->addSegment( code, seq );
+        for ( const Segment &segment : segmentsFrom( required( parser, "segments" ), parser.value( QStringLiteral( "segment-field" ) ) ) )
+          pg->addSegment( segment );
         out << QStringLiteral( "Added %1 segments\n" ).arg( pg->segments().size() - before );
         return 0;
       }
@@ -245,7 +253,7 @@ namespace limes::cli
       QList<Party> parties;
       for ( const auto &[code, names] : pairs( parser.values( QStringLiteral( "party" ) ), "party" ).toStdMap() )
         parties << Party{ code, names.first(), QString(), QString() };
-      QList<QPair<QString, int>> segments;
+      QList<Segment> segments;
       if ( parser.isSet( QStringLiteral( "segments" ) ) )
         segments = segmentsFrom( parser.value( QStringLiteral( "segments" ) ), parser.value( QStringLiteral( "segment-field" ) ) );
       PgWorkspace::create( target, parties, segments );

@@ -344,11 +344,22 @@ namespace limes
     exec( mConn, "SELECT limes.add_party($1, $2, NULLIF($3, ''), NULLIF($4, ''))", { p.code, p.name, p.localName, p.colour }, mWhere );
   }
 
-  void PgWorkspace::addSegment( const QString &code, int sequence )
+  namespace
   {
-    if ( segments().contains( code ) )
-      throw Error( QStringLiteral( "duplicate segment code %1" ).arg( code ), mWhere );
-    exec( mConn, "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)", { code, QString::number( sequence ) }, mWhere );
+    QStringList segmentParams( const Segment &s )
+    {
+      auto number = []( double v ) { return std::isfinite( v ) ? QString::number( v, 'f', 3 ) : QString(); };
+      return { s.code, QString::number( s.sequence ), number( s.chainageFrom ), number( s.chainageTo ), s.fromPoint, s.toPoint };
+    }
+    const char *const INSERT_SEGMENT = "INSERT INTO limes.segments (code, seq, chainage_from_m, chainage_to_m, from_point, to_point) "
+                                       "VALUES ($1, $2::integer, NULLIF($3, '')::float8, NULLIF($4, '')::float8, NULLIF($5, ''), NULLIF($6, ''))";
+  }
+
+  void PgWorkspace::addSegment( const Segment &s )
+  {
+    if ( segments().contains( s.code ) )
+      throw Error( QStringLiteral( "duplicate segment code %1" ).arg( s.code ), mWhere );
+    exec( mConn, INSERT_SEGMENT, segmentParams( s ), mWhere );
   }
 
   long long PgWorkspace::importPillars( QgsFeatureSource *source, const QString &sourceName, const QString &numberField, const QString &author )
@@ -460,9 +471,18 @@ namespace limes
       const Result parties = rows( "SELECT code, name, COALESCE(local_name, ''), COALESCE(colour, '') FROM limes.parties ORDER BY code" );
       for ( int i = 0; i < PQntuples( parties.get() ); ++i )
         ws->addParty( Party{ value( parties, i, 0 ), value( parties, i, 1 ), value( parties, i, 2 ), value( parties, i, 3 ) } );
-      const Result segments = rows( "SELECT code, seq FROM limes.segments ORDER BY seq, code" );
+      const Result segments = rows( "SELECT code, seq, COALESCE(chainage_from_m::text, ''), COALESCE(chainage_to_m::text, ''), COALESCE(from_point, ''), COALESCE(to_point, '') "
+                                    "FROM limes.segments ORDER BY seq, code" );
       for ( int i = 0; i < PQntuples( segments.get() ); ++i )
-        ws->addSegment( value( segments, i, 0 ), value( segments, i, 1 ).toInt() );
+      {
+        Segment g{ value( segments, i, 0 ), value( segments, i, 1 ).toInt(), std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(),
+                   value( segments, i, 4 ), value( segments, i, 5 ) };
+        if ( !value( segments, i, 2 ).isEmpty() )
+          g.chainageFrom = value( segments, i, 2 ).toDouble();
+        if ( !value( segments, i, 3 ).isEmpty() )
+          g.chainageTo = value( segments, i, 3 ).toDouble();
+        ws->addSegment( g );
+      }
 
       const Result versions = rows( "SELECT id, name, kind, COALESCE(source, ''), COALESCE(version_date::text, ''), COALESCE(notes, ''), "
                                     "COALESCE(left_party, ''), COALESCE(right_party, ''), author FROM limes.line_versions ORDER BY id" );
@@ -533,7 +553,7 @@ namespace limes
     return QStringLiteral( "PostgreSQL %1" ).arg( parts.join( QLatin1Char( ' ' ) ) );
   }
 
-  void PgWorkspace::create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments, int schema )
+  void PgWorkspace::create( const QString &conninfo, const QList<Party> &parties, const QList<Segment> &segments, int schema )
   {
     const QString where = describe( conninfo );
     Connection c = connect( conninfo );
@@ -546,8 +566,9 @@ namespace limes
       migrate( c.get(), 0, schema, where );
       for ( const Party &p : parties )
         exec( c.get(), "SELECT limes.add_party($1, $2, NULLIF($3, ''), NULLIF($4, ''))", { p.code, p.name, p.localName, p.colour }, where );
-      for ( const auto &s : segments )
-        exec( c.get(), "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)", { s.first, QString::number( s.second ) }, where );
+      for ( const Segment &s : segments )
+        exec( c.get(), schema >= 4 ? INSERT_SEGMENT : "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)",
+              schema >= 4 ? segmentParams( s ) : QStringList{ s.code, QString::number( s.sequence ) }, where );
       exec( c.get(), "COMMIT", {}, where );
     }
     catch ( ... )

@@ -15,6 +15,7 @@ class QgsVectorLayer;
 namespace limes
 {
   struct Party;
+  struct Segment;
   struct LedgerEntry;
   struct LedgerEntryInput;
   struct VerifyReport;
@@ -39,7 +40,7 @@ namespace limes
        * Installs the schema, the parties (and their roles) and segments, in one transaction.
        * A `schema` below the current one is for testing migrations.
        */
-      static void create( const QString &conninfo, const QList<Party> &parties, const QList<QPair<QString, int>> &segments, int schema = 3 );
+      static void create( const QString &conninfo, const QList<Party> &parties, const QList<Segment> &segments, int schema = 4 );
 
       //! Connects; an older schema is migrated in one transaction, a newer one refused.
       static std::unique_ptr<PgWorkspace> open( const QString &conninfo );
@@ -61,7 +62,7 @@ namespace limes
       long long pillarCount() const;
       //! Parties and segments are the secretariat's to add (the party's role is created too).
       void addParty( const Party &party );
-      void addSegment( const QString &code, int sequence );
+      void addSegment( const Segment &segment );
       long long importPillars( QgsFeatureSource *source, const QString &sourceName, const QString &numberField, const QString &author );
       /**
        * Changes a version's notes if nobody has changed the version since it was read at

@@ -344,6 +344,12 @@ namespace limes
               " new_version TEXT NOT NULL REFERENCES line_versions(name), recorded_utc TEXT NOT NULL, author TEXT NOT NULL, summary TEXT NOT NULL);"
               "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('change_results', 'attributes', 'change_results');" ) );
     }
+    if ( from < 4 )
+    {
+      // schema 4: where a segment runs, along the line and between which points
+      exec( QStringLiteral( "ALTER TABLE segments ADD COLUMN chainage_from_m REAL; ALTER TABLE segments ADD COLUMN chainage_to_m REAL;"
+                            "ALTER TABLE segments ADD COLUMN from_point TEXT; ALTER TABLE segments ADD COLUMN to_point TEXT;" ) );
+    }
     exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( SCHEMA_VERSION ) );
   }
 
@@ -591,16 +597,38 @@ namespace limes
     return list;
   }
 
-  void Workspace::addSegment( const QString &code, int sequence )
+  void Workspace::addSegment( const Segment &s )
   {
-    if ( code.trimmed().isEmpty() )
+    if ( s.code.trimmed().isEmpty() )
       throw Error( QStringLiteral( "a segment needs a code" ), mPath );
     transaction( [&] {
       Statement exists( mDb, QStringLiteral( "SELECT 1 FROM segments WHERE code = ?" ), mPath );
-      if ( exists.bind( 1, code ).next() )
-        throw Error( QStringLiteral( "duplicate segment code %1" ).arg( code ), mPath );
-      Statement( mDb, QStringLiteral( "INSERT INTO segments VALUES (?, ?)" ), mPath ).bind( 1, code ).bind( 2, sequence ).next();
+      if ( exists.bind( 1, s.code ).next() )
+        throw Error( QStringLiteral( "duplicate segment code %1" ).arg( s.code ), mPath );
+      Statement insert( mDb, QStringLiteral( "INSERT INTO segments (code, seq, chainage_from_m, chainage_to_m, from_point, to_point) VALUES (?, ?, ?, ?, ?, ?)" ), mPath );
+      insert.bind( 1, s.code ).bind( 2, s.sequence ).bind( 5, s.fromPoint.isEmpty() ? QString() : s.fromPoint ).bind( 6, s.toPoint.isEmpty() ? QString() : s.toPoint );
+      if ( std::isfinite( s.chainageFrom ) )
+        insert.bindDouble( 3, s.chainageFrom );
+      if ( std::isfinite( s.chainageTo ) )
+        insert.bindDouble( 4, s.chainageTo );
+      insert.next();
     } );
+  }
+
+  QList<Segment> Workspace::segmentDetails() const
+  {
+    QList<Segment> list;
+    Statement s( mDb, QStringLiteral( "SELECT code, seq, chainage_from_m, chainage_to_m, from_point, to_point FROM segments ORDER BY seq, code" ), mPath );
+    while ( s.next() )
+    {
+      Segment g{ s.text( 0 ), static_cast<int>( s.integer( 1 ) ), std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), s.text( 4 ), s.text( 5 ) };
+      if ( !s.text( 2 ).isEmpty() )
+        g.chainageFrom = s.text( 2 ).toDouble();
+      if ( !s.text( 3 ).isEmpty() )
+        g.chainageTo = s.text( 3 ).toDouble();
+      list << g;
+    }
+    return list;
   }
 
   QStringList Workspace::segments() const

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
 
 struct sqlite3;
@@ -24,6 +25,17 @@ namespace limes
     QString name;
     QString localName;
     QString colour;
+  };
+
+  //! A numbered stretch of the boundary; its code stays the same across versions.
+  struct Segment
+  {
+    QString code;
+    int sequence = 0;
+    double chainageFrom = std::numeric_limits<double>::quiet_NaN(); //!< metres along the line
+    double chainageTo = std::numeric_limits<double>::quiet_NaN();
+    QString fromPoint;  //!< turning point or pillar where it starts
+    QString toPoint;
   };
 
   //! What a delegation signs in a protocol about one segment.
@@ -108,7 +120,7 @@ namespace limes
   class Workspace
   {
     public:
-      static constexpr int SCHEMA_VERSION = 3;
+      static constexpr int SCHEMA_VERSION = 4;
       static const QStringList VERSION_KINDS;
 
       //! Creates a new workspace; refuses to overwrite an existing file.
@@ -122,8 +134,10 @@ namespace limes
 
       void addParty( const Party &party );
       QList<Party> parties() const;
-      void addSegment( const QString &code, int sequence );
+      void addSegment( const QString &code, int sequence ) { addSegment( Segment{ code, sequence, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), QString(), QString() } ); }
+      void addSegment( const Segment &segment );
       QStringList segments() const;
+      QList<Segment> segmentDetails() const;
       //! Status per segment derived from the ledger: the latest entry not superseded.
       QMap<QString, QString> segmentStatus() const;
 

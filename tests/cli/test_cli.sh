@@ -118,6 +118,7 @@ expect validate-exception-listed 1 "pillar 1 is 2.801 km from the line .*\[accep
 WS="$tmp/commission.gpkg"
 export LIMES_AUTHOR="CLI test"
 expect ws-init 0 "^Created workspace .* \(2 parties, 34 segments\)$" "" -- workspace init "$WS" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments"
+check ws-segment-chainage test "$(sqlite3 "$WS" "SELECT chainage_from_m = 0 AND chainage_to_m > 10000 FROM segments WHERE code = 'S-001'")" = 1
 expect ws-init-no-overwrite 2 "" "already exists; a workspace is never overwritten$" -- workspace init "$WS"
 expect ledger-add 0 "^Recorded entry 1: S-003 disputed" "" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed --position "TJ=along the canal" --position "KG=along the ridge"
 expect ledger-agreed-needs-both 2 "" "needs a signatory of every party; missing: KG$" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov"

@@ -312,13 +312,17 @@ class TestWorkspace : public QObject
     {
       mWs.reset();
       // what a schema-1 workspace looked like: no line versions yet
-      sql( mPath, "DROP TABLE change_results; DROP TABLE pillars; DROP TABLE version_lines; DROP TABLE line_versions;"
+      sql( mPath, "ALTER TABLE segments DROP COLUMN chainage_from_m; ALTER TABLE segments DROP COLUMN chainage_to_m;"
+                  "ALTER TABLE segments DROP COLUMN from_point; ALTER TABLE segments DROP COLUMN to_point;"
+                  "DROP TABLE change_results; DROP TABLE pillars; DROP TABLE version_lines; DROP TABLE line_versions;"
                   "DELETE FROM gpkg_geometry_columns WHERE table_name IN ('version_lines', 'pillars');"
                   "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions', 'pillars', 'change_results');"
                   "UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
       mWs = Workspace::open( mPath );
       QCOMPARE( mWs->schemaVersion(), Workspace::SCHEMA_VERSION );
       QVERIFY( mWs->versions().isEmpty() );
+      QCOMPARE( mWs->segmentDetails().size(), 3 ); // segments kept, with schema 4's columns
+      QVERIFY( std::isnan( mWs->segmentDetails().first().chainageFrom ) );
       const QStringList backups = QDir( QFileInfo( mPath ).absolutePath() ).entryList( { QFileInfo( mPath ).fileName() + ".schema1-backup-*.gpkg" } );
       QCOMPARE( backups.size(), 1 );
       QCOMPARE( Workspace::open( QFileInfo( mPath ).absolutePath() + "/" + backups.first() ).get() != nullptr, true ); // the backup opens (and migrates itself)

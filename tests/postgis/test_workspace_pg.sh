@@ -20,6 +20,7 @@ GPKG="$SRC/sampledata/fergana.gpkg"
 
 out=$("$LIMES" workspace init "$TARGET" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "$GPKG|layername=segments" 2>&1)
 grep -q "^Created workspace in PostgreSQL .* (2 parties with their delegation roles, 34 segments)$" <<<"$out" && ok || fail "init: $out"
+[ "$(psql_as postgres -c "SELECT chainage_from_m = 0 AND chainage_to_m > 10000 FROM limes.segments WHERE code = 'S-001'")" = t ] && ok || fail "segment chainage"
 out=$("$LIMES" workspace init "$TARGET" 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q "already holds a Limes workspace" <<<"$out" && ok || fail "re-init: $rc $out"
 psql_as postgres -c "CREATE ROLE tj_user LOGIN IN ROLE limes_party_tj; CREATE ROLE kg_user LOGIN IN ROLE limes_party_kg; CREATE ROLE admin_user LOGIN IN ROLE limes_admin"

@@ -82,12 +82,13 @@ class TestPgWorkspace : public QObject
 
     void olderSchemaIsMigratedInOneTransaction()
     {
-      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { { "S-001", 1 } }, 1 );
+      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } }, 1 );
       sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '1'" );
       const auto ws = PgWorkspace::open( database( mDb ) );
       QVERIFY( ws->versions().isEmpty() ); // schema 2's table is there
       QCOMPARE( ws->pillarCount(), 0LL ); // and schema 3's
-      sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '3'" );
+      sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '4'" );
+      sql( database( mDb ), "SELECT chainage_from_m FROM limes.segments" ); // schema 4's columns
       QCOMPARE( ws->partyCodes(), QStringList( { "KG", "TJ" } ) );
     }
 
@@ -103,14 +104,14 @@ class TestPgWorkspace : public QObject
       }
       catch ( const Error &e )
       {
-        QVERIFY2( e.message().contains( "needs migrating to schema 3, which failed" ), qPrintable( e.message() ) );
+        QVERIFY2( e.message().contains( "needs migrating to schema 4, which failed" ), qPrintable( e.message() ) );
       }
       sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '2'" );
     }
 
     void credentialsFromQgisAuthenticationDatabase()
     {
-      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { { "S-001", 1 } } );
+      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } } );
       sql( database( mDb ), "DROP ROLE IF EXISTS limes_auth_kg; CREATE ROLE limes_auth_kg LOGIN PASSWORD 'kg-secret' IN ROLE limes_party_kg" );
       QgsAuthManager *auth = QgsApplication::authManager();
       QVERIFY2( !auth->isDisabled(), qPrintable( auth->disabledMessage() ) );
