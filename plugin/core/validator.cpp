@@ -195,11 +195,13 @@ namespace limes
           bool finite = true;
           for ( const QgsPointXY &pt : line )
             finite = finite && std::isfinite( pt.x() ) && std::isfinite( pt.y() );
-          QSet<QPair<double, double>> distinct;
-          for ( const QgsPointXY &pt : line )
-            distinct.insert( qMakePair( pt.x(), pt.y() ) );
-          if ( !finite || distinct.size() < 2 )
+          // a line needs a second vertex somewhere: no set of every vertex of a long line for that
+          const bool twoVertices = std::any_of( line.begin(), line.end(), [&]( const QgsPointXY &pt ) { return pt != line.first(); } );
+          if ( !finite || !twoVertices )
           {
+            QSet<QPair<double, double>> distinct; // only for the message, on the rare bad part
+            for ( const QgsPointXY &pt : line )
+              distinct.insert( qMakePair( pt.x(), pt.y() ) );
             add( "invalid_geometry", r.line.name, f.id(), QStringLiteral( "%1 is not a line (%2)" ).arg( p.origin, finite ? QStringLiteral( "fewer than two distinct vertices" ) : QStringLiteral( "non-finite coordinates" ) ),
                  distinct.size(), 2, line.isEmpty() ? QgsGeometry() : QgsGeometry::fromPointXY( line.first() ) );
             continue;
