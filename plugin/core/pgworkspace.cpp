@@ -20,6 +20,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 
 static void initLimesSql()
@@ -85,6 +86,22 @@ namespace limes
         throw Error( QString::fromUtf8( PQresultErrorField( r.get(), PG_DIAG_MESSAGE_PRIMARY ) ), where );
       return r;
     }
+
+    //! Runs `work` as one transaction: committed when it returns, rolled back when it throws.
+    void transaction( PGconn *c, const QString &where, const std::function<void()> &work )
+    {
+      exec( c, "BEGIN", {}, where );
+      try
+      {
+        work();
+        exec( c, "COMMIT", {}, where );
+      }
+      catch ( ... )
+      {
+        PQclear( PQexec( c, "ROLLBACK" ) );
+        throw;
+      }
+    }
   }
 
   namespace
@@ -120,15 +137,12 @@ namespace limes
     if ( v < Workspace::SCHEMA_VERSION )
     {
       // every step in one transaction: a failed migration leaves the old schema as it was
-      exec( ws->mConn, "BEGIN", {}, ws->mWhere );
       try
       {
-        migrate( ws->mConn, v, Workspace::SCHEMA_VERSION, ws->mWhere );
-        exec( ws->mConn, "COMMIT", {}, ws->mWhere );
+        transaction( ws->mConn, ws->mWhere, [&] { migrate( ws->mConn, v, Workspace::SCHEMA_VERSION, ws->mWhere ); } );
       }
       catch ( const Error &e )
       {
-        PQclear( PQexec( ws->mConn, "ROLLBACK" ) );
         throw Error( QStringLiteral( "this workspace (schema %1) needs migrating to schema %2, which failed (%3): connect as its owner or administrator" )
                      .arg( v ).arg( Workspace::SCHEMA_VERSION ).arg( e.problem() ), ws->mWhere );
       }
@@ -163,9 +177,7 @@ namespace limes
   LedgerEntry PgWorkspace::addLedgerEntry( const LedgerEntryInput &input )
   {
     LedgerEntry e = Workspace::prepareEntry( input, segments(), partyCodes(), mWhere );
-    exec( mConn, "BEGIN", {}, mWhere );
-    try
-    {
+    transaction( mConn, mWhere, [&] {
       const Result head = exec( mConn, "SELECT value FROM limes.meta WHERE key = 'ledger_head' FOR UPDATE", {}, mWhere );
       const Result next = exec( mConn, "SELECT COALESCE(MAX(id), 0) + 1 FROM limes.ledger", {}, mWhere );
       if ( input.supersedes >= 0 )
@@ -184,13 +196,7 @@ namespace limes
               input.supersedes >= 0 ? QString::number( input.supersedes ) : QString(), input.author, e.recordedUtc, e.previousHash, e.hash }, mWhere );
       exec( mConn, "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_head'", { e.hash }, mWhere );
       exec( mConn, "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_entries'", { QString::number( e.id ) }, mWhere );
-      exec( mConn, "COMMIT", {}, mWhere );
-    }
-    catch ( ... )
-    {
-      PQclear( PQexec( mConn, "ROLLBACK" ) );
-      throw;
-    }
+    } );
     return e;
   }
 
@@ -296,9 +302,7 @@ namespace limes
     if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
       throw Error( QStringLiteral( "not a line layer" ), sourceName );
     LineVersion stored = v;
-    exec( mConn, "BEGIN", {}, mWhere );
-    try
-    {
+    transaction( mConn, mWhere, [&] {
       const Result id = exec( mConn, "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author) "
                               "VALUES ($1, $2, CASE WHEN $2 = 'claim' THEN COALESCE(NULLIF($3, ''), limes.my_party()) ELSE NULLIF($3, '') END, "
                               "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9) RETURNING id",
@@ -324,13 +328,7 @@ namespace limes
       }
       if ( stored.parts == 0 )
         throw Error( QStringLiteral( "layer is empty" ), sourceName );
-      exec( mConn, "COMMIT", {}, mWhere );
-    }
-    catch ( ... )
-    {
-      PQclear( PQexec( mConn, "ROLLBACK" ) );
-      throw;
-    }
+    } );
     return stored;
   }
 
@@ -377,9 +375,7 @@ namespace limes
     const QgsCoordinateReferenceSystem wgs84( QStringLiteral( "EPSG:4326" ) );
     const QgsCoordinateTransform toWgs84( source->sourceCrs(), wgs84, QgsCoordinateTransformContext() );
     long long imported = 0;
-    exec( mConn, "BEGIN", {}, mWhere );
-    try
-    {
+    transaction( mConn, mWhere, [&] {
       QgsFeatureRequest request;
       request.setDestinationCrs( wgs84, QgsCoordinateTransformContext() );
       QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
@@ -403,13 +399,7 @@ namespace limes
               { text( number ), text( type ), text( segment ), QString::fromLatin1( f.geometry().asWkb().toHex() ), lon, lat, text( accuracy ), text( date ), author }, where );
         ++imported;
       }
-      exec( mConn, "COMMIT", {}, mWhere );
-    }
-    catch ( ... )
-    {
-      PQclear( PQexec( mConn, "ROLLBACK" ) );
-      throw;
-    }
+    } );
     return imported;
   }
 
@@ -560,21 +550,13 @@ namespace limes
     const Result existing = exec( c.get(), "SELECT 1 FROM pg_namespace WHERE nspname = 'limes'", {}, where );
     if ( PQntuples( existing.get() ) > 0 )
       throw Error( QStringLiteral( "already holds a Limes workspace (schema limes); a workspace is never overwritten" ), where );
-    exec( c.get(), "BEGIN", {}, where );
-    try
-    {
+    transaction( c.get(), where, [&] {
       migrate( c.get(), 0, schema, where );
       for ( const Party &p : parties )
         exec( c.get(), "SELECT limes.add_party($1, $2, NULLIF($3, ''), NULLIF($4, ''))", { p.code, p.name, p.localName, p.colour }, where );
       for ( const Segment &s : segments )
         exec( c.get(), schema >= 4 ? INSERT_SEGMENT : "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)",
               schema >= 4 ? segmentParams( s ) : QStringList{ s.code, QString::number( s.sequence ) }, where );
-      exec( c.get(), "COMMIT", {}, where );
-    }
-    catch ( ... )
-    {
-      PQclear( PQexec( c.get(), "ROLLBACK" ) );
-      throw;
-    }
+    } );
   }
 }
