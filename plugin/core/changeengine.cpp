@@ -1,16 +1,12 @@
 #include "changeengine.h"
 #include "error.h"
+#include "fingerprint.h"
 #include "geos.h"
 #include "lineoverlay.h"
 #include "segmentindex.h"
 #include "workingcrs.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
 #include <QMap>
 #include <QSet>
 
@@ -44,25 +40,6 @@ namespace limes
     {
       if ( feedback && feedback->isCanceled() )
         throw Error( QStringLiteral( "cancelled" ) );
-    }
-
-    //! Several inputs are often layers of one GeoPackage: hash each file once per run.
-    QString fileSha256( const QString &path )
-    {
-      static thread_local QHash<QString, QString> cache;
-      if ( path.isEmpty() )
-        return QString();
-      const QFileInfo info( path );
-      const QString key = QStringLiteral( "%1|%2|%3" ).arg( info.absoluteFilePath() ).arg( info.size() ).arg( info.lastModified().toMSecsSinceEpoch() );
-      const auto it = cache.constFind( key );
-      if ( it != cache.constEnd() )
-        return it.value();
-      QFile f( path );
-      if ( !f.open( QIODevice::ReadOnly ) )
-        return QString();
-      QCryptographicHash hash( QCryptographicHash::Sha256 );
-      hash.addData( &f );
-      return cache[key] = QString::fromLatin1( hash.result().toHex() );
     }
 
     InputProvenance provenance( const InputLayer &l, const char *role )
@@ -305,14 +282,15 @@ namespace limes
         fprintf( stderr, "limes timing: %-28s %8.3f s\n", name, clock.restart() / 1000.0 );
     };
     ChangeResult result;
-    // Fingerprint the input files on another core while the overlay runs.
+    // Fingerprint the input files on another core while the overlay runs, each file once:
+    // several inputs are often layers of one GeoPackage.
     std::map<QString, std::shared_future<QString>> hashes;
     for ( const InputLayer *l : { &request.oldVersion, &request.newVersion, &request.segments } )
       if ( !l->path.isEmpty() && !hashes.count( l->path ) )
-        hashes[l->path] = std::async( std::launch::async, fileSha256, l->path ).share();
+        hashes[l->path] = std::async( std::launch::async, [path = l->path] { return fileSha256( path ); } ).share();
     for ( const InputLayer &l : request.resources )
       if ( !l.path.isEmpty() && !hashes.count( l.path ) )
-        hashes[l.path] = std::async( std::launch::async, fileSha256, l.path ).share();
+        hashes[l.path] = std::async( std::launch::async, [path = l.path] { return fileSha256( path ); } ).share();
     checkLayer( request.oldVersion, "old version" );
     checkLayer( request.newVersion, "new version" );
     if ( !( request.gridM > 0 ) || request.gridM > 10 )

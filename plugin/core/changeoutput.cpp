@@ -1,5 +1,6 @@
 #include "changeoutput.h"
 #include "error.h"
+#include "rounding.h"
 #include "outputgeometry.h"
 #include "versioninfo.h"
 
@@ -22,12 +23,6 @@ namespace limes
 {
   namespace
   {
-    double mm( double v )
-    {
-      const double r = std::round( v * 1000.0 ) / 1000.0;
-      return r == 0 ? 0.0 : r; // no "-0"
-    }
-
     QString geometryName( QgsWkbTypes::GeometryType t )
     {
       switch ( t )
@@ -71,7 +66,7 @@ namespace limes
     }
     QJsonArray transfers;
     for ( const auto &[dir, e] : byDirection )
-      transfers.append( QJsonObject{ { "from", dir.first }, { "to", dir.second }, { "area_m2", mm( e.first ) }, { "parts", e.second } } );
+      transfers.append( QJsonObject{ { "from", dir.first }, { "to", dir.second }, { "area_m2", toMillimetre( e.first ) }, { "parts", e.second } } );
     root[QStringLiteral( "transfers" )] = transfers;
 
     // net change per party
@@ -86,14 +81,14 @@ namespace limes
         if ( t.from == party )
           lost += t.areaM2;
       }
-      net.append( QJsonObject{ { "party", party }, { "gained_m2", mm( gained ) }, { "lost_m2", mm( lost ) }, { "net_m2", mm( gained - lost ) } } );
+      net.append( QJsonObject{ { "party", party }, { "gained_m2", toMillimetre( gained ) }, { "lost_m2", toMillimetre( lost ) }, { "net_m2", toMillimetre( gained - lost ) } } );
     }
     root[QStringLiteral( "net" )] = net;
 
     double noiseArea = 0;
     for ( const Transfer &t : r.noise )
       noiseArea += t.areaM2;
-    root[QStringLiteral( "noise" )] = QJsonObject{ { "parts", static_cast<int>( r.noise.size() ) }, { "area_m2", mm( noiseArea ) }, { "min_area_m2", r.minAreaM2 } };
+    root[QStringLiteral( "noise" )] = QJsonObject{ { "parts", static_cast<int>( r.noise.size() ) }, { "area_m2", toMillimetre( noiseArea ) }, { "min_area_m2", r.minAreaM2 } };
 
     // per segment and direction
     std::map<std::tuple<QString, QString, QString>, std::pair<double, int>> bySegment;
@@ -116,7 +111,7 @@ namespace limes
         if ( std::get<0>( wkey ) == std::get<0>( key ) && std::get<1>( wkey ) == std::get<1>( key ) && std::get<2>( wkey ) == std::get<2>( key ) )
           water[std::get<3>( wkey )] = static_cast<int>( fids.size() );
       segments.append( QJsonObject{ { "code", std::get<0>( key ) }, { "from", std::get<1>( key ) }, { "to", std::get<2>( key ) },
-        { "area_m2", mm( e.first ) }, { "parts", e.second }, { "water_features", water } } );
+        { "area_m2", toMillimetre( e.first ) }, { "parts", e.second }, { "water_features", water } } );
     }
     root[QStringLiteral( "segments" )] = segments;
 
@@ -146,7 +141,7 @@ namespace limes
         for ( QgsFeatureId id : a.fids )
           fids.append( static_cast<qint64>( id ) );
         water.append( QJsonObject{ { "layer", layer }, { "geometry", geometryName( a.type ) }, { "from", dir.first }, { "to", dir.second },
-          { "length_m", mm( a.length ) }, { "area_m2", mm( a.area ) }, { "count", static_cast<int>( a.fids.size() ) }, { "features", fids } } );
+          { "length_m", toMillimetre( a.length ) }, { "area_m2", toMillimetre( a.area ) }, { "count", static_cast<int>( a.fids.size() ) }, { "features", fids } } );
       }
     }
     root[QStringLiteral( "water" )] = water;
@@ -158,7 +153,7 @@ namespace limes
 
     QJsonArray connectors;
     for ( const EndConnector &c : r.connectors )
-      connectors.append( QJsonObject{ { "old", c.oldOrigin }, { "new", c.newOrigin }, { "end", c.atStart ? "start" : "end" }, { "length_m", mm( c.length ) } } );
+      connectors.append( QJsonObject{ { "old", c.oldOrigin }, { "new", c.newOrigin }, { "end", c.atStart ? "start" : "end" }, { "length_m", toMillimetre( c.length ) } } );
     root[QStringLiteral( "end_connectors" )] = connectors;
     root[QStringLiteral( "warnings" )] = QJsonArray::fromStringList( r.warnings );
 
@@ -202,7 +197,7 @@ namespace limes
     QgsGeometry g = t.geometry;
     g.convertToMultiType();
     f.setGeometry( g );
-    f.setAttributes( attributes( { t.from, t.to, t.segment.isEmpty() ? QVariant() : QVariant( t.segment ), mm( t.areaM2 ), mm( t.perimeterM ), mm( t.maxWidthM ) } ) );
+    f.setAttributes( attributes( { t.from, t.to, t.segment.isEmpty() ? QVariant() : QVariant( t.segment ), toMillimetre( t.areaM2 ), toMillimetre( t.perimeterM ), toMillimetre( t.maxWidthM ) } ) );
     return f;
   }
 
@@ -221,7 +216,7 @@ namespace limes
     QgsFeature f( fields );
     f.setGeometry( asCollection( c.geometry ) );
     f.setAttributes( attributes( { c.layer, static_cast<qint64>( c.fid ), geometryName( c.type ), c.from, c.to, c.segment.isEmpty() ? QVariant() : QVariant( c.segment ),
-                                   mm( c.lengthM ), mm( c.areaM2 ) } ) );
+                                   toMillimetre( c.lengthM ), toMillimetre( c.areaM2 ) } ) );
     return f;
   }
 
@@ -237,7 +232,7 @@ namespace limes
   {
     QgsFeature f( fields );
     f.setGeometry( c.line );
-    f.setAttributes( attributes( { c.oldOrigin, c.newOrigin, c.atStart ? QStringLiteral( "start" ) : QStringLiteral( "end" ), mm( c.length ) } ) );
+    f.setAttributes( attributes( { c.oldOrigin, c.newOrigin, c.atStart ? QStringLiteral( "start" ) : QStringLiteral( "end" ), toMillimetre( c.length ) } ) );
     return f;
   }
 

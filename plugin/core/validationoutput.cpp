@@ -1,5 +1,6 @@
 #include "validationoutput.h"
 #include "error.h"
+#include "rounding.h"
 #include "versioninfo.h"
 
 #include <QJsonArray>
@@ -14,12 +15,6 @@ namespace limes
 {
   namespace
   {
-    double mm( double v )
-    {
-      const double r = std::round( v * 1000.0 ) / 1000.0;
-      return r == 0 ? 0.0 : r;
-    }
-
     QgsPointXY anchor( const Finding &f )
     {
       if ( f.geometry.isNull() || f.geometry.isEmpty() )
@@ -40,7 +35,7 @@ namespace limes
       const int decimals = r.crs.isGeographic() ? 9 : 3;
       const double scale = std::pow( 10.0, decimals );
       QJsonObject o{ { "rule", f.rule }, { "severity", f.severity }, { "layer", f.layer }, { "fid", static_cast<qint64>( f.fid ) }, { "message", f.message },
-        { "x", std::round( at.x() * scale ) / scale }, { "y", std::round( at.y() * scale ) / scale }, { "value", mm( f.value ) }, { "tolerance", mm( f.tolerance ) } };
+        { "x", std::round( at.x() * scale ) / scale }, { "y", std::round( at.y() * scale ) / scale }, { "value", toMillimetre( f.value ) }, { "tolerance", toMillimetre( f.tolerance ) } };
       if ( !f.exception.isEmpty() )
       {
         o[QStringLiteral( "exception" )] = f.exception;
@@ -91,7 +86,7 @@ namespace limes
   {
     QgsFeature feature( fields );
     feature.setGeometry( f.geometry );
-    feature.setAttributes( QgsAttributes( QVector<QVariant>{ f.rule, f.severity, f.layer, static_cast<qint64>( f.fid ), f.message, mm( f.value ), mm( f.tolerance ),
+    feature.setAttributes( QgsAttributes( QVector<QVariant>{ f.rule, f.severity, f.layer, static_cast<qint64>( f.fid ), f.message, toMillimetre( f.value ), toMillimetre( f.tolerance ),
                                                              f.exception.isEmpty() ? QVariant() : QVariant( f.exception ) } ) );
     return feature;
   }

@@ -1,5 +1,6 @@
 #include "workspace.h"
 #include "error.h"
+#include "fingerprint.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -101,16 +102,6 @@ namespace limes
         sqlite3_stmt *mStmt = nullptr;
         QString mWhere;
     };
-
-    QString fileSha256( const QString &path )
-    {
-      QFile f( path );
-      if ( !f.open( QIODevice::ReadOnly ) )
-        throw Error( QStringLiteral( "cannot read attachment: %1" ).arg( f.errorString() ), path );
-      QCryptographicHash hash( QCryptographicHash::Sha256 );
-      hash.addData( &f );
-      return QString::fromLatin1( hash.result().toHex() );
-    }
 
     QJsonObject toJson( const QMap<QString, QString> &map )
     {
@@ -680,7 +671,13 @@ namespace limes
     LedgerEntry e;
     e.input = input;
     for ( const QString &path : input.attachments )
-      e.attachmentHashes.insert( path, fileSha256( path ) );
+    {
+      QString error;
+      const QString hash = fileSha256( path, &error );
+      if ( hash.isEmpty() )
+        throw Error( QStringLiteral( "cannot read attachment: %1" ).arg( error ), path );
+      e.attachmentHashes.insert( path, hash );
+    }
     return e;
   }
 
