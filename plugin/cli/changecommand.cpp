@@ -3,7 +3,6 @@
 #include "changeengine.h"
 #include "changeoutput.h"
 #include "error.h"
-#include "layersource.h"
 #include "pgworkspace.h"
 #include "workspace.h"
 #include "workspacecommand.h"
@@ -19,37 +18,6 @@ namespace limes::cli
 {
   namespace
   {
-    double number( const QCommandLineParser &parser, const QString &option, double fallback, double min = 0 )
-    {
-      if ( !parser.isSet( option ) )
-        return fallback;
-      bool ok = false;
-      const double v = parser.value( option ).toDouble( &ok );
-      if ( !ok || !std::isfinite( v ) )
-        throw Error( QStringLiteral( "--%1: not a number: '%2'" ).arg( option, parser.value( option ) ) );
-      if ( v < min )
-        throw Error( QStringLiteral( "--%1: must be at least %2 (got %3)" ).arg( option ).arg( min ).arg( v ) );
-      return v;
-    }
-
-    struct OpenedLayer
-    {
-      std::unique_ptr<QgsVectorLayer> layer;
-      InputLayer input;
-    };
-
-    OpenedLayer openLayer( const QString &spec )
-    {
-      const LayerSource source( spec );
-      OpenedLayer o;
-      o.layer = source.open();
-      o.input.source = o.layer.get();
-      o.input.name = source.displayName();
-      o.input.spec = spec;
-      o.input.path = source.path();
-      return o;
-    }
-
     QString area( double m2 )
     {
       return QStringLiteral( "%1 m² (%2 ha)" ).arg( m2, 0, 'f', 1 ).arg( m2 / 10000.0, 0, 'f', 4 );

@@ -1,9 +1,12 @@
 #include "command.h"
-#include "error.h"
 #include "changecommand.h"
+#include "error.h"
 #include "infocommand.h"
+#include "layersource.h"
 #include "validatecommand.h"
 #include "workspacecommand.h"
+
+#include <cmath>
 
 namespace limes::cli
 {
@@ -19,6 +22,28 @@ namespace limes::cli
       return list;
     }();
     return all;
+  }
+
+  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min )
+  {
+    if ( !parser.isSet( option ) )
+      return fallback;
+    bool ok = false;
+    const double v = parser.value( option ).toDouble( &ok );
+    if ( !ok || !std::isfinite( v ) )
+      throw Error( QStringLiteral( "--%1: not a number: '%2'" ).arg( option, parser.value( option ) ) );
+    if ( v < min )
+      throw Error( QStringLiteral( "--%1: must be at least %2 (got %3)" ).arg( option ).arg( min ).arg( v ) );
+    return v;
+  }
+
+  OpenedLayer openLayer( const QString &spec )
+  {
+    const LayerSource source( spec );
+    OpenedLayer o;
+    o.layer = source.open();
+    o.input = InputLayer{ o.layer.get(), source.displayName(), spec, source.path() };
+    return o;
   }
 
   QStringList positional( const QCommandLineParser &parser, int min, int max )

@@ -1,12 +1,16 @@
 #ifndef LIMES_COMMAND_H
 #define LIMES_COMMAND_H
 
+#include "changeengine.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
 
 #include <memory>
 #include <vector>
+
+#include <qgsvectorlayer.h>
 
 namespace limes::cli
 {
@@ -31,6 +35,17 @@ namespace limes::cli
 
   //! Every subcommand, in the order `limes --help` lists them.
   const std::vector<std::unique_ptr<Command>> &commands();
+
+  //! A number option's value (the fallback when not given); limes::Error unless a finite number >= min.
+  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min = 0 );
+
+  //! A source opened for an engine: the layer, and how the user named it.
+  struct OpenedLayer
+  {
+    std::unique_ptr<QgsVectorLayer> layer;
+    InputLayer input;
+  };
+  OpenedLayer openLayer( const QString &spec );
 
   //! The positional arguments; limes::Error unless there are at least min and (max >= 0) at most max.
   QStringList positional( const QCommandLineParser &parser, int min, int max = -1 );

@@ -1,7 +1,6 @@
 #include "validatecommand.h"
 #include "atomicoutput.h"
 #include "error.h"
-#include "layersource.h"
 #include "validation.h"
 #include "validationoutput.h"
 #include "pgworkspace.h"
@@ -15,23 +14,11 @@
 
 #include <qgsvectorlayer.h>
 
-#include <cmath>
 
 namespace limes::cli
 {
   namespace
   {
-    double number( const QCommandLineParser &parser, const QString &option, double fallback )
-    {
-      if ( !parser.isSet( option ) )
-        return fallback;
-      bool ok = false;
-      const double v = parser.value( option ).toDouble( &ok );
-      if ( !ok || !std::isfinite( v ) || v < 0 )
-        throw Error( QStringLiteral( "--%1: not a non-negative number: '%2'" ).arg( option, parser.value( option ) ) );
-      return v;
-    }
-
     //! [{"rule": ..., "layer": ..., "fid": ..., "reason": ...}]
     QList<AcceptedException> readExceptions( const QString &path )
     {
@@ -101,13 +88,12 @@ namespace limes::cli
       throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
 
     ValidationRequest request;
-    std::vector<std::unique_ptr<QgsVectorLayer>> layers;
+    std::vector<OpenedLayer> layers;
     auto open = [&]( const char *option, InputLayer &into ) {
       if ( !parser.isSet( QLatin1String( option ) ) )
         return;
-      const LayerSource source( parser.value( QLatin1String( option ) ) );
-      layers.push_back( source.open() );
-      into = InputLayer{ layers.back().get(), source.displayName(), source.spec(), source.path() };
+      layers.push_back( openLayer( parser.value( QLatin1String( option ) ) ) );
+      into = layers.back().input;
     };
     open( "line", request.line );
     open( "segments", request.segments );
