@@ -432,10 +432,7 @@ namespace limes
 
   void PgWorkspace::acceptFinding( const AcceptedException &x, const QString &author )
   {
-    if ( !Validator::allRules().contains( x.rule ) )
-      throw Error( QStringLiteral( "unknown rule '%1'" ).arg( x.rule ), mWhere );
-    if ( x.reason.trimmed().isEmpty() )
-      throw Error( QStringLiteral( "an accepted finding needs a reason" ), mWhere );
+    Workspace::checkAcceptedFinding( x, author, mWhere );
     exec( mConn, "INSERT INTO limes.validation_exceptions (rule, layer, fid, reason, author) VALUES ($1, $2, $3::bigint, $4, $5)",
           { x.rule, x.layer, QString::number( x.fid ), x.reason, author }, mWhere );
   }

@@ -840,12 +840,17 @@ namespace limes
     return report;
   }
 
-  void Workspace::acceptFinding( const AcceptedException &x, const QString &author )
+  void Workspace::checkAcceptedFinding( const AcceptedException &x, const QString &author, const QString &where )
   {
     if ( !Validator::allRules().contains( x.rule ) )
-      throw Error( QStringLiteral( "unknown rule '%1'" ).arg( x.rule ), mPath );
+      throw Error( QStringLiteral( "unknown rule '%1'" ).arg( x.rule ), where );
     if ( x.reason.trimmed().isEmpty() || author.trimmed().isEmpty() )
-      throw Error( QStringLiteral( "an accepted finding needs a reason and an author" ), mPath );
+      throw Error( QStringLiteral( "an accepted finding needs a reason and an author" ), where );
+  }
+
+  void Workspace::acceptFinding( const AcceptedException &x, const QString &author )
+  {
+    checkAcceptedFinding( x, author, mPath );
     transaction( [&] {
       Statement( mDb, QStringLiteral( "INSERT INTO validation_exceptions (rule, layer, fid, reason, author, recorded_utc) VALUES (?, ?, ?, ?, ?, ?)" ), mPath )
         .bind( 1, x.rule ).bind( 2, x.layer ).bind( 3, x.fid ).bind( 4, x.reason ).bind( 5, author ).bind( 6, QDateTime::currentDateTimeUtc().toString( Qt::ISODate ) ).next();

@@ -184,6 +184,7 @@ namespace limes
       static VerifyReport verifyChain( const QList<LedgerEntry> &entries, long long recordedCount, const QString &recordedHead );
       static QString jsonOf( const QMap<QString, QString> &map );
       static QString jsonOf( const QMap<QString, QStringList> &map );
+      static void checkAcceptedFinding( const AcceptedException &finding, const QString &author, const QString &where );
       static void readJson( LedgerEntry &entry, const QString &positions, const QString &signatories, const QString &attachments );
 
     private:
