@@ -297,10 +297,7 @@ namespace limes
 
   LineVersion PgWorkspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName, const QString &ownerParty )
   {
-    if ( !Workspace::VERSION_KINDS.contains( v.kind ) )
-      throw Error( QStringLiteral( "unknown version kind '%1' (kinds: %2)" ).arg( v.kind, Workspace::VERSION_KINDS.join( QLatin1String( ", " ) ) ), mWhere );
-    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
-      throw Error( QStringLiteral( "not a line layer" ), sourceName );
+    Workspace::checkVersion( v, source, sourceName, partyCodes(), mWhere );
     LineVersion stored = v;
     transaction( mConn, mWhere, [&] {
       const Result id = exec( mConn, "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author) "
@@ -319,8 +316,7 @@ namespace limes
           throw Error( QStringLiteral( "feature %1 has no geometry" ).arg( f.id() ), sourceName );
         for ( const QgsGeometry &line : f.geometry().asGeometryCollection() )
         {
-          if ( line.length() <= 0 )
-            throw Error( QStringLiteral( "feature %1 is not a valid line" ).arg( f.id() ), sourceName );
+          Workspace::checkVersionLine( line, f.id(), sourceName );
           exec( mConn, "INSERT INTO limes.version_lines (version_id, segment, part, geom) VALUES ($1::bigint, NULLIF($2, ''), $3::integer, ST_GeomFromWKB(decode($4, 'hex'), 4326))",
                 { QString::number( stored.id ), segmentField >= 0 ? f.attribute( segmentField ).toString() : QString(), QString::number( ++stored.parts ),
                   QString::fromLatin1( line.asWkb().toHex() ) }, sourceName );

@@ -432,25 +432,40 @@ namespace limes
     return list;
   }
 
-  LineVersion Workspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName )
+  void Workspace::checkVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName, const QStringList &codes, const QString &where )
   {
-    const QString where = QStringLiteral( "%1: %2" ).arg( mPath, sourceName );
     if ( v.name.trimmed().isEmpty() )
-      throw Error( QStringLiteral( "a version needs a name" ), mPath );
+      throw Error( QStringLiteral( "a version needs a name" ), where );
     if ( !VERSION_KINDS.contains( v.kind ) )
-      throw Error( QStringLiteral( "unknown version kind '%1' (kinds: %2)" ).arg( v.kind, VERSION_KINDS.join( QLatin1String( ", " ) ) ), mPath );
-    QStringList codes;
-    for ( const Party &p : parties() )
-      codes << p.code;
+      throw Error( QStringLiteral( "unknown version kind '%1' (kinds: %2)" ).arg( v.kind, VERSION_KINDS.join( QLatin1String( ", " ) ) ), where );
     for ( const QString &party : { v.leftParty, v.rightParty } )
       if ( !codes.contains( party ) )
-        throw Error( QStringLiteral( "unknown party '%1' (parties: %2)" ).arg( party, codes.join( QLatin1String( ", " ) ) ), mPath );
+        throw Error( QStringLiteral( "unknown party '%1' (parties: %2)" ).arg( party, codes.join( QLatin1String( ", " ) ) ), where );
     if ( v.leftParty == v.rightParty )
-      throw Error( QStringLiteral( "left and right party are both '%1'" ).arg( v.leftParty ), mPath );
+      throw Error( QStringLiteral( "left and right party are both '%1'" ).arg( v.leftParty ), where );
     if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
       throw Error( QStringLiteral( "not a line layer" ), sourceName );
     if ( !source->sourceCrs().isValid() )
       throw Error( QStringLiteral( "layer has no CRS" ), sourceName );
+    checkCoordinatesFitCrs( source, sourceName );
+  }
+
+  void Workspace::checkVersionLine( const QgsGeometry &line, long long fid, const QString &sourceName )
+  {
+    const QgsPolylineXY vertices = line.asPolyline();
+    bool finite = vertices.size() >= 2;
+    for ( const QgsPointXY &p : vertices )
+      finite = finite && std::isfinite( p.x() ) && std::isfinite( p.y() ) && std::fabs( p.y() ) <= 90;
+    if ( !finite || line.length() <= 0 ) // zero length: every vertex the same
+      throw Error( QStringLiteral( "feature %1 is not a valid line (fewer than two distinct vertices, or coordinates out of range)" ).arg( fid ), sourceName );
+  }
+
+  LineVersion Workspace::importVersion( const LineVersion &v, QgsFeatureSource *source, const QString &sourceName )
+  {
+    QStringList codes;
+    for ( const Party &p : parties() )
+      codes << p.code;
+    checkVersion( v, source, sourceName, codes, mPath );
     LineVersion stored = v;
     transaction( [&] {
       Statement exists( mDb, QStringLiteral( "SELECT 1 FROM line_versions WHERE name = ?" ), mPath );
@@ -465,7 +480,6 @@ namespace limes
       const int segmentField = source->fields().lookupField( QStringLiteral( "segment" ) );
       QgsFeatureIterator it = source->getFeatures( request.addOrderBy( QStringLiteral( "$id" ) ) );
       Statement insert( mDb, QStringLiteral( "INSERT INTO version_lines (geom, version_id, segment, part) VALUES (?, ?, ?, ?)" ), mPath );
-      checkCoordinatesFitCrs( source, sourceName );
       QgsFeature f;
       while ( it.nextFeature( f ) )
       {
@@ -475,12 +489,7 @@ namespace limes
         int part = 0;
         for ( const QgsGeometry &line : g.asGeometryCollection() )
         {
-          const QgsPolylineXY vertices = line.asPolyline();
-          bool finite = vertices.size() >= 2;
-          for ( const QgsPointXY &p : vertices )
-            finite = finite && std::isfinite( p.x() ) && std::isfinite( p.y() ) && std::fabs( p.y() ) <= 90;
-          if ( !finite || line.length() <= 0 ) // zero length: every vertex the same
-            throw Error( QStringLiteral( "feature %1 is not a valid line (fewer than two distinct vertices, or coordinates out of range)" ).arg( f.id() ), sourceName );
+          checkVersionLine( line, f.id(), sourceName );
           insert.bindBlob( 1, gpkgBlob( line ) ).bind( 2, stored.id ).bind( 3, segmentField >= 0 ? f.attribute( segmentField ).toString() : QString() ).bind( 4, ++part );
           insert.next();
           insert.reset();

@@ -16,6 +16,7 @@
 
 struct sqlite3;
 class QgsFeatureSource;
+class QgsGeometry;
 
 namespace limes
 {
@@ -184,6 +185,9 @@ namespace limes
       static VerifyReport verifyChain( const QList<LedgerEntry> &entries, long long recordedCount, const QString &recordedHead );
       static QString jsonOf( const QMap<QString, QString> &map );
       static QString jsonOf( const QMap<QString, QStringList> &map );
+      //! A version and its source, before anything is written (any storage).
+      static void checkVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName, const QStringList &parties, const QString &where );
+      static void checkVersionLine( const QgsGeometry &line, long long fid, const QString &sourceName );
       static void checkAcceptedFinding( const AcceptedException &finding, const QString &author, const QString &where );
       static void readJson( LedgerEntry &entry, const QString &positions, const QString &signatories, const QString &attachments );
 
