@@ -2,6 +2,7 @@
 // against the same job in PostGIS and in QGIS's native Processing algorithms, in one run.
 // Prints a table: wall time and peak memory per tool and size.
 #include "benchsupport.h"
+#include "qgiscompat.h"
 #include "boundarygenerator.h"
 
 #include <QCommandLineParser>
@@ -55,9 +56,9 @@ namespace
       else
         polygons << QgsGeometry::fromRect( QgsRectangle( x - 60, y - 60, x + 60, y + 60 ) );
     }
-    writeLayer( path, "springs", QgsWkbTypes::Point, points, false );
-    writeLayer( path, "canals", QgsWkbTypes::LineString, lines, false );
-    writeLayer( path, "reservoirs", QgsWkbTypes::Polygon, polygons, false );
+    writeLayer( path, "springs", limes::WkbType::Point, points, false );
+    writeLayer( path, "canals", limes::WkbType::LineString, lines, false );
+    writeLayer( path, "reservoirs", limes::WkbType::Polygon, polygons, false );
   }
 
   QString hexWkb( const QgsGeometry &g )
@@ -210,9 +211,9 @@ int main( int argc, char **argv )
     spec.x0 = 200000;
     const LinePair p = generateLines( spec );
     const QString gpkg = QStringLiteral( "%1/border-%2.gpkg" ).arg( work ).arg( size );
-    writeLayer( gpkg, "old", QgsWkbTypes::LineString, { line( p.oldLine ) }, true );
-    writeLayer( gpkg, "new", QgsWkbTypes::LineString, { line( p.newLine ) }, false );
-    writeLayer( gpkg, "both", QgsWkbTypes::LineString, { line( p.oldLine ), line( p.newLine ) }, false );
+    writeLayer( gpkg, "old", limes::WkbType::LineString, { line( p.oldLine ) }, true );
+    writeLayer( gpkg, "new", limes::WkbType::LineString, { line( p.newLine ) }, false );
+    writeLayer( gpkg, "both", limes::WkbType::LineString, { line( p.oldLine ), line( p.newLine ) }, false );
     writeResources( gpkg, p, parser.value( "resources" ).toInt() );
 
     auto row = [&]( const QString &tool, const Measure &m, const QString &moved ) {

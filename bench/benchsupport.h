@@ -3,6 +3,7 @@
 
 // What the benchmark programs share: timing a child process, writing generated layers.
 
+#include "qgiscompat.h"
 #include <QElapsedTimer>
 #include <QVector>
 #include <QFile>
@@ -74,7 +75,7 @@ namespace limes::bench
   }
 
   //! A layer of a new (first) or existing GeoPackage, in UTM 42N, with an optional text field.
-  inline void writeLayer( const QString &path, const QString &name, QgsWkbTypes::Type type, const QVector<QgsGeometry> &geometries, bool first,
+  inline void writeLayer( const QString &path, const QString &name, limes::WkbType type, const QVector<QgsGeometry> &geometries, bool first,
                           const QString &field = QString(), const QStringList &values = QStringList() )
   {
     QgsVectorFileWriter::SaveVectorOptions options;
@@ -83,7 +84,7 @@ namespace limes::bench
     options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
     QgsFields fields;
     if ( !field.isEmpty() )
-      fields.append( QgsField( field, QVariant::String ) );
+      fields.append( limes::compat::field( field, QMetaType::QString ) );
     std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( path, fields, type, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsProject::instance()->transformContext(), options ) );
     for ( int i = 0; i < geometries.size(); ++i )
     {

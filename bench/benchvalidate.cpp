@@ -1,6 +1,7 @@
 // limes-bench-validate: limes validate on a generated 970 km line with 2,000 pillars and 200
 // segments at growing sizes, against QGIS's own check (qgis:checkvalidity) in the same run.
 #include "benchsupport.h"
+#include "qgiscompat.h"
 #include "boundarygenerator.h"
 
 #include <QCommandLineParser>
@@ -47,7 +48,7 @@ int main( int argc, char **argv )
     spec.x0 = 200000;
     const std::vector<QgsPointXY> line = generateLines( spec ).oldLine;
     const QString gpkg = QStringLiteral( "%1/line-%2.gpkg" ).arg( work ).arg( size );
-    writeLayer( gpkg, "line", QgsWkbTypes::LineString, { QgsGeometry::fromPolylineXY( QgsPolylineXY( line.begin(), line.end() ) ) }, true );
+    writeLayer( gpkg, "line", limes::WkbType::LineString, { QgsGeometry::fromPolylineXY( QgsPolylineXY( line.begin(), line.end() ) ) }, true );
     QVector<QgsGeometry> segments, pillars;
     QStringList codes, numbers;
     const int segmentCount = parser.value( "segments" ).toInt(), pillarCount = parser.value( "pillars" ).toInt();
@@ -62,8 +63,8 @@ int main( int argc, char **argv )
       pillars << QgsGeometry::fromPointXY( line[line.size() * p / pillarCount] );
       numbers << QString::number( p + 1 );
     }
-    writeLayer( gpkg, "segments", QgsWkbTypes::LineString, segments, false, "code", codes );
-    writeLayer( gpkg, "pillars", QgsWkbTypes::Point, pillars, false, "number", numbers );
+    writeLayer( gpkg, "segments", limes::WkbType::LineString, segments, false, "code", codes );
+    writeLayer( gpkg, "pillars", limes::WkbType::Point, pillars, false, "number", numbers );
     const QString src = gpkg + "|layername=";
 
     auto row = [&]( const QString &tool, const Measure &m ) {

@@ -1,4 +1,5 @@
 #include "changeengine.h"
+#include "qgiscompat.h"
 #include "error.h"
 #include "fingerprint.h"
 #include "geos.h"
@@ -69,7 +70,7 @@ namespace limes
     {
       QgsFeatureRequest request;
       request.setDestinationCrs( crs, QgsProject::instance()->transformContext() );
-      request.setInvalidGeometryCheck( QgsFeatureRequest::GeometryNoCheck );
+      request.setInvalidGeometryCheck( limes::compat::NoGeometryCheck );
       return request;
     }
 
@@ -186,7 +187,7 @@ namespace limes
           }
         QgsGeometry q = ctx.toQgs( own.get() );
         // keep the polygonal part: a made-valid bow tie may leave lines behind
-        q.convertGeometryCollectionToSubclass( QgsWkbTypes::PolygonGeometry );
+        q.convertGeometryCollectionToSubclass( limes::geometrytype::Polygon );
         result[party] = q;
       }
       if ( !overlap.isNull() )
@@ -204,7 +205,7 @@ namespace limes
     {
       std::vector<QgsGeometry> out;
       for ( const QgsGeometry &part : g.asGeometryCollection() )
-        if ( part.type() == QgsWkbTypes::PolygonGeometry && part.area() > 0 )
+        if ( part.type() == limes::geometrytype::Polygon && part.area() > 0 )
           out.push_back( part );
       return out;
     }
@@ -298,15 +299,15 @@ namespace limes
     if ( request.minAreaM2 < 0 )
       throw Error( QStringLiteral( "minimum area must not be negative (got %1)" ).arg( request.minAreaM2 ) );
 
-    const QgsWkbTypes::GeometryType oldType = QgsWkbTypes::geometryType( request.oldVersion.source->wkbType() );
-    const QgsWkbTypes::GeometryType newType = QgsWkbTypes::geometryType( request.newVersion.source->wkbType() );
+    const limes::GeometryType oldType = QgsWkbTypes::geometryType( request.oldVersion.source->wkbType() );
+    const limes::GeometryType newType = QgsWkbTypes::geometryType( request.newVersion.source->wkbType() );
     for ( const auto &[l, t, role] : { std::make_tuple( request.oldVersion, oldType, "old version" ), std::make_tuple( request.newVersion, newType, "new version" ) } )
-      if ( t != QgsWkbTypes::LineGeometry && t != QgsWkbTypes::PolygonGeometry )
+      if ( t != limes::geometrytype::Line && t != limes::geometrytype::Polygon )
         throw Error( QStringLiteral( "%1 layer; a version is a line layer or a territory (polygon) layer" ).arg( QgsWkbTypes::geometryDisplayString( t ).toLower() ), describe( l, role ) );
     if ( oldType != newType )
       throw Error( QStringLiteral( "the old version is a %1 layer and the new one a %2 layer; compare lines with lines or territories with territories" )
                    .arg( QgsWkbTypes::geometryDisplayString( oldType ).toLower(), QgsWkbTypes::geometryDisplayString( newType ).toLower() ) );
-    const bool lines = oldType == QgsWkbTypes::LineGeometry;
+    const bool lines = oldType == limes::geometrytype::Line;
     result.mode = lines ? QStringLiteral( "lines" ) : QStringLiteral( "territories" );
     if ( lines && ( request.leftParty.isEmpty() || request.rightParty.isEmpty() ) )
       throw Error( QStringLiteral( "line versions need the left and the right party (--left, --right)" ) );
@@ -467,7 +468,7 @@ namespace limes
         QVector<QgsGeometry> shared;
         for ( auto i = territory.begin(); i != territory.end(); ++i )
           for ( auto j = std::next( i ); j != territory.end(); ++j )
-            shared << i->second.convertToType( QgsWkbTypes::LineGeometry, true ).intersection( j->second.convertToType( QgsWkbTypes::LineGeometry, true ) );
+            shared << i->second.convertToType( limes::geometrytype::Line, true ).intersection( j->second.convertToType( limes::geometrytype::Line, true ) );
         return QgsGeometry::unaryUnion( shared ).mergeLines();
       };
       oldBoundary = partyBoundary( oldTerritory );
@@ -568,8 +569,8 @@ namespace limes
     for ( const InputLayer &r : request.resources )
     {
       const QString layerName = result.resourceLayers.at( layerNo );
-      const QgsWkbTypes::GeometryType type = QgsWkbTypes::geometryType( r.source->wkbType() );
-      if ( type != QgsWkbTypes::PointGeometry && type != QgsWkbTypes::LineGeometry && type != QgsWkbTypes::PolygonGeometry )
+      const limes::GeometryType type = QgsWkbTypes::geometryType( r.source->wkbType() );
+      if ( type != limes::geometrytype::Point && type != limes::geometrytype::Line && type != limes::geometrytype::Polygon )
         throw Error( QStringLiteral( "layer has no point, line or polygon geometry" ), describe( r, "resource layer" ) );
       QgsFeatureIterator it = r.source->getFeatures( inWorkingCrs( crs ).setNoAttributes().addOrderBy( QStringLiteral( "$id" ) ) );
       QgsFeature f;
@@ -599,13 +600,13 @@ namespace limes
           c.from = t.from;
           c.to = t.to;
           c.segment = t.segment;
-          if ( type == QgsWkbTypes::PointGeometry )
+          if ( type == limes::geometrytype::Point )
             c.geometry = g;
           else
           {
             c.geometry = QgsGeometry( engine.intersection( g.constGet() ) );
             c.geometry.convertGeometryCollectionToSubclass( type );
-            if ( type == QgsWkbTypes::LineGeometry )
+            if ( type == limes::geometrytype::Line )
               c.lengthM = da.length( c.geometry );
             else
               c.areaM2 = da.area( c.geometry );
@@ -614,7 +615,7 @@ namespace limes
           }
           result.resourceChanges.push_back( std::move( c ) );
         }
-        if ( type == QgsWkbTypes::LineGeometry )
+        if ( type == limes::geometrytype::Line )
         {
           const int before = oldCrossings.crossings( g, sameCrossing );
           const int after = newCrossings.crossings( g, sameCrossing );

@@ -1,4 +1,5 @@
 #include "changeoutput.h"
+#include "qgiscompat.h"
 #include "error.h"
 #include "rounding.h"
 #include "outputgeometry.h"
@@ -23,15 +24,15 @@ namespace limes
 {
   namespace
   {
-    QString geometryName( QgsWkbTypes::GeometryType t )
+    QString geometryName( limes::GeometryType t )
     {
       switch ( t )
       {
-        case QgsWkbTypes::PointGeometry:
+        case limes::geometrytype::Point:
           return QStringLiteral( "point" );
-        case QgsWkbTypes::LineGeometry:
+        case limes::geometrytype::Line:
           return QStringLiteral( "line" );
-        case QgsWkbTypes::PolygonGeometry:
+        case limes::geometrytype::Polygon:
           return QStringLiteral( "polygon" );
         default:
           return QStringLiteral( "unknown" );
@@ -43,9 +44,9 @@ namespace limes
       return QgsAttributes( QVector<QVariant>( values ) );
     }
 
-    QgsField field( const QString &name, QVariant::Type type )
+    QgsField field( const QString &name, QMetaType::Type type )
     {
-      return QgsField( name, type );
+      return compat::field( name, type );
     }
   }
 
@@ -123,7 +124,7 @@ namespace limes
       {
         double length = 0, area = 0;
         std::set<QgsFeatureId> fids;
-        QgsWkbTypes::GeometryType type = QgsWkbTypes::UnknownGeometry;
+        limes::GeometryType type = limes::geometrytype::Unknown;
       };
       std::map<std::pair<QString, QString>, Agg> agg;
       for ( const ResourceChange &c : r.resourceChanges )
@@ -185,8 +186,8 @@ namespace limes
   QgsFields transferFields()
   {
     QgsFields fields;
-    for ( const QgsField &f : { field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
-                                field( "area_m2", QVariant::Double ), field( "perimeter_m", QVariant::Double ), field( "max_width_m", QVariant::Double ) } )
+    for ( const QgsField &f : { field( "from_party", QMetaType::QString ), field( "to_party", QMetaType::QString ), field( "segment", QMetaType::QString ),
+                                field( "area_m2", QMetaType::Double ), field( "perimeter_m", QMetaType::Double ), field( "max_width_m", QMetaType::Double ) } )
       fields.append( f );
     return fields;
   }
@@ -204,9 +205,9 @@ namespace limes
   QgsFields resourceChangeFields()
   {
     QgsFields fields;
-    for ( const QgsField &f : { field( "layer", QVariant::String ), field( "feature_id", QVariant::LongLong ), field( "geometry_type", QVariant::String ),
-                                field( "from_party", QVariant::String ), field( "to_party", QVariant::String ), field( "segment", QVariant::String ),
-                                field( "length_m", QVariant::Double ), field( "area_m2", QVariant::Double ) } )
+    for ( const QgsField &f : { field( "layer", QMetaType::QString ), field( "feature_id", QMetaType::LongLong ), field( "geometry_type", QMetaType::QString ),
+                                field( "from_party", QMetaType::QString ), field( "to_party", QMetaType::QString ), field( "segment", QMetaType::QString ),
+                                field( "length_m", QMetaType::Double ), field( "area_m2", QMetaType::Double ) } )
       fields.append( f );
     return fields;
   }
@@ -223,7 +224,7 @@ namespace limes
   QgsFields connectorFields()
   {
     QgsFields fields;
-    for ( const QgsField &f : { field( "old_part", QVariant::String ), field( "new_part", QVariant::String ), field( "end", QVariant::String ), field( "length_m", QVariant::Double ) } )
+    for ( const QgsField &f : { field( "old_part", QMetaType::QString ), field( "new_part", QMetaType::QString ), field( "end", QMetaType::QString ), field( "length_m", QMetaType::Double ) } )
       fields.append( f );
     return fields;
   }
@@ -239,7 +240,7 @@ namespace limes
   void writeChangeGeoPackage( const ChangeResult &r, const QString &path )
   {
     bool first = true;
-    auto writeLayer = [&]( const QString &name, QgsWkbTypes::Type wkb, const QgsFields &fields, const QVector<QgsFeature> &features ) {
+    auto writeLayer = [&]( const QString &name, limes::WkbType wkb, const QgsFields &fields, const QVector<QgsFeature> &features ) {
       QgsVectorFileWriter::SaveVectorOptions options;
       options.driverName = QStringLiteral( "GPKG" );
       options.layerName = name;
@@ -254,15 +255,15 @@ namespace limes
       if ( !writer->flushBuffer() )
         throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
     };
-    auto write = [&]( const QString &name, QgsWkbTypes::Type wkb, const QgsFields &fields, const auto &items, auto toFeature ) {
+    auto write = [&]( const QString &name, limes::WkbType wkb, const QgsFields &fields, const auto &items, auto toFeature ) {
       QVector<QgsFeature> features;
       for ( const auto &item : items )
         features << toFeature( item, fields );
       writeLayer( name, wkb, fields, features );
     };
-    write( QStringLiteral( "transfers" ), QgsWkbTypes::MultiPolygon, transferFields(), r.transfers, transferFeature );
-    write( QStringLiteral( "resource_changes" ), QgsWkbTypes::GeometryCollection, resourceChangeFields(), r.resourceChanges, resourceChangeFeature );
-    write( QStringLiteral( "noise" ), QgsWkbTypes::MultiPolygon, transferFields(), r.noise, transferFeature );
-    write( QStringLiteral( "end_connectors" ), QgsWkbTypes::LineString, connectorFields(), r.connectors, connectorFeature );
+    write( QStringLiteral( "transfers" ), limes::WkbType::MultiPolygon, transferFields(), r.transfers, transferFeature );
+    write( QStringLiteral( "resource_changes" ), limes::WkbType::GeometryCollection, resourceChangeFields(), r.resourceChanges, resourceChangeFeature );
+    write( QStringLiteral( "noise" ), limes::WkbType::MultiPolygon, transferFields(), r.noise, transferFeature );
+    write( QStringLiteral( "end_connectors" ), limes::WkbType::LineString, connectorFields(), r.connectors, connectorFeature );
   }
 }

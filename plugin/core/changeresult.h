@@ -2,6 +2,7 @@
 #define LIMES_CHANGERESULT_H
 
 #include "lineoverlay.h"
+#include "qgiscompat.h"
 
 #include <QList>
 #include <QString>
@@ -32,7 +33,7 @@ namespace limes
   {
     QString layer;
     QgsFeatureId fid = FID_NULL;
-    QgsWkbTypes::GeometryType type = QgsWkbTypes::UnknownGeometry;
+    limes::GeometryType type = limes::geometrytype::Unknown;
     QString from;
     QString to;
     QString segment;

@@ -1,4 +1,5 @@
 #include "layersource.h"
+#include "qgiscompat.h"
 #include "error.h"
 
 #include <QFileInfo>
@@ -59,7 +60,7 @@ namespace limes
           mPath, detailed ? Qgis::SublayerQueryFlags( Qgis::SublayerQueryFlag::CountFeatures ) : Qgis::SublayerQueryFlags() );
     for ( const QgsProviderSublayerDetails &d : details )
     {
-      if ( d.type() != QgsMapLayerType::VectorLayer || d.providerKey() != QLatin1String( "ogr" ) )
+      if ( d.type() != limes::compat::VectorLayer || d.providerKey() != QLatin1String( "ogr" ) )
         continue;
       Sublayer s;
       s.name = d.name();

@@ -1,6 +1,7 @@
 #ifndef LIMES_LAYERSOURCE_H
 #define LIMES_LAYERSOURCE_H
 
+#include "qgiscompat.h"
 #include <QList>
 #include <QString>
 
@@ -25,7 +26,7 @@ namespace limes
       struct Sublayer
       {
         QString name;
-        QgsWkbTypes::Type wkbType = QgsWkbTypes::Unknown;
+        limes::WkbType wkbType = limes::WkbType::Unknown;
         QString crs;             //!< auth id, e.g. EPSG:4326; empty when the layer has none
         long long featureCount = -1;
         QgsRectangle extent;

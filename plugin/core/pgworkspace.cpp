@@ -1,4 +1,5 @@
 #include "pgworkspace.h"
+#include "qgiscompat.h"
 #include "atomicoutput.h"
 #include "error.h"
 #include "workspace.h"
@@ -358,7 +359,7 @@ namespace limes
 
   long long PgWorkspace::importPillars( QgsFeatureSource *source, const QString &sourceName, const QString &numberField, const QString &author )
   {
-    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::PointGeometry )
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != limes::geometrytype::Point )
       throw Error( QStringLiteral( "not a point layer" ), sourceName );
     const QgsFields fields = source->fields();
     const int number = fields.lookupField( numberField );

@@ -1,4 +1,5 @@
 #include "validationoutput.h"
+#include "qgiscompat.h"
 #include "error.h"
 #include "rounding.h"
 #include "versioninfo.h"
@@ -19,7 +20,7 @@ namespace limes
     {
       if ( f.geometry.isNull() || f.geometry.isEmpty() )
         return QgsPointXY( 0, 0 );
-      if ( f.geometry.type() == QgsWkbTypes::PointGeometry )
+      if ( f.geometry.type() == limes::geometrytype::Point )
         return f.geometry.asPoint();
       return f.geometry.interpolate( f.geometry.length() / 2 ).asPoint();
     }
@@ -71,14 +72,14 @@ namespace limes
   QgsFields findingFields()
   {
     QgsFields fields;
-    fields.append( QgsField( QStringLiteral( "rule" ), QVariant::String ) );
-    fields.append( QgsField( QStringLiteral( "severity" ), QVariant::String ) );
-    fields.append( QgsField( QStringLiteral( "layer" ), QVariant::String ) );
-    fields.append( QgsField( QStringLiteral( "fid" ), QVariant::LongLong ) );
-    fields.append( QgsField( QStringLiteral( "message" ), QVariant::String ) );
-    fields.append( QgsField( QStringLiteral( "value" ), QVariant::Double ) );
-    fields.append( QgsField( QStringLiteral( "tolerance" ), QVariant::Double ) );
-    fields.append( QgsField( QStringLiteral( "exception" ), QVariant::String ) );
+    fields.append( compat::field( QStringLiteral( "rule" ), QMetaType::QString ) );
+    fields.append( compat::field( QStringLiteral( "severity" ), QMetaType::QString ) );
+    fields.append( compat::field( QStringLiteral( "layer" ), QMetaType::QString ) );
+    fields.append( compat::field( QStringLiteral( "fid" ), QMetaType::LongLong ) );
+    fields.append( compat::field( QStringLiteral( "message" ), QMetaType::QString ) );
+    fields.append( compat::field( QStringLiteral( "value" ), QMetaType::Double ) );
+    fields.append( compat::field( QStringLiteral( "tolerance" ), QMetaType::Double ) );
+    fields.append( compat::field( QStringLiteral( "exception" ), QMetaType::QString ) );
     return fields;
   }
 
@@ -99,7 +100,7 @@ namespace limes
     // "fid" is the finding's feature id, as the summary has it: the GeoPackage key gets another name
     options.layerOptions = QStringList{ QStringLiteral( "FID=finding_id" ) };
     const QgsFields written = findingFields();
-    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, QgsWkbTypes::Unknown, r.crs, QgsProject::instance()->transformContext(), options ) );
+    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, limes::WkbType::Unknown, r.crs, QgsProject::instance()->transformContext(), options ) );
     if ( writer->hasError() != QgsVectorFileWriter::NoError )
       throw Error( QStringLiteral( "cannot create layer errors: %1" ).arg( writer->errorMessage() ), path );
     for ( const Finding &f : r.findings )

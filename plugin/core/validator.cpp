@@ -1,4 +1,5 @@
 #include "validation.h"
+#include "qgiscompat.h"
 #include "error.h"
 #include "geos.h"
 #include "linereference.h"
@@ -58,10 +59,10 @@ namespace limes
       const QList<QVariant> ka = naturalKey( a ), kb = naturalKey( b );
       for ( int i = 0; i < std::min( ka.size(), kb.size() ); ++i )
       {
-        if ( ka[i].type() != kb[i].type() )
-          return ka[i].type() == QVariant::LongLong; // digits before letters
+        if ( ka[i].userType() != kb[i].userType() )
+          return ka[i].userType() == QMetaType::LongLong; // digits before letters
         if ( ka[i] != kb[i] )
-          return ka[i].type() == QVariant::LongLong ? ka[i].toLongLong() < kb[i].toLongLong() : ka[i].toString() < kb[i].toString();
+          return ka[i].userType() == QMetaType::LongLong ? ka[i].toLongLong() < kb[i].toLongLong() : ka[i].toString() < kb[i].toString();
       }
       return ka.size() < kb.size();
     }
@@ -117,7 +118,7 @@ namespace limes
         }
         double distance( const QgsPointXY &a, const QgsPointXY &b ) const { return mDa.measureLine( a, b ); }
         QgsFeatureRequest request() const;
-        void checkSource( const InputLayer &l, const char *role, QgsWkbTypes::GeometryType type );
+        void checkSource( const InputLayer &l, const char *role, limes::GeometryType type );
 
         void readLine();
         void geometryRules();
@@ -141,17 +142,17 @@ namespace limes
     {
       QgsFeatureRequest q;
       q.setDestinationCrs( mWorking, QgsProject::instance()->transformContext() );
-      q.setInvalidGeometryCheck( QgsFeatureRequest::GeometryNoCheck );
+      q.setInvalidGeometryCheck( limes::compat::NoGeometryCheck );
       q.addOrderBy( QStringLiteral( "$id" ) );
       return q;
     }
 
-    void Run::checkSource( const InputLayer &l, const char *role, QgsWkbTypes::GeometryType type )
+    void Run::checkSource( const InputLayer &l, const char *role, limes::GeometryType type )
     {
       const QString where = QStringLiteral( "%1 (%2)" ).arg( QLatin1String( role ), l.spec.isEmpty() ? l.name : l.spec );
       if ( !l.source->sourceCrs().isValid() )
         throw Error( QStringLiteral( "layer has no CRS" ), where );
-      const QgsWkbTypes::GeometryType t = QgsWkbTypes::geometryType( l.source->wkbType() );
+      const limes::GeometryType t = QgsWkbTypes::geometryType( l.source->wkbType() );
       if ( t != type )
         throw Error( QStringLiteral( "%1 layer, expected a %2 layer" ).arg( QgsWkbTypes::geometryDisplayString( t ).toLower(), QgsWkbTypes::geometryDisplayString( type ).toLower() ), where );
       if ( l.source->sourceCrs() != mWorking && l.source->sourceCrs() != r.line.source->sourceCrs() )
@@ -652,7 +653,7 @@ namespace limes
       auto report = [&]( const char *rule, const QgsGeometry &areas, const QString &what ) {
         for ( const QgsGeometry &part : areas.asGeometryCollection() )
         {
-          if ( part.type() != QgsWkbTypes::PolygonGeometry || part.area() <= 0 )
+          if ( part.type() != limes::geometrytype::Polygon || part.area() <= 0 )
             continue;
           const double w = width( part );
           if ( w <= r.tolerance )
@@ -670,8 +671,8 @@ namespace limes
         {
           report( "territory_overlap", a->second.intersection( b->second ), QStringLiteral( "%1 and %2 territories overlap: a piece" ).arg( a->first, b->first ) );
           // the line must follow the edge the two territories share
-          const QgsGeometry edgeA = a->second.convertToType( QgsWkbTypes::LineGeometry, true );
-          const QgsGeometry edgeB = b->second.convertToType( QgsWkbTypes::LineGeometry, true );
+          const QgsGeometry edgeA = a->second.convertToType( limes::geometrytype::Line, true );
+          const QgsGeometry edgeB = b->second.convertToType( limes::geometrytype::Line, true );
           const QgsGeometry shared = edgeA.intersection( edgeB.buffer( r.tolerance / mScale, 4 ) );
           if ( shared.isEmpty() )
             continue;
@@ -755,7 +756,7 @@ namespace limes
       if ( !lineCrs.isValid() )
         throw Error( QStringLiteral( "layer has no CRS" ), r.line.spec );
       // metric CRSs are worked in as they are; geographic ones in their UTM zone
-      if ( !lineCrs.isGeographic() && lineCrs.mapUnits() == QgsUnitTypes::DistanceMeters )
+      if ( !lineCrs.isGeographic() && lineCrs.mapUnits() == limes::compat::Meters )
         mWorking = lineCrs;
       else
       {
@@ -767,9 +768,9 @@ namespace limes
       mResult.crs = lineCrs;
       mResult.tolerance = r.tolerance;
 
-      checkSource( r.line, "line", QgsWkbTypes::LineGeometry );
-      for ( const auto &[l, role, type] : { std::make_tuple( &r.segments, "segments", QgsWkbTypes::LineGeometry ), std::make_tuple( &r.pillars, "pillars", QgsWkbTypes::PointGeometry ),
-                                            std::make_tuple( &r.territories, "territories", QgsWkbTypes::PolygonGeometry ), std::make_tuple( &r.tripoints, "tripoints", QgsWkbTypes::PointGeometry ) } )
+      checkSource( r.line, "line", limes::geometrytype::Line );
+      for ( const auto &[l, role, type] : { std::make_tuple( &r.segments, "segments", limes::geometrytype::Line ), std::make_tuple( &r.pillars, "pillars", limes::geometrytype::Point ),
+                                            std::make_tuple( &r.territories, "territories", limes::geometrytype::Polygon ), std::make_tuple( &r.tripoints, "tripoints", limes::geometrytype::Point ) } )
         if ( l->source )
           checkSource( *l, role, type );
 

@@ -1,4 +1,5 @@
 #include "workspace.h"
+#include "qgiscompat.h"
 #include "error.h"
 #include "fingerprint.h"
 
@@ -224,13 +225,13 @@ namespace limes
     if ( !lines.isValid() || !pillars.isValid() )
       throw Error( QStringLiteral( "cannot open the new workspace's layers" ), path );
     // one colour per version, stable for a version id
-    QgsLineSymbol *line = QgsLineSymbol::createSimple( { { QStringLiteral( "line_width" ), QStringLiteral( "0.8" ) } } );
-    line->symbolLayer( 0 )->setDataDefinedProperty( QgsSymbolLayer::PropertyStrokeColor,
+    std::unique_ptr<QgsLineSymbol> line = compat::createSimpleLine( { { QStringLiteral( "line_width" ), QStringLiteral( "0.8" ) } } );
+    line->symbolLayer( 0 )->setDataDefinedProperty( limes::compat::PropertyStrokeColor,
         QgsProperty::fromExpression( QStringLiteral( "color_hsv((\"version_id\" * 67) %% 360, 80, 75)" ).replace( QLatin1String( "%%" ), QLatin1String( "%" ) ) ) );
-    lines.setRenderer( new QgsSingleSymbolRenderer( line ) );
-    QgsMarkerSymbol *marker = QgsMarkerSymbol::createSimple( { { QStringLiteral( "name" ), QStringLiteral( "square" ) }, { QStringLiteral( "color" ), QStringLiteral( "white" ) },
+    lines.setRenderer( new QgsSingleSymbolRenderer( line.release() ) );
+    std::unique_ptr<QgsMarkerSymbol> marker = compat::createSimpleMarker( { { QStringLiteral( "name" ), QStringLiteral( "square" ) }, { QStringLiteral( "color" ), QStringLiteral( "white" ) },
       { QStringLiteral( "outline_color" ), QStringLiteral( "black" ) }, { QStringLiteral( "size" ), QStringLiteral( "2" ) } } );
-    pillars.setRenderer( new QgsSingleSymbolRenderer( marker ) );
+    pillars.setRenderer( new QgsSingleSymbolRenderer( marker.release() ) );
     QgsPalLayerSettings label;
     label.fieldName = QStringLiteral( "number" );
     pillars.setLabeling( new QgsVectorLayerSimpleLabeling( label ) );
@@ -346,7 +347,7 @@ namespace limes
 
   long long Workspace::importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &names, const QString &author )
   {
-    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::PointGeometry )
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != limes::geometrytype::Point )
       throw Error( QStringLiteral( "not a point layer" ), sourceName );
     if ( !source->sourceCrs().isValid() )
       throw Error( QStringLiteral( "layer has no CRS" ), sourceName );
@@ -443,7 +444,7 @@ namespace limes
         throw Error( QStringLiteral( "unknown party '%1' (parties: %2)" ).arg( party, codes.join( QLatin1String( ", " ) ) ), where );
     if ( v.leftParty == v.rightParty )
       throw Error( QStringLiteral( "left and right party are both '%1'" ).arg( v.leftParty ), where );
-    if ( QgsWkbTypes::geometryType( source->wkbType() ) != QgsWkbTypes::LineGeometry )
+    if ( QgsWkbTypes::geometryType( source->wkbType() ) != limes::geometrytype::Line )
       throw Error( QStringLiteral( "not a line layer" ), sourceName );
     if ( !source->sourceCrs().isValid() )
       throw Error( QStringLiteral( "layer has no CRS" ), sourceName );

@@ -1,4 +1,5 @@
 #include "boundarychangealgorithm.h"
+#include "qgiscompat.h"
 #include "atomicoutput.h"
 #include "changeengine.h"
 #include "changeoutput.h"
@@ -60,24 +61,24 @@ namespace limes
 
   void BoundaryChangeAlgorithm::initAlgorithm( const QVariantMap & )
   {
-    const QList<int> versionTypes{ QgsProcessing::TypeVectorLine, QgsProcessing::TypeVectorPolygon };
+    const QList<int> versionTypes = limes::compat::sourceTypes( { limes::compat::VectorLine, limes::compat::VectorPolygon } );
     addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "OLD" ), QObject::tr( "Old version (lines or territories)" ), versionTypes ) );
     addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "NEW" ), QObject::tr( "New version (lines or territories)" ), versionTypes ) );
     addParameter( new QgsProcessingParameterString( QStringLiteral( "LEFT" ), QObject::tr( "Lines: party on the left" ), QVariant(), false, true ) );
     addParameter( new QgsProcessingParameterString( QStringLiteral( "RIGHT" ), QObject::tr( "Lines: party on the right" ), QVariant(), false, true ) );
     addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Territories: party code field" ), QVariant(), QStringLiteral( "OLD" ),
-                  QgsProcessingParameterField::Any, false, true ) );
-    addParameter( new QgsProcessingParameterMultipleLayers( QStringLiteral( "RESOURCES" ), QObject::tr( "Water and other resource layers" ), QgsProcessing::TypeVectorAnyGeometry, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), { QgsProcessing::TypeVectorLine }, QVariant(), true ) );
+                  limes::compat::FieldAny, false, true ) );
+    addParameter( new QgsProcessingParameterMultipleLayers( QStringLiteral( "RESOURCES" ), QObject::tr( "Water and other resource layers" ), limes::compat::VectorAnyGeometry, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), limes::compat::sourceTypes( { limes::compat::VectorLine } ), QVariant(), true ) );
     addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ),
-                  QgsProcessingParameterField::Any, false, true ) );
-    auto grid = std::make_unique<QgsProcessingParameterNumber>( QStringLiteral( "GRID" ), QObject::tr( "Snap-rounding grid (m)" ), QgsProcessingParameterNumber::Double, 0.001, false, 1e-6, 10 );
+                  limes::compat::FieldAny, false, true ) );
+    auto grid = std::make_unique<QgsProcessingParameterNumber>( QStringLiteral( "GRID" ), QObject::tr( "Snap-rounding grid (m)" ), limes::compat::NumberDouble, 0.001, false, 1e-6, 10 );
     addParameter( grid.release() );
-    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MIN_AREA" ), QObject::tr( "Minimum area of a transfer (m²)" ), QgsProcessingParameterNumber::Double, 0, false, 0 ) );
-    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MAX_END_GAP" ), QObject::tr( "Maximum gap between corresponding ends (m)" ), QgsProcessingParameterNumber::Double, 1000, false, 0 ) );
-    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "TRANSFERS" ), QObject::tr( "Transfers" ), QgsProcessing::TypeVectorPolygon ) );
-    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "RESOURCE_CHANGES" ), QObject::tr( "Resource changes" ), QgsProcessing::TypeVectorAnyGeometry, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "NOISE" ), QObject::tr( "Digitizing noise" ), QgsProcessing::TypeVectorPolygon, QVariant(), true, false ) );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MIN_AREA" ), QObject::tr( "Minimum area of a transfer (m²)" ), limes::compat::NumberDouble, 0, false, 0 ) );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MAX_END_GAP" ), QObject::tr( "Maximum gap between corresponding ends (m)" ), limes::compat::NumberDouble, 1000, false, 0 ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "TRANSFERS" ), QObject::tr( "Transfers" ), limes::compat::VectorPolygon ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "RESOURCE_CHANGES" ), QObject::tr( "Resource changes" ), limes::compat::VectorAnyGeometry, QVariant(), true ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "NOISE" ), QObject::tr( "Digitizing noise" ), limes::compat::VectorPolygon, QVariant(), true, false ) );
     addParameter( new QgsProcessingParameterFileDestination( QStringLiteral( "SUMMARY" ), QObject::tr( "Summary (JSON)" ), QObject::tr( "JSON files (*.json)" ), QVariant(), true, false ) );
     addOutput( new QgsProcessingOutputNumber( QStringLiteral( "TRANSFER_COUNT" ), QObject::tr( "Number of transfers" ) ) );
     addOutput( new QgsProcessingOutputString( QStringLiteral( "WORKING_CRS" ), QObject::tr( "Working CRS" ) ) );
@@ -128,7 +129,7 @@ namespace limes
       feedback->pushInfo( w );
 
     QVariantMap outputs;
-    auto sink = [&]( const QString &parameter, const QgsFields &fields, QgsWkbTypes::Type wkb, const auto &items, auto toFeature ) {
+    auto sink = [&]( const QString &parameter, const QgsFields &fields, limes::WkbType wkb, const auto &items, auto toFeature ) {
       QString id;
       std::unique_ptr<QgsFeatureSink> s( parameterAsSink( parameters, parameter, context, id, fields, wkb, result.workingCrs ) );
       if ( !s )
@@ -141,9 +142,9 @@ namespace limes
       }
       outputs.insert( parameter, id );
     };
-    sink( QStringLiteral( "TRANSFERS" ), transferFields(), QgsWkbTypes::MultiPolygon, result.transfers, transferFeature );
-    sink( QStringLiteral( "RESOURCE_CHANGES" ), resourceChangeFields(), QgsWkbTypes::GeometryCollection, result.resourceChanges, resourceChangeFeature );
-    sink( QStringLiteral( "NOISE" ), transferFields(), QgsWkbTypes::MultiPolygon, result.noise, transferFeature );
+    sink( QStringLiteral( "TRANSFERS" ), transferFields(), limes::WkbType::MultiPolygon, result.transfers, transferFeature );
+    sink( QStringLiteral( "RESOURCE_CHANGES" ), resourceChangeFields(), limes::WkbType::GeometryCollection, result.resourceChanges, resourceChangeFeature );
+    sink( QStringLiteral( "NOISE" ), transferFields(), limes::WkbType::MultiPolygon, result.noise, transferFeature );
 
     const QString summary = parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context );
     if ( !summary.isEmpty() )

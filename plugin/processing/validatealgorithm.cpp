@@ -1,4 +1,5 @@
 #include "validatealgorithm.h"
+#include "qgiscompat.h"
 #include "atomicoutput.h"
 #include "error.h"
 #include "inputlayers.h"
@@ -43,19 +44,19 @@ namespace limes
 
   void ValidateAlgorithm::initAlgorithm( const QVariantMap & )
   {
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "LINE" ), QObject::tr( "Boundary line" ), { QgsProcessing::TypeVectorLine } ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), { QgsProcessing::TypeVectorLine }, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ), QgsProcessingParameterField::Any, false, true ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "PILLARS" ), QObject::tr( "Pillars" ), { QgsProcessing::TypeVectorPoint }, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterField( QStringLiteral( "PILLAR_FIELD" ), QObject::tr( "Pillar number field" ), QStringLiteral( "number" ), QStringLiteral( "PILLARS" ), QgsProcessingParameterField::Any, false, true ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TERRITORIES" ), QObject::tr( "Territories" ), { QgsProcessing::TypeVectorPolygon }, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Party code field" ), QVariant(), QStringLiteral( "TERRITORIES" ), QgsProcessingParameterField::Any, false, true ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TRIPOINTS" ), QObject::tr( "Tripoints" ), { QgsProcessing::TypeVectorPoint }, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "TOLERANCE" ), QObject::tr( "Tolerance (m)" ), QgsProcessingParameterNumber::Double, 0.5, false, 1e-6 ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "LINE" ), QObject::tr( "Boundary line" ), limes::compat::sourceTypes( { limes::compat::VectorLine } ) ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), limes::compat::sourceTypes( { limes::compat::VectorLine } ), QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ), limes::compat::FieldAny, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "PILLARS" ), QObject::tr( "Pillars" ), limes::compat::sourceTypes( { limes::compat::VectorPoint } ), QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "PILLAR_FIELD" ), QObject::tr( "Pillar number field" ), QStringLiteral( "number" ), QStringLiteral( "PILLARS" ), limes::compat::FieldAny, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TERRITORIES" ), QObject::tr( "Territories" ), limes::compat::sourceTypes( { limes::compat::VectorPolygon } ), QVariant(), true ) );
+    addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Party code field" ), QVariant(), QStringLiteral( "TERRITORIES" ), limes::compat::FieldAny, false, true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "TRIPOINTS" ), QObject::tr( "Tripoints" ), limes::compat::sourceTypes( { limes::compat::VectorPoint } ), QVariant(), true ) );
+    addParameter( new QgsProcessingParameterNumber( QStringLiteral( "TOLERANCE" ), QObject::tr( "Tolerance (m)" ), limes::compat::NumberDouble, 0.5, false, 1e-6 ) );
     addParameter( new QgsProcessingParameterString( QStringLiteral( "RULES" ), QObject::tr( "Rules (comma-separated ids; empty: all)" ), QVariant(), false, true ) );
-    addParameter( new QgsProcessingParameterFile( QStringLiteral( "WORKSPACE" ), QObject::tr( "Commission workspace (its accepted findings apply)" ), QgsProcessingParameterFile::File,
+    addParameter( new QgsProcessingParameterFile( QStringLiteral( "WORKSPACE" ), QObject::tr( "Commission workspace (its accepted findings apply)" ), limes::compat::FileBehaviorFile,
                   QStringLiteral( "gpkg" ), QVariant(), true ) );
-    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "OUTPUT" ), QObject::tr( "Findings" ), QgsProcessing::TypeVectorAnyGeometry ) );
+    addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "OUTPUT" ), QObject::tr( "Findings" ), limes::compat::VectorAnyGeometry ) );
     addParameter( new QgsProcessingParameterFileDestination( QStringLiteral( "SUMMARY" ), QObject::tr( "Summary (JSON)" ), QObject::tr( "JSON files (*.json)" ), QVariant(), true, false ) );
     addOutput( new QgsProcessingOutputNumber( QStringLiteral( "ERROR_COUNT" ), QObject::tr( "Errors not accepted" ) ) );
     addOutput( new QgsProcessingOutputNumber( QStringLiteral( "FINDING_COUNT" ), QObject::tr( "Findings" ) ) );
@@ -105,7 +106,7 @@ namespace limes
 
     QString id;
     const QgsFields fields = findingFields();
-    std::unique_ptr<QgsFeatureSink> sink( parameterAsSink( parameters, QStringLiteral( "OUTPUT" ), context, id, fields, QgsWkbTypes::GeometryCollection, result.crs ) );
+    std::unique_ptr<QgsFeatureSink> sink( parameterAsSink( parameters, QStringLiteral( "OUTPUT" ), context, id, fields, limes::WkbType::GeometryCollection, result.crs ) );
     if ( !sink )
       throw QgsProcessingException( invalidSinkError( parameters, QStringLiteral( "OUTPUT" ) ) );
     for ( const Finding &f : result.findings )

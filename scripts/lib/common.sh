@@ -9,11 +9,24 @@ BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev libgdal-dev
   qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core
   libpq-dev libgeographiclib-dev qtkeychain-qt5-dev)
+# PostgreSQL's major version is part of the package names and differs per Debian release.
+debian_codename() {
+  local c
+  c=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+  # sid's os-release names no codename (or trixie's successor while it is being prepared)
+  [ -n "$c" ] || c=sid
+  echo "$c"
+}
+case "$(debian_codename)" in
+  bookworm) PG_MAJOR=15 ;;
+  trixie) PG_MAJOR=17 ;;
+  *) PG_MAJOR=18 ;;     # sid (forky)
+esac
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
 # PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger.
 TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3
-  postgresql-15 postgresql-15-postgis-3)
+  "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-postgis-3")
 
 ensure_packages() {
   local missing=() p

@@ -1,4 +1,5 @@
 #include "error.h"
+#include "qgiscompat.h"
 #include "layersource.h"
 #include "testutils.h"
 
@@ -114,7 +115,7 @@ class TestLayerSource : public QObject
       QVERIFY( layer->isValid() );
       QCOMPARE( layer->name(), QStringLiteral( "pillars" ) );
       QCOMPARE( layer->crs().authid(), QStringLiteral( "EPSG:4326" ) );
-      QCOMPARE( layer->geometryType(), QgsWkbTypes::PointGeometry );
+      QCOMPARE( layer->geometryType(), limes::geometrytype::Point );
       QVERIFY( layer->featureCount() > 100 );
     }
 
@@ -136,7 +137,7 @@ class TestLayerSource : public QObject
       QCOMPARE( names, QStringList( { "territories", "boundary_dcw", "boundary_wdbii", "rivers", "segments", "pillars",
                                       "synthetic_claims", "synthetic_water_points", "synthetic_canals", "synthetic_reservoirs" } ) );
       QCOMPARE( layers.at( 0 ).featureCount, 2LL );
-      QCOMPARE( layers.at( 0 ).wkbType, QgsWkbTypes::MultiPolygon );
+      QCOMPARE( layers.at( 0 ).wkbType, limes::WkbType::MultiPolygon );
       QCOMPARE( layers.at( 0 ).crs, QStringLiteral( "EPSG:4326" ) );
     }
 };

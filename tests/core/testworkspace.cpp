@@ -1,5 +1,6 @@
 // The GeoPackage workspace: parties, segments, the hash-chained ledger, accepted findings.
 #include "error.h"
+#include "qgiscompat.h"
 #include "testutils.h"
 #include "workspace.h"
 
@@ -89,7 +90,7 @@ class TestWorkspace : public QObject
       QCOMPARE( pillars.labeling()->settings().fieldName, QStringLiteral( "number" ) );
       QgsVectorLayer lines( mPath + "|layername=version_lines", "lines", "ogr" );
       QVERIFY( lines.renderer()->symbols( *new QgsRenderContext() ).first()->symbolLayer( 0 )->dataDefinedProperties()
-               .property( QgsSymbolLayer::PropertyStrokeColor ).expressionString().contains( "version_id" ) );
+               .property( limes::compat::PropertyStrokeColor ).expressionString().contains( "version_id" ) );
     }
 
     void ledgerChainsAndDerivesStatus()
@@ -337,7 +338,7 @@ class TestWorkspace : public QObject
         QgsFields fields;
         QgsVectorFileWriter::SaveVectorOptions options;
         options.driverName = "GPKG";
-        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, QgsWkbTypes::LineString, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsCoordinateTransformContext(), options ) );
+        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, limes::WkbType::LineString, QgsCoordinateReferenceSystem( "EPSG:32642" ), QgsCoordinateTransformContext(), options ) );
         for ( int i = 0; i < 10000; ++i )
         {
           QgsPolylineXY line;

@@ -1,5 +1,6 @@
 // The shared workspace's schema migrations, on the throwaway PostGIS cluster.
 #include "error.h"
+#include "qgiscompat.h"
 #include "pgworkspace.h"
 #include "testutils.h"
 #include "workspace.h"
@@ -147,7 +148,7 @@ class TestPgWorkspace : public QObject
         QgsFields fields;
         QgsVectorFileWriter::SaveVectorOptions options;
         options.driverName = "GPKG";
-        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, QgsWkbTypes::LineString, QgsCoordinateReferenceSystem( "EPSG:4326" ), QgsCoordinateTransformContext(), options ) );
+        std::unique_ptr<QgsVectorFileWriter> w( QgsVectorFileWriter::create( source, fields, limes::WkbType::LineString, QgsCoordinateReferenceSystem( "EPSG:4326" ), QgsCoordinateTransformContext(), options ) );
         for ( int i = 0; i < 20000; ++i )
         {
           QgsFeature f( fields );

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef LIMES_QGISCOMPAT_H
+#define LIMES_QGISCOMPAT_H
+
+// The one place where Limes meets the differences between the QGIS releases it builds
+// against (3.22, 3.40 LTR, 3.44). Code elsewhere uses these names and never tests
+// _QGIS_VERSION_INT itself. The newest API is the model: each name below is what QGIS 3.44
+// calls the thing, mapped down to what 3.22 called it.
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <initializer_list>
+#include <memory>
+
+#include <qgis.h>
+#include <qgsconfig.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfield.h>
+#include <qgsprocessing.h>
+#include <qgsprocessingparameters.h>
+#include <qgssymbol.h>
+#include <qgssymbollayer.h>
+#include <qgsunittypes.h>
+#include <qgswkbtypes.h>
+
+class QgsLineSymbol;
+class QgsMarkerSymbol;
+
+namespace limes
+{
+#if _QGIS_VERSION_INT >= 33000
+  using WkbType = Qgis::WkbType;
+  using GeometryType = Qgis::GeometryType;
+  using LayerType = Qgis::LayerType;
+#else
+  using WkbType = QgsWkbTypes::Type;
+  using GeometryType = QgsWkbTypes::GeometryType;
+  using LayerType = QgsMapLayerType;
+#endif
+
+  //! Geometry types by their 3.30+ names (Qgis::GeometryType::Point …).
+  namespace geometrytype
+  {
+#if _QGIS_VERSION_INT >= 33000
+    inline constexpr GeometryType Point = Qgis::GeometryType::Point;
+    inline constexpr GeometryType Line = Qgis::GeometryType::Line;
+    inline constexpr GeometryType Polygon = Qgis::GeometryType::Polygon;
+    inline constexpr GeometryType Unknown = Qgis::GeometryType::Unknown;
+#else
+    inline constexpr GeometryType Point = QgsWkbTypes::PointGeometry;
+    inline constexpr GeometryType Line = QgsWkbTypes::LineGeometry;
+    inline constexpr GeometryType Polygon = QgsWkbTypes::PolygonGeometry;
+    inline constexpr GeometryType Unknown = QgsWkbTypes::UnknownGeometry;
+#endif
+  } // namespace geometrytype
+
+  namespace compat
+  {
+#if _QGIS_VERSION_INT >= 33000
+    inline constexpr LayerType VectorLayer = Qgis::LayerType::Vector;
+    inline constexpr Qgis::DistanceUnit Meters = Qgis::DistanceUnit::Meters;
+#else
+    inline constexpr LayerType VectorLayer = QgsMapLayerType::VectorLayer;
+    inline constexpr QgsUnitTypes::DistanceUnit Meters = QgsUnitTypes::DistanceMeters;
+#endif
+
+    // Processing (moved to Qgis:: enums in 3.36)
+#if _QGIS_VERSION_INT >= 33600
+    using ProcessingSourceType = Qgis::ProcessingSourceType;
+    inline constexpr ProcessingSourceType VectorAnyGeometry = Qgis::ProcessingSourceType::VectorAnyGeometry;
+    inline constexpr ProcessingSourceType VectorPoint = Qgis::ProcessingSourceType::VectorPoint;
+    inline constexpr ProcessingSourceType VectorLine = Qgis::ProcessingSourceType::VectorLine;
+    inline constexpr ProcessingSourceType VectorPolygon = Qgis::ProcessingSourceType::VectorPolygon;
+    inline constexpr Qgis::ProcessingNumberParameterType NumberDouble = Qgis::ProcessingNumberParameterType::Double;
+    inline constexpr Qgis::ProcessingFieldParameterDataType FieldAny = Qgis::ProcessingFieldParameterDataType::Any;
+    inline constexpr Qgis::ProcessingFileParameterBehavior FileBehaviorFile = Qgis::ProcessingFileParameterBehavior::File;
+    inline constexpr Qgis::InvalidGeometryCheck NoGeometryCheck = Qgis::InvalidGeometryCheck::NoCheck;
+#else
+    using ProcessingSourceType = QgsProcessing::SourceType;
+    inline constexpr ProcessingSourceType VectorAnyGeometry = QgsProcessing::TypeVectorAnyGeometry;
+    inline constexpr ProcessingSourceType VectorPoint = QgsProcessing::TypeVectorPoint;
+    inline constexpr ProcessingSourceType VectorLine = QgsProcessing::TypeVectorLine;
+    inline constexpr ProcessingSourceType VectorPolygon = QgsProcessing::TypeVectorPolygon;
+    inline constexpr QgsProcessingParameterNumber::Type NumberDouble = QgsProcessingParameterNumber::Double;
+    inline constexpr QgsProcessingParameterField::DataType FieldAny = QgsProcessingParameterField::Any;
+    inline constexpr QgsProcessingParameterFile::Behavior FileBehaviorFile = QgsProcessingParameterFile::File;
+    inline constexpr QgsFeatureRequest::InvalidGeometryCheck NoGeometryCheck = QgsFeatureRequest::GeometryNoCheck;
+#endif
+
+    //! Feature-source parameters take their accepted types as a list of ints.
+    inline QList<int> sourceTypes( std::initializer_list<ProcessingSourceType> types )
+    {
+      QList<int> list;
+      for ( ProcessingSourceType t : types )
+        list << static_cast<int>( t );
+      return list;
+    }
+
+    //! Symbol-layer data-defined properties (scoped enum from 3.30).
+#if _QGIS_VERSION_INT >= 33000
+    inline constexpr QgsSymbolLayer::Property PropertyStrokeColor = QgsSymbolLayer::Property::StrokeColor;
+#else
+    inline constexpr QgsSymbolLayer::Property PropertyStrokeColor = QgsSymbolLayer::PropertyStrokeColor;
+#endif
+
+    //! QgsField of a type given as QMetaType (QVariant::Type is deprecated from 3.38).
+    inline QgsField field( const QString &name, QMetaType::Type type )
+    {
+#if _QGIS_VERSION_INT >= 33800
+      return QgsField( name, type );
+#else
+      // QVariant::Type and QMetaType::Type share their values for every core type
+      return QgsField( name, static_cast<QVariant::Type>( type ) );
+#endif
+    }
+
+    //! The type of a field as QMetaType.
+    inline QMetaType::Type fieldType( const QgsField &f )
+    {
+#if _QGIS_VERSION_INT >= 33800
+      return f.type();
+#else
+      return static_cast<QMetaType::Type>( f.type() );
+#endif
+    }
+
+    //! Simple symbols, owned by the caller (3.44 returns unique_ptr, earlier a raw pointer).
+    std::unique_ptr<QgsLineSymbol> createSimpleLine( const QVariantMap &properties );
+    std::unique_ptr<QgsMarkerSymbol> createSimpleMarker( const QVariantMap &properties );
+  } // namespace compat
+} // namespace limes
+
+#endif // LIMES_QGISCOMPAT_H
