@@ -331,7 +331,7 @@ namespace limes
       {
         // filtered layers may not know their extent: measure it
         sourceExtent = QgsRectangle();
-        sourceExtent.setMinimal();
+        compat::setNull( sourceExtent );
         QgsFeatureIterator it = l->source->getFeatures( QgsFeatureRequest().setNoAttributes() );
         QgsFeature f;
         while ( it.nextFeature( f ) )

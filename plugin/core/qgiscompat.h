@@ -19,6 +19,7 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfield.h>
 #include <qgsprocessing.h>
+#include <qgsrectangle.h>
 #include <qgsprocessingparameters.h>
 #include <qgssymbol.h>
 #include <qgssymbollayer.h>
@@ -123,6 +124,16 @@ namespace limes
       return f.type();
 #else
       return static_cast<QMetaType::Type>( f.type() );
+#endif
+    }
+
+    //! An empty rectangle that any combineExtentWith() replaces (setMinimal() before 3.34).
+    inline void setNull( QgsRectangle &r )
+    {
+#if _QGIS_VERSION_INT >= 33400
+      r.setNull();
+#else
+      r.setMinimal();
 #endif
     }
 

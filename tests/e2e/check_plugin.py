@@ -165,6 +165,10 @@ def finish():
     ok = all(c['ok'] for c in checks.values())
     with open(os.path.join(OUT, 'result.json'), 'w') as f:
         json.dump({'ok': ok, 'checks': checks}, f, indent=1)
+    # QGIS 3.40 and 3.44 themselves abort on exit (~QgsProject -> updateNewLayerInsertionPoint)
+    # when a project with layers is still loaded, with or without Limes: clear it first, so
+    # that any other abnormal exit still fails the test.
+    QgsProject.instance().clear()
     QgsApplication.exit(0 if ok else 1)
 
 
