@@ -5,16 +5,19 @@
 # that release's own machine.
 #   scripts/test-qgis.sh bookworm|trixie|sid [ctest arguments...]
 #     bookworm: QGIS 3.22   trixie: QGIS 3.40 LTR   sid: QGIS 3.44
+#   scripts/test-qgis.sh --prepare RELEASE   only make the chroot and install its packages
 # Environment: LIMES_CHROOT_DIR (default /var/cache/limes/chroots) holds the chroots;
 # LIMES_CHROOT_MIRROR overrides the Debian mirror (default: the one this machine's apt uses).
-# The build tree is build/qgis-RELEASE in this checkout; the package is built there too
-# (scripts/package.sh), and the installed package is tested in the chroot (tests/package).
+# The build tree is build/qgis-RELEASE in this checkout; the Debian package is built there
+# (build/qgis-RELEASE/packages/) and tested installed in the chroot (tests/package).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+prepare_only=0
+[ "${1:-}" = --prepare ] && { prepare_only=1; shift; }
 release=${1:-}
 case "$release" in
   bookworm|trixie|sid) shift ;;
-  -h|--help) sed -n '3,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h|--help) sed -n '3,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
   *) echo "usage: scripts/test-qgis.sh bookworm|trixie|sid [ctest arguments...]" >&2; exit 2 ;;
 esac
 [ "$(id -u)" -eq 0 ] || { echo "limes: scripts/test-qgis.sh needs root (debootstrap, chroot, mounts)" >&2; exit 2; }
@@ -23,8 +26,20 @@ source "$ROOT/scripts/lib/chroot.sh"
 chroot_prepare "$release"
 chroot_mount "$release" "$ROOT"
 trap 'chroot_umount "$release"' EXIT
+if [ $prepare_only -eq 1 ]; then
+  chroot_run "$release" bash -c 'source /limes/scripts/lib/common.sh &&
+    ensure_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"'
+  exit
+fi
 
-# Inside, the checkout is /limes and the build tree build/qgis-RELEASE: the same two
-# commands as on a real machine of that release.
-chroot_run "$release" env LIMES_BUILD_DIR="/limes/build/qgis-$release" LIMES_PACKAGE_TEST=1 \
-  bash /limes/scripts/test.sh "$@"
+# Inside, the checkout is /limes and the build tree build/qgis-RELEASE: the same command as
+# on a real machine of that release, then the Debian package built, installed and tested
+# there (the chroot is throwaway, so installing into it is fine).
+build="/limes/build/qgis-$release"
+status=0
+# the Qt 6 readiness check does not depend on the QGIS release: the native suite runs it
+chroot_run "$release" env LIMES_BUILD_DIR="$build" bash /limes/scripts/test.sh -LE qt6 "$@" || status=1
+chroot_run "$release" bash -c "source /limes/scripts/lib/common.sh && ensure_packages \"\${PACKAGE_PACKAGES[@]}\" >/dev/null &&
+  bash /limes/tests/package/test_package.sh $build /limes" || status=1
+echo "limes: QGIS $(chroot_run "$release" dpkg-query -W -f '${Version}' libqgis-dev) ($release): $([ $status -eq 0 ] && echo passed || echo FAILED)"
+exit $status

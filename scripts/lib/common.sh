@@ -24,9 +24,12 @@ case "$(debian_codename)" in
 esac
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
-# PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger.
-TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3
+# PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger,
+# clazy for the Qt 6 readiness check.
+TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3 clazy
   "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-postgis-3")
+# What building the Debian package needs (CPack's dpkg-shlibdeps step).
+PACKAGE_PACKAGES=(dpkg-dev file)
 
 ensure_packages() {
   local missing=() p

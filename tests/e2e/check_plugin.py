@@ -21,6 +21,12 @@ def check(name, ok, detail=''):
 def inspect():
     win = iface.mainWindow()
     win.setGeometry(0, 0, 1600, 1000)   # Xvfb has no window manager to maximize it
+    # which liblimesplugin.so QGIS really loaded (build tree, or the installed package)
+    with open('/proc/self/maps') as maps:
+        loaded = sorted({line.split()[-1] for line in maps if line.rstrip().endswith('/liblimesplugin.so')})
+    expected = os.environ.get('LIMES_E2E_EXPECT_MODULE_DIR')
+    check('module_loaded_from', [os.path.dirname(os.path.realpath(p)) for p in loaded] == [os.path.realpath(expected)],
+          (loaded, expected))
     menus = [a.text().replace('&', '') for a in win.menuBar().actions()]
     check('limes_menu', 'Limes' in menus, menus)
     if 'Limes' in menus:

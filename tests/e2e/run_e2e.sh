@@ -9,9 +9,19 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$OUT"
 mkdir -p "$OUT/profiles/default/QGIS" "$OUT/runtime"
 chmod 700 "$OUT/runtime"
+# PLUGIN_DIR "system": no search path, so QGIS can only find Limes in its own plugin directory
+# (the installed Debian package)
+if [ "$PLUGIN_DIR" = system ]; then
+  search=""
+  export LIMES_E2E_EXPECT_MODULE_DIR=/usr/lib/qgis/plugins
+else
+  search="searchPathsForPlugins=$PLUGIN_DIR"
+  LIMES_E2E_EXPECT_MODULE_DIR=$(cd "$PLUGIN_DIR" && pwd -P)
+  export LIMES_E2E_EXPECT_MODULE_DIR
+fi
 cat >"$OUT/profiles/default/QGIS/QGIS3.ini" <<INI
 [plugins]
-searchPathsForPlugins=$PLUGIN_DIR
+$search
 
 [Plugins]
 liblimesplugin=true
