@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Compares the sample summaries that tests/releases/sample_results.sh wrote under each
+QGIS release (one directory per release): every number within 1e-9 relative (1e-6 absolute
+for values near zero: millimetre rounding), every string and count equal; provenance (which
+names each release's library versions) is left out. Prints one line per difference.
+    compare_releases.py DIR DIR [DIR...]"""
+import json
+import os
+import sys
+
+REL = 1e-9
+ABS = 1e-6
+
+
+def diff(a, b, path, out):
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(set(a) | set(b)):
+            if k == 'provenance':
+                continue
+            if k not in a or k not in b:
+                out.append('%s.%s: only in one' % (path, k))
+            else:
+                diff(a[k], b[k], '%s.%s' % (path, k), out)
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            out.append('%s: %d vs %d items' % (path, len(a), len(b)))
+        for i, (x, y) in enumerate(zip(a, b)):
+            diff(x, y, '%s[%d]' % (path, i), out)
+    elif isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        if abs(a - b) > max(ABS, REL * max(abs(a), abs(b))):
+            out.append('%s: %r vs %r (relative %.2e)' % (path, a, b, abs(a - b) / max(abs(a), abs(b))))
+    elif a != b:
+        out.append('%s: %r vs %r' % (path, a, b))
+
+
+def main(dirs):
+    names = sorted(f for f in os.listdir(dirs[0]) if f.endswith('.json'))
+    passed = failed = 0
+    for d in dirs:
+        with open(os.path.join(d, 'version.txt')) as f:
+            print('%s: %s' % (d, ' '.join(f.read().split())))
+    for name in names:
+        base = json.load(open(os.path.join(dirs[0], name)))
+        for d in dirs[1:]:
+            path = os.path.join(d, name)
+            if not os.path.exists(path):
+                print('FAIL %s: missing in %s' % (name, d))
+                failed += 1
+                continue
+            out = []
+            diff(base, json.load(open(path)), name, out)
+            if out:
+                failed += 1
+                print('FAIL %s: %s differs from %s:' % (name, d, dirs[0]))
+                for line in out[:20]:
+                    print('  ' + line)
+            else:
+                passed += 1
+                print('ok   %s: %s agrees with %s' % (name, d, dirs[0]))
+    if not names:
+        failed += 1
+        print('FAIL no summaries in %s' % dirs[0])
+    print('releases: %d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
