@@ -3,9 +3,7 @@
 #include "changeengine.h"
 #include "changeoutput.h"
 #include "error.h"
-#include "pgworkspace.h"
-#include "workspace.h"
-#include "workspacecommand.h"
+#include "workspaceoptions.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +19,67 @@ namespace limes::cli
     QString area( double m2 )
     {
       return QStringLiteral( "%1 m² (%2 ha)" ).arg( m2, 0, 'f', 1 ).arg( m2 / 10000.0, 0, 'f', 4 );
+    }
+
+    //! The table a cartographer reads first: land per direction, net change, segments, resources, notes.
+    void printTable( QTextStream &out, const ChangeRequest &request, const ChangeResult &result )
+    {
+      const QJsonObject s = changeSummary( result );
+      out << QStringLiteral( "Limes change: %1 -> %2 (%3; working CRS %4; areas on %5)\n" )
+          .arg( request.oldVersion.name, request.newVersion.name, result.mode, result.workingCrs.authid(), result.ellipsoid );
+      out << "\nLand that changes sides\n";
+      out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( "from", -6 ).arg( "to", -6 ).arg( "parts", 6 ).arg( "area" );
+      for ( const QJsonValue &t : s[QStringLiteral( "transfers" )].toArray() )
+        out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( t[QStringLiteral( "from" )].toString(), -6 ).arg( t[QStringLiteral( "to" )].toString(), -6 )
+            .arg( t[QStringLiteral( "parts" )].toInt(), 6 ).arg( area( t[QStringLiteral( "area_m2" )].toDouble() ) );
+      if ( s[QStringLiteral( "transfers" )].toArray().isEmpty() )
+        out << "  none: the versions enclose no land between them\n";
+      out << "\nNet change per party\n";
+      for ( const QJsonValue &n : s[QStringLiteral( "net" )].toArray() )
+        out << QStringLiteral( "  %1 %2\n" ).arg( n[QStringLiteral( "party" )].toString(), -6 ).arg( area( n[QStringLiteral( "net_m2" )].toDouble() ) );
+      if ( !request.segments.name.isEmpty() )
+      {
+        out << "\nBy segment\n";
+        for ( const QJsonValue &g : s[QStringLiteral( "segments" )].toArray() )
+          out << QStringLiteral( "  %1 %2 -> %3 %4 parts  %5\n" ).arg( g[QStringLiteral( "code" )].toString(), -8 ).arg( g[QStringLiteral( "from" )].toString() )
+              .arg( g[QStringLiteral( "to" )].toString(), -4 ).arg( g[QStringLiteral( "parts" )].toInt(), 3 ).arg( area( g[QStringLiteral( "area_m2" )].toDouble() ) );
+      }
+      if ( !request.resources.empty() )
+      {
+        out << "\nWater and other resources that change sides\n";
+        const QJsonArray water = s[QStringLiteral( "water" )].toArray();
+        for ( const QJsonValue &w : water )
+        {
+          QString amount;
+          if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "line" ) )
+            amount = QStringLiteral( "%1 m" ).arg( w[QStringLiteral( "length_m" )].toDouble(), 0, 'f', 1 );
+          else if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "polygon" ) )
+            amount = area( w[QStringLiteral( "area_m2" )].toDouble() );
+          out << QStringLiteral( "  %1 %2 -> %3 %4 features  %5\n" ).arg( w[QStringLiteral( "layer" )].toString(), -24 ).arg( w[QStringLiteral( "from" )].toString() )
+              .arg( w[QStringLiteral( "to" )].toString(), -4 ).arg( w[QStringLiteral( "count" )].toInt(), 4 ).arg( amount );
+        }
+        if ( water.isEmpty() )
+          out << "  none\n";
+        for ( const QJsonValue &c : s[QStringLiteral( "crossings" )].toArray() )
+          out << QStringLiteral( "  %1 feature %2: the boundary crosses it %3 times, was %4\n" ).arg( c[QStringLiteral( "layer" )].toString() )
+              .arg( static_cast<qint64>( c[QStringLiteral( "fid" )].toDouble() ) ).arg( c[QStringLiteral( "new" )].toInt() ).arg( c[QStringLiteral( "old" )].toInt() );
+      }
+      const QJsonObject noise = s[QStringLiteral( "noise" )].toObject();
+      if ( noise[QStringLiteral( "parts" )].toInt() > 0 )
+        out << QStringLiteral( "\nDigitizing noise: %1 pieces below %2 m², %3 in all (layer noise)\n" )
+            .arg( noise[QStringLiteral( "parts" )].toInt() ).arg( result.minAreaM2 ).arg( area( noise[QStringLiteral( "area_m2" )].toDouble() ) );
+      for ( const QString &w : result.warnings )
+        out << QStringLiteral( "note: %1\n" ).arg( w );
+    }
+
+    //! A workspace version as an engine input, named as provenance has always named it.
+    OpenedLayer versionInput( const WorkspaceStore &workspace, const LineVersion &version )
+    {
+      VersionLayer lines = workspace.versionLayer( version );
+      OpenedLayer opened;
+      opened.layer = std::move( lines.layer );
+      opened.input = InputLayer{ opened.layer.get(), version.name, lines.spec, lines.path };
+      return opened;
     }
   }
 
@@ -78,39 +137,21 @@ namespace limes::cli
 
     // Open everything before computing anything: bad input fails fast and writes nothing.
     OpenedLayer oldVersion, newVersion;
-    const QString workspace = parser.value( QStringLiteral( "workspace" ) );
-    std::unique_ptr<PgWorkspace> shared;
-    if ( parser.isSet( QStringLiteral( "workspace" ) ) && PgWorkspace::isConnection( workspace ) )
+    std::unique_ptr<WorkspaceStore> workspace;
+    if ( parser.isSet( QStringLiteral( "workspace" ) ) )
     {
-      // the shared workspace: the versions come from the database, as memory layers
-      shared = PgWorkspace::open( workspace );
-      const LineVersion o = shared->version( parser.value( QStringLiteral( "old" ) ) );
-      const LineVersion n = shared->version( parser.value( QStringLiteral( "new" ) ) );
+      // the versions come from the workspace, with the parties recorded for them
+      workspace = openStore( parser.value( QStringLiteral( "workspace" ) ) );
+      const LineVersion o = workspace->version( parser.value( QStringLiteral( "old" ) ) );
+      const LineVersion n = workspace->version( parser.value( QStringLiteral( "new" ) ) );
       if ( o.leftParty != n.leftParty || o.rightParty != n.rightParty )
-        throw Error( QStringLiteral( "versions '%1' and '%2' name different left and right parties" ).arg( o.name, n.name ), shared->describe() );
-      request.leftParty = o.leftParty;
-      request.rightParty = o.rightParty;
-      for ( const auto &[version, into] : { std::make_pair( o, &oldVersion ), std::make_pair( n, &newVersion ) } )
-      {
-        into->layer = shared->versionLayer( version );
-        into->input = InputLayer{ into->layer.get(), version.name, QStringLiteral( "%1 version %2" ).arg( shared->describe(), version.name ), QString() };
-      }
-    }
-    else if ( parser.isSet( QStringLiteral( "workspace" ) ) )
-    {
-      const auto ws = Workspace::open( parser.value( QStringLiteral( "workspace" ) ) );
-      const LineVersion o = ws->version( parser.value( QStringLiteral( "old" ) ) );
-      const LineVersion n = ws->version( parser.value( QStringLiteral( "new" ) ) );
-      if ( o.leftParty != n.leftParty || o.rightParty != n.rightParty )
-        throw Error( QStringLiteral( "versions '%1' and '%2' name different left and right parties" ).arg( o.name, n.name ), ws->path() );
+        throw Error( QStringLiteral( "versions '%1' and '%2' name different left and right parties" ).arg( o.name, n.name ), workspace->describe() );
       if ( ( !request.leftParty.isEmpty() && request.leftParty != o.leftParty ) || ( !request.rightParty.isEmpty() && request.rightParty != o.rightParty ) )
         throw Error( QStringLiteral( "--left/--right contradict the workspace (%1 left, %2 right)" ).arg( o.leftParty, o.rightParty ) );
       request.leftParty = o.leftParty;
       request.rightParty = o.rightParty;
-      oldVersion = openLayer( ws->versionUri( o ) );
-      newVersion = openLayer( ws->versionUri( n ) );
-      oldVersion.input.name = o.name;
-      newVersion.input.name = n.name;
+      oldVersion = versionInput( *workspace, o );
+      newVersion = versionInput( *workspace, n );
     }
     else
     {
@@ -142,12 +183,9 @@ namespace limes::cli
       json->write( changeSummaryJson( result ) );
     if ( parser.isSet( QStringLiteral( "store" ) ) )
     {
-      if ( !parser.isSet( QStringLiteral( "workspace" ) ) )
+      if ( !workspace )
         throw Error( QStringLiteral( "--store needs --workspace" ) );
-      if ( shared )
-        shared->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
-      else
-        Workspace::open( workspace )->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+      workspace->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
     }
     gpkg.commit();
     if ( json )

@@ -3,8 +3,7 @@
 #include "error.h"
 #include "validation.h"
 #include "validationoutput.h"
-#include "pgworkspace.h"
-#include "workspace.h"
+#include "workspaceoptions.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -117,8 +116,8 @@ namespace limes::cli
       request.exceptions = readExceptions( parser.value( QStringLiteral( "exceptions" ) ) );
     if ( parser.isSet( QStringLiteral( "workspace" ) ) )
     {
-      const QString workspace = parser.value( QStringLiteral( "workspace" ) );
-      request.exceptions += PgWorkspace::isConnection( workspace ) ? PgWorkspace::open( workspace )->acceptedFindings() : Workspace::open( workspace )->acceptedFindings();
+      for ( const AcceptedFinding &f : openStore( parser.value( QStringLiteral( "workspace" ) ) )->acceptedFindings() )
+        request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
     }
 
     AtomicOutput gpkg( output );

@@ -1,11 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_WORKSPACECOMMAND_H
 #define LIMES_WORKSPACECOMMAND_H
 
 #include "command.h"
+#include "workspaceoptions.h"
 
 namespace limes::cli
 {
-  //! `limes workspace ACTION TARGET`: create, inspect and verify a commission workspace.
+  //! `limes workspace ACTION TARGET`: create, inspect and verify a commission workspace (workspacecommand.cpp).
   class WorkspaceCommand : public Command
   {
     public:
@@ -16,7 +18,7 @@ namespace limes::cli
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };
 
-  //! `limes ledger add|list TARGET`: the append-only record of the commission's decisions.
+  //! `limes ledger add|list TARGET`: the append-only record of the commission's decisions (ledgercommand.cpp).
   class LedgerCommand : public Command
   {
     public:
@@ -26,9 +28,6 @@ namespace limes::cli
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };
-
-  //! --author, else $LIMES_AUTHOR, else the login name: every write says who made it.
-  QString author( const QCommandLineParser &parser );
 }
 
 #endif

@@ -6,7 +6,7 @@
 #include "outputgeometry.h"
 #include "validation.h"
 #include "validationoutput.h"
-#include "workspace.h"
+#include "workspace/workspacestore.h"
 
 #include <QIcon>
 
@@ -96,7 +96,8 @@ namespace limes
     {
       const QString workspace = parameterAsFile( parameters, QStringLiteral( "WORKSPACE" ), context );
       if ( !workspace.isEmpty() )
-        request.exceptions = Workspace::open( workspace )->acceptedFindings();
+        for ( const AcceptedFinding &f : openWorkspace( workspace, context.transformContext() )->acceptedFindings() )
+          request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
       result = Validator::run( request, feedback );
     }
     catch ( const Error &e )

@@ -1,14 +1,13 @@
 // The GeoPackage workspace: parties, segments, the hash-chained ledger, accepted findings.
+// What every storage shares is tested on both in tests/workspace/testworkspacestore.cpp.
 #include "error.h"
 #include "qgiscompat.h"
 #include "testutils.h"
-#include "workspace.h"
+#include "workspace/gpkg/gpkgstore.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QtTest>
 #include <qgstest.h>
 
@@ -42,12 +41,33 @@ namespace
     return in;
   }
 
+  const QStringList RULES{ QStringLiteral( "pillar_off_line" ) };
+
+  Segment segment( const QString &code, int sequence )
+  {
+    Segment s;
+    s.code = code;
+    s.sequence = sequence;
+    return s;
+  }
+
   void sql( const QString &path, const char *statement )
   {
     sqlite3 *db = nullptr;
     sqlite3_open( QFile::encodeName( path ).constData(), &db );
     QCOMPARE( sqlite3_exec( db, statement, nullptr, nullptr, nullptr ), SQLITE_OK );
     sqlite3_close( db );
+  }
+
+  //! The first column of the first row, read with SQLite directly.
+  QString scalar( const QString &path, const char *query )
+  {
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2( QFile::encodeName( path ).constData(), &db, SQLITE_OPEN_READONLY, nullptr );
+    QString value;
+    sqlite3_exec( db, query, []( void *into, int, char **values, char ** ) { *static_cast<QString *>( into ) = QString::fromUtf8( values[0] ); return 0; }, &value, nullptr );
+    sqlite3_close( db );
+    return value;
   }
 }
 
@@ -58,7 +78,7 @@ class TestWorkspace : public QObject
   private:
     QTemporaryDir mDir;
     QString mPath;
-    std::unique_ptr<Workspace> mWs;
+    std::unique_ptr<GpkgStore> mWs;
 
   private slots:
     void initTestCase() { limes::test::initQgis(); }
@@ -67,12 +87,12 @@ class TestWorkspace : public QObject
     {
       static int n = 0; // data-driven rows run init() again: a new file each time
       mPath = mDir.filePath( QStringLiteral( "ws-%1-%2.gpkg" ).arg( QTest::currentTestFunction() ).arg( ++n ) );
-      Workspace::create( mPath );
-      mWs = Workspace::open( mPath );
+      GpkgStore::create( mPath, {}, {} );
+      mWs = GpkgStore::open( mPath, QgsCoordinateTransformContext() );
       mWs->addParty( { "TJ", "Tajikistan", "Тоҷикистон", "#1a9850" } );
       mWs->addParty( { "KG", "Kyrgyzstan", "Кыргызстан", "#d7301f" } );
       for ( int i = 1; i <= 3; ++i )
-        mWs->addSegment( QStringLiteral( "S-%1" ).arg( i, 3, 10, QLatin1Char( '0' ) ), i );
+        mWs->addSegments( { segment( QStringLiteral( "S-%1" ).arg( i, 3, 10, QLatin1Char( '0' ) ), i ) } );
     }
 
     void cleanup() { mWs.reset(); }
@@ -83,7 +103,7 @@ class TestWorkspace : public QObject
       QVERIFY( ledger.isValid() );
       QgsVectorLayer parties( mPath + "|layername=parties", "parties", "ogr" );
       QCOMPARE( parties.featureCount(), 2LL );
-      QCOMPARE( mWs->schemaVersion(), Workspace::SCHEMA_VERSION );
+      QCOMPARE( mWs->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
       // layers open styled: the default styles are in layer_styles
       QgsVectorLayer pillars( mPath + "|layername=pillars", "pillars", "ogr" );
       QVERIFY( pillars.labelsEnabled() );
@@ -145,7 +165,7 @@ class TestWorkspace : public QObject
 
     void duplicateSegmentAndPartyRefused()
     {
-      QVERIFY_EXCEPTION_THROWN( mWs->addSegment( "S-002", 9 ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->addSegments( { segment( "S-002", 9 ) } ), Error );
       QVERIFY_EXCEPTION_THROWN( mWs->addParty( { "TJ", "again", "", "" } ), Error );
       QCOMPARE( mWs->segments().size(), 3 );
     }
@@ -199,12 +219,12 @@ class TestWorkspace : public QObject
 
     void acceptedFindingsRoundTrip()
     {
-      mWs->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7" }, "B. Osmonov" );
-      const QList<AcceptedException> list = mWs->acceptedFindings();
+      mWs->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7", "B. Osmonov" }, RULES );
+      const QList<AcceptedFinding> list = mWs->acceptedFindings();
       QCOMPARE( list.size(), 1 );
       QCOMPARE( list[0].fid, 12LL );
       QCOMPARE( list[0].reason, QStringLiteral( "set back from the river bank, protocol 7" ) );
-      QVERIFY_EXCEPTION_THROWN( mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x" }, "me" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x", "me" }, RULES ), Error );
     }
 
     void importsVersionsInWgs84()
@@ -222,7 +242,9 @@ class TestWorkspace : public QObject
       v.author = "test";
       const LineVersion stored = mWs->importVersion( v, utm.get(), "memory" );
       QCOMPARE( stored.parts, 2LL );
-      QgsVectorLayer lines( mWs->versionUri( stored ), "lines", "ogr" );
+      const VersionLayer version = mWs->versionLayer( stored );
+      QCOMPARE( version.path, mPath ); // the workspace file is what provenance fingerprints
+      QgsVectorLayer lines( version.spec, "lines", "ogr" );
       QVERIFY( lines.isValid() );
       QCOMPARE( lines.crs().authid(), QStringLiteral( "EPSG:4326" ) );
       QCOMPARE( lines.featureCount(), 2LL );
@@ -250,7 +272,7 @@ class TestWorkspace : public QObject
       pillars->dataProvider()->addFeature( f );
       QCOMPARE( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), 1LL );
       QCOMPARE( mWs->pillarCount(), 1LL );
-      QgsVectorLayer stored( mWs->pillarsUri(), "pillars", "ogr" );
+      QgsVectorLayer stored( mPath + "|layername=pillars", "pillars", "ogr" );
       QCOMPARE( stored.featureCount(), 1LL );
       QgsFeature g;
       stored.getFeatures().nextFeature( g );
@@ -270,7 +292,7 @@ class TestWorkspace : public QObject
       l.setGeometry( QgsGeometry::fromWkt( "LineString(70 40, 70.1 40)" ) );
       line->dataProvider()->addFeature( l );
       for ( const char *name : { "A", "B" } )
-        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0 }, line.get(), "memory" );
+        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory" );
       mWs->storeChange( "A", "B", "{\"transfers\": []}", "test" );
       QCOMPARE( mWs->storedChanges().size(), 1 );
       QCOMPARE( mWs->storedChanges().first().newVersion, QStringLiteral( "B" ) );
@@ -299,7 +321,7 @@ class TestWorkspace : public QObject
       layer->updateExtents();
       try
       {
-        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0 }, layer.get(), "line" );
+        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, layer.get(), "line" );
         QFAIL( "imported" );
       }
       catch ( const Error &e )
@@ -319,14 +341,22 @@ class TestWorkspace : public QObject
                   "DELETE FROM gpkg_geometry_columns WHERE table_name IN ('version_lines', 'pillars');"
                   "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions', 'pillars', 'change_results');"
                   "UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
-      mWs = Workspace::open( mPath );
-      QCOMPARE( mWs->schemaVersion(), Workspace::SCHEMA_VERSION );
+      mWs = GpkgStore::open( mPath, QgsCoordinateTransformContext() );
+      QCOMPARE( mWs->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
       QVERIFY( mWs->versions().isEmpty() );
-      QCOMPARE( mWs->segmentDetails().size(), 3 ); // segments kept, with schema 4's columns
-      QVERIFY( std::isnan( mWs->segmentDetails().first().chainageFrom ) );
+      QCOMPARE( mWs->segments().size(), 3 ); // segments kept, with schema 4's columns
+      QVERIFY( std::isnan( mWs->segments().first().chainageFrom ) );
       const QStringList backups = QDir( QFileInfo( mPath ).absolutePath() ).entryList( { QFileInfo( mPath ).fileName() + ".schema1-backup-*.gpkg" } );
       QCOMPARE( backups.size(), 1 );
-      QCOMPARE( Workspace::open( QFileInfo( mPath ).absolutePath() + "/" + backups.first() ).get() != nullptr, true ); // the backup opens (and migrates itself)
+      // the backup is the workspace as it was: schema 1, its segments, no line versions
+      const QString backup = QFileInfo( mPath ).absolutePath() + "/" + backups.first();
+      QCOMPARE( scalar( backup, "SELECT value FROM limes_meta WHERE key = 'schema_version'" ), QStringLiteral( "1" ) );
+      QCOMPARE( scalar( backup, "SELECT group_concat(code) FROM segments" ), QStringLiteral( "S-001,S-002,S-003" ) );
+      QCOMPARE( scalar( backup, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'line_versions'" ), QStringLiteral( "0" ) );
+      // and opens, migrating itself in turn
+      const auto reopened = GpkgStore::open( backup, QgsCoordinateTransformContext() );
+      QCOMPARE( reopened->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
+      QCOMPARE( reopened->segmentCodes(), QStringList( { "S-001", "S-002", "S-003" } ) );
     }
 
     void killedImportLeavesTheWorkspaceAsItWas()
@@ -352,21 +382,23 @@ class TestWorkspace : public QObject
       mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
       mWs.reset();
       QProcess import;
-      import.setProcessChannelMode( QProcess::ForwardedErrorChannel );
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert( "LIMES_TEST_PAUSE_IMPORT_AFTER", "5000" );
+      import.setProcessEnvironment( env );
+      import.setReadChannel( QProcess::StandardError );
       import.start( LIMES_CLI, { "workspace", "import-version", mPath, "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
       QVERIFY( import.waitForStarted() );
-      // kill -9 while the transaction is open: SQLite's rollback journal exists exactly then
-      // (in WAL mode, which QGIS may switch a GeoPackage to, the log grows as pages spill)
-      QElapsedTimer waited;
-      waited.start();
-      auto writing = [&] { return QFile::exists( mPath + "-journal" ) || QFileInfo( mPath + "-wal" ).size() > 65536; };
-      while ( !writing() && waited.elapsed() < 60000 && import.state() == QProcess::Running )
-        QThread::msleep( 2 );
-      QVERIFY2( writing(), "the import never started writing" );
+      // the import stops inside its transaction once 5,000 of the 10,000 lines are written, and says so
+      QByteArray said;
+      while ( !said.contains( "limes: test pause: 5000 features written" ) && import.waitForReadyRead( 120000 ) )
+        said += import.readAllStandardError();
+      QVERIFY2( said.contains( "limes: test pause: 5000 features written" ), said.constData() );
+      // those lines are in the file's rollback journal (or, should the file be in WAL mode, its log), uncommitted
+      QVERIFY( QFile::exists( mPath + "-journal" ) || QFileInfo( mPath + "-wal" ).size() > 0 );
       ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );
       QVERIFY( import.waitForFinished() );
       QCOMPARE( import.exitStatus(), QProcess::CrashExit );
-      mWs = Workspace::open( mPath );
+      mWs = GpkgStore::open( mPath, QgsCoordinateTransformContext() );
       QVERIFY( mWs->versions().isEmpty() );
       QCOMPARE( mWs->ledger().size(), 1 );
       QVERIFY( mWs->verify().clean() );
@@ -379,7 +411,7 @@ class TestWorkspace : public QObject
       sql( mPath, "UPDATE limes_meta SET value = '99' WHERE key = 'schema_version'" );
       try
       {
-        Workspace::open( mPath );
+        GpkgStore::open( mPath, QgsCoordinateTransformContext() );
         QFAIL( "opened" );
       }
       catch ( const Error &e )
@@ -390,8 +422,8 @@ class TestWorkspace : public QObject
 
     void neverOverwritesAndNeedsAWorkspace()
     {
-      QVERIFY_EXCEPTION_THROWN( Workspace::create( mPath ), Error );
-      QVERIFY_EXCEPTION_THROWN( Workspace::open( limes::test::sampleData() ), Error ); // a GeoPackage, not a workspace
+      QVERIFY_EXCEPTION_THROWN( GpkgStore::create( mPath, {}, {} ), Error );
+      QVERIFY_EXCEPTION_THROWN( GpkgStore::open( limes::test::sampleData(), QgsCoordinateTransformContext() ), Error ); // a GeoPackage, not a workspace
     }
 };
 

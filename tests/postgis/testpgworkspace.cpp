@@ -1,11 +1,9 @@
 // The shared workspace's schema migrations, on the throwaway PostGIS cluster.
 #include "error.h"
 #include "qgiscompat.h"
-#include "pgworkspace.h"
 #include "testutils.h"
-#include "workspace.h"
+#include "workspace/postgis/pgstore.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QThread>
@@ -83,9 +81,9 @@ class TestPgWorkspace : public QObject
 
     void olderSchemaIsMigratedInOneTransaction()
     {
-      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } }, 1 );
+      PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } }, 1 );
       sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '1'" );
-      const auto ws = PgWorkspace::open( database( mDb ) );
+      const auto ws = PgStore::open( database( mDb ), QgsCoordinateTransformContext() );
       QVERIFY( ws->versions().isEmpty() ); // schema 2's table is there
       QCOMPARE( ws->pillarCount(), 0LL ); // and schema 3's
       sql( database( mDb ), "SELECT 1 FROM limes.meta WHERE key = 'schema_version' AND value = '4'" );
@@ -95,12 +93,12 @@ class TestPgWorkspace : public QObject
 
     void failedMigrationLeavesTheOldSchema()
     {
-      PgWorkspace::create( database( mDb ), {}, {}, 2 );
+      PgStore::create( database( mDb ), {}, {}, 2 );
       // a table in the way of schema 3: its step fails, and the whole migration is undone
       sql( database( mDb ), "CREATE TABLE limes.pillars (x integer)" );
       try
       {
-        PgWorkspace::open( database( mDb ) );
+        PgStore::open( database( mDb ), QgsCoordinateTransformContext() );
         QFAIL( "migrated" );
       }
       catch ( const Error &e )
@@ -112,7 +110,7 @@ class TestPgWorkspace : public QObject
 
     void credentialsFromQgisAuthenticationDatabase()
     {
-      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } } );
+      PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } } );
       sql( database( mDb ), "DROP ROLE IF EXISTS limes_auth_kg; CREATE ROLE limes_auth_kg LOGIN PASSWORD 'kg-secret' IN ROLE limes_party_kg" );
       QgsAuthManager *auth = QgsApplication::authManager();
       QVERIFY2( !auth->isDisabled(), qPrintable( auth->disabledMessage() ) );
@@ -126,22 +124,22 @@ class TestPgWorkspace : public QObject
       QString conninfo = database( mDb );
       conninfo.replace( QRegularExpression( "user=\\S+" ), QStringLiteral( "authcfg=" ) + config.id() );
       QVERIFY( !conninfo.contains( "user=" ) );
-      QVERIFY( PgWorkspace::describe( conninfo ).contains( "authcfg=" + config.id() ) );
+      QVERIFY( PgStore::describeConnection( conninfo ).contains( "authcfg=" + config.id() ) );
       // the claim's owner is the connected delegation's party: the credentials were the KG login's
-      const auto ws = PgWorkspace::open( conninfo );
+      const auto ws = PgStore::open( conninfo, QgsCoordinateTransformContext() );
       const auto line = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:4326", "claim", "memory" );
       QgsFeature f;
       f.setGeometry( QgsGeometry::fromWkt( "LineString(70.5 39.9, 70.6 39.95)" ) );
       line->dataProvider()->addFeature( f );
-      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0 }, line.get(), "memory", QString() );
+      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory" ); // owner: the connected delegation
       sql( database( mDb ), "SELECT 1 FROM limes.line_versions WHERE name = 'KG claim' AND owner_party = 'KG' AND author = 'test'" );
-      QVERIFY_EXCEPTION_THROWN( PgWorkspace::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) ), Error );
+      QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ), QgsCoordinateTransformContext() ), Error );
       sql( database( mDb ), "DROP OWNED BY limes_auth_kg; DROP ROLE limes_auth_kg" );
     }
 
     void killedImportLeavesTheWorkspaceAsItWas()
     {
-      PgWorkspace::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, {} );
+      PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, {} );
       QTemporaryDir dir;
       const QString source = dir.filePath( "large.gpkg" );
       {
@@ -157,43 +155,53 @@ class TestPgWorkspace : public QObject
         }
       }
       QProcess import;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert( "LIMES_TEST_PAUSE_IMPORT_AFTER", "10000" );
+      env.insert( "PGAPPNAME", "limes-import-under-test" ); // to find its session on the server
+      import.setProcessEnvironment( env );
+      import.setReadChannel( QProcess::StandardError );
       import.start( LIMES_CLI, { "workspace", "import-version", database( mDb ), "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
       QVERIFY( import.waitForStarted() );
-      // kill -9 once the import's transaction has written rows nobody else can see yet
+      // the import stops inside its transaction once 10,000 of the 20,000 lines are written, and says so
+      QByteArray said;
+      while ( !said.contains( "limes: test pause: 10000 features written" ) && import.waitForReadyRead( 120000 ) )
+        said += import.readAllStandardError();
+      QVERIFY2( said.contains( "limes: test pause: 10000 features written" ), said.constData() );
       PGconn *watch = PQconnectdb( database( mDb ).toUtf8().constData() );
-      QElapsedTimer waited;
-      waited.start();
-      bool writing = false;
-      while ( !writing && waited.elapsed() < 60000 && import.state() == QProcess::Running )
-      {
-        PGresult *r = PQexec( watch, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'version_lines' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()" );
-        writing = QByteArray( PQgetvalue( r, 0, 0 ) ) != "0";
+      auto value = [&]( const char *query ) {
+        PGresult *r = PQexec( watch, query );
+        const QString v = PQntuples( r ) > 0 ? QString::fromUtf8( PQgetvalue( r, 0, 0 ) ) : QString();
         PQclear( r );
-        QThread::msleep( 5 );
-      }
-      QVERIFY2( writing, "the import never started writing" );
+        return v;
+      };
+      // its session holds an open transaction that has written version lines nobody else sees yet
+      QCOMPARE( value( "SELECT state FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" ), QStringLiteral( "idle in transaction" ) );
+      QCOMPARE( value( "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid "
+                       "WHERE c.relname = 'version_lines' AND l.mode = 'RowExclusiveLock' AND a.application_name = 'limes-import-under-test'" ), QStringLiteral( "1" ) );
+      QCOMPARE( value( "SELECT count(*) FROM limes.version_lines" ), QStringLiteral( "0" ) );
       ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );
       QVERIFY( import.waitForFinished() );
       QCOMPARE( import.exitStatus(), QProcess::CrashExit );
-      // the server rolls the orphaned transaction back once it notices the client is gone
-      long long left = -1;
-      for ( int i = 0; i < 200 && left != 0; ++i, QThread::msleep( 50 ) )
+      // the server ends the session once it reads the closed socket, rolling its transaction back
+      QString sessions;
+      for ( int i = 0; i < 200 && sessions != QLatin1String( "0" ); ++i )
       {
-        PGresult *r = PQexec( watch, "SELECT (SELECT count(*) FROM limes.line_versions) + (SELECT count(*) FROM limes.version_lines)" );
-        left = QByteArray( PQgetvalue( r, 0, 0 ) ).toLongLong();
-        PQclear( r );
+        sessions = value( "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" );
+        if ( sessions != QLatin1String( "0" ) )
+          QThread::msleep( 50 );
       }
+      QCOMPARE( sessions, QStringLiteral( "0" ) );
+      QCOMPARE( value( "SELECT (SELECT count(*) FROM limes.line_versions) + (SELECT count(*) FROM limes.version_lines)" ), QStringLiteral( "0" ) );
       PQfinish( watch );
-      QCOMPARE( left, 0LL );
-      const auto ws = PgWorkspace::open( database( mDb ) );
+      const auto ws = PgStore::open( database( mDb ), QgsCoordinateTransformContext() );
       QVERIFY( ws->versions().isEmpty() );
     }
 
     void newerSchemaIsRefused()
     {
-      PgWorkspace::create( database( mDb ), {}, {} );
+      PgStore::create( database( mDb ), {}, {} );
       sql( database( mDb ), "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" );
-      QVERIFY_EXCEPTION_THROWN( PgWorkspace::open( database( mDb ) ), Error );
+      QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ), QgsCoordinateTransformContext() ), Error );
     }
 };
 

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "workspacecommand.h"
+#include "error.h"
+
+#include <QDate>
+
+namespace limes::cli
+{
+  namespace
+  {
+    LedgerEntryInput entryFrom( const QCommandLineParser &parser )
+    {
+      LedgerEntryInput in;
+      in.segment = required( parser, "segment" );
+      in.protocol = required( parser, "protocol" );
+      in.meetingDate = QDate::fromString( required( parser, "date" ), Qt::ISODate );
+      if ( !in.meetingDate.isValid() )
+        throw Error( QStringLiteral( "--date: not a date YYYY-MM-DD: '%1'" ).arg( parser.value( QStringLiteral( "date" ) ) ) );
+      in.place = parser.value( QStringLiteral( "place" ) );
+      in.decision = required( parser, "decision" );
+      in.agreedVersion = parser.value( QStringLiteral( "agreed-version" ) );
+      for ( const auto &[party, texts] : pairs( parser.values( QStringLiteral( "position" ) ), "position" ).toStdMap() )
+        in.positions.insert( party, texts.join( QLatin1String( "; " ) ) );
+      in.signatories = pairs( parser.values( QStringLiteral( "signatory" ) ), "signatory" );
+      in.attachments = parser.values( QStringLiteral( "attachment" ) );
+      if ( parser.isSet( QStringLiteral( "supersedes" ) ) )
+      {
+        bool ok = false;
+        in.supersedes = parser.value( QStringLiteral( "supersedes" ) ).toLongLong( &ok );
+        if ( !ok )
+          throw Error( QStringLiteral( "--supersedes: not an entry id: '%1'" ).arg( parser.value( QStringLiteral( "supersedes" ) ) ) );
+      }
+      in.author = author( parser );
+      return in;
+    }
+
+    int add( const QCommandLineParser &parser, WorkspaceStore &ws, QTextStream &out )
+    {
+      const LedgerEntryInput in = entryFrom( parser );
+      const LedgerEntry e = ws.addLedgerEntry( in );
+      out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6\n" )
+          .arg( e.id ).arg( in.segment, in.decision, in.protocol, in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
+      return 0;
+    }
+
+    int list( const QCommandLineParser &parser, WorkspaceStore &ws, QTextStream &out )
+    {
+      for ( const LedgerEntry &e : ws.ledger( parser.value( QStringLiteral( "segment" ) ) ) )
+      {
+        QStringList signed_;
+        for ( auto it = e.input.signatories.cbegin(); it != e.input.signatories.cend(); ++it )
+          signed_ << QStringLiteral( "%1: %2" ).arg( it.key(), it.value().join( QLatin1String( ", " ) ) );
+        out << QStringLiteral( "%1 %2 %3 %4 %5%6 [%7]%8\n" ).arg( e.id, 4 ).arg( e.input.segment, -8 ).arg( e.input.meetingDate.toString( Qt::ISODate ) )
+            .arg( e.input.protocol, -10 ).arg( e.input.decision ).arg( e.input.supersedes >= 0 ? QStringLiteral( " (supersedes %1)" ).arg( e.input.supersedes ) : QString() )
+            .arg( signed_.join( QLatin1String( "; " ) ) ).arg( e.input.place.isEmpty() ? QString() : QStringLiteral( " at " ) + e.input.place );
+      }
+      return 0;
+    }
+  }
+
+  QString LedgerCommand::summary() const
+  {
+    return QStringLiteral( "Record and list the commission's decisions per segment (append-only, hash-chained)" );
+  }
+
+  void LedgerCommand::addOptions( QCommandLineParser &parser ) const
+  {
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "add or list" ) );
+    parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
+    parser.addOptions( {
+      { "segment", "The segment code (add: required; list: only this segment).", "CODE" },
+      { "protocol", "Protocol number.", "NUMBER" },
+      { "date", "Meeting date, YYYY-MM-DD (not in the future).", "DATE" },
+      { "place", "Meeting place.", "PLACE" },
+      { "decision", "agreed, disputed, deferred or referred (to a working group).", "DECISION" },
+      { "agreed-version", "Name of the line version agreed.", "NAME" },
+      { "position", "A party's position, PARTY=TEXT (repeatable).", "PARTY=TEXT" },
+      { "signatory", "A signatory, PARTY=NAME (repeatable); 'agreed' needs one of every party.", "PARTY=NAME" },
+      { "attachment", "A file attached to the entry; its SHA-256 is recorded (repeatable).", "PATH" },
+      { "supersedes", "The id of the entry this one corrects.", "ID" },
+      { "author", "Who records (default: $LIMES_AUTHOR, else the login name).", "NAME" },
+    } );
+  }
+
+  int LedgerCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
+  {
+    const QStringList args = positional( parser, 2, 2 );
+    // the same ledger in a GeoPackage or in the shared PostgreSQL workspace
+    const auto ws = openStore( args[1] );
+    if ( args[0] == QLatin1String( "add" ) )
+      return add( parser, *ws, out );
+    if ( args[0] == QLatin1String( "list" ) )
+      return list( parser, *ws, out );
+    throw Error( QStringLiteral( "unknown action '%1' (add, list)" ).arg( args[0] ) );
+  }
+}

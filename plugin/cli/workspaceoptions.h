@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef LIMES_WORKSPACEOPTIONS_H
+#define LIMES_WORKSPACEOPTIONS_H
+
+// What the workspace, ledger, change and validate commands share to read their options and
+// reach a workspace: always through WorkspaceStore, never a storage of its own.
+
+#include "workspace/workspacestore.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+
+namespace limes::cli
+{
+  //! --author, else $LIMES_AUTHOR, else the login name: every write says who made it.
+  QString author( const QCommandLineParser &parser );
+  //! The option's trimmed value; limes::Error when it is missing or empty.
+  QString required( const QCommandLineParser &parser, const char *option );
+  //! PARTY=TEXT pairs, as --position, --signatory and --party take them.
+  QMap<QString, QStringList> pairs( const QStringList &values, const char *option );
+  /**
+   * Segments from a line layer, in feature order: the code, and where the layer has them
+   * `seq`, `chainage_from_m`, `chainage_to_m`, `from_point` and `to_point`.
+   */
+  QList<Segment> segmentsFrom( const QString &spec, const QString &field );
+
+  //! The transform context of the command line: no project, QGIS's defaults.
+  QgsCoordinateTransformContext transformContext();
+  //! TARGET, a GeoPackage or a PostgreSQL connection.
+  std::unique_ptr<WorkspaceStore> openStore( const QString &target );
+}
+
+#endif
