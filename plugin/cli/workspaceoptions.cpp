@@ -62,7 +62,11 @@ namespace limes::cli
 
   QgsCoordinateTransformContext transformContext()
   {
-    return QgsCoordinateTransformContext();
+    // no project: PROJ's default operations plus any default datum transformations in the
+    // settings, as `limes change` and a new QGIS project have them
+    QgsCoordinateTransformContext context;
+    context.readSettings();
+    return context;
   }
 
   std::unique_ptr<WorkspaceStore> openStore( const QString &target )

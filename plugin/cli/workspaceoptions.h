@@ -25,7 +25,7 @@ namespace limes::cli
    */
   QList<Segment> segmentsFrom( const QString &spec, const QString &field );
 
-  //! The transform context of the command line: no project, QGIS's defaults.
+  //! The transform context of the command line: no project; what the settings say, as for `limes change`.
   QgsCoordinateTransformContext transformContext();
   //! TARGET, a GeoPackage or a PostgreSQL connection.
   std::unique_ptr<WorkspaceStore> openStore( const QString &target );

@@ -94,7 +94,7 @@ grep -Eq "^  KG +TJ +28 +311746801.2 m²" <<<"$out" && ok || fail "change on the
 out=$("$LIMES" validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --workspace "$AS_KG" --output "$(dirname "$SNAP0")/pgv.gpkg" 2>&1)
 grep -q "\[accepted: tripoint pillar\]" <<<"$out" && ok || fail "validate with the database's findings: $out"
 out=$("$LIMES" workspace info "$AS_KG" 2>&1)
-grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim sample +claim +1 lines" <<<"$out" && ok || fail "info on the database: $out"
+grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim sample +claim +1 lines" <<<"$out" && grep -Eq "^  DCW -> WDBII \(.*, KG delegation\)$" <<<"$out" && ok || fail "info on the database: $out"
 
 # the secretariat adds a party and the pillars; delegations cannot
 out=$("$LIMES" workspace add-party "$AS_ADMIN" --code UZ --name Uzbekistan 2>&1)
@@ -102,7 +102,11 @@ grep -q "^Added party UZ (role limes_party_uz)$" <<<"$out" && ok || fail "add a 
 out=$("$LIMES" workspace import-pillars "$AS_ADMIN" --source "${L}pillars" --author secretariat 2>&1)
 grep -q "^Imported 267 pillars (267 in the workspace)$" <<<"$out" && ok || fail "import pillars: $out"
 out=$("$LIMES" workspace import-pillars "$AS_KG" --source "${L}pillars" --author "KG delegation" 2>&1); rc=$?
-[ $rc -eq 2 ] && [ "$(psql_as postgres -c "SELECT count(*) FROM limes.pillars")" = 267 ] && ok || fail "pillars imported twice: $rc $out"
+[ $rc -eq 2 ] && grep -q "pillar number 1 exists already$" <<<"$out" && [ "$(psql_as postgres -c "SELECT count(*) FROM limes.pillars")" = 267 ] && ok || fail "pillars imported twice: $rc $out"
+# a new pillar, checked and accepted by Limes, is still the database's to refuse to a delegation
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"number":"KG-1"},"geometry":{"type":"Point","coordinates":[70.6,39.95]}}]}' >"$STATE/kg-pillar.geojson"
+out=$("$LIMES" workspace import-pillars "$AS_KG" --source "$STATE/kg-pillar.geojson" --author "KG delegation" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "permission denied" <<<"$out" && [ "$(psql_as postgres -c "SELECT count(*) FROM limes.pillars")" = 267 ] && ok || fail "a delegation imports a pillar: $rc $out"
 
 # two writers of the same version through limes: both read row version n, the second is told
 n=$("$LIMES" workspace info "$AS_TJ" | sed -n 's/^  TJ claim sample .*(row version \([0-9]*\))$/\1/p')
