@@ -1,8 +1,9 @@
 #include "validatecommand.h"
 #include "atomicoutput.h"
 #include "error.h"
-#include "validation.h"
-#include "validationoutput.h"
+#include "validation/ruledocs.h"
+#include "validation/validation.h"
+#include "validation/validationoutput.h"
 #include "workspaceoptions.h"
 
 #include <QFile>
@@ -67,6 +68,7 @@ namespace limes::cli
       { "output", "GeoPackage to write, with the layer errors.", "OUT.gpkg" },
       { "summary", "JSON summary to write.", "OUT.json" },
       { "list-rules", "Print the rule ids with their severity and exit." },
+      { "markdown", "With --list-rules: print the rules table of docs/validation-rules.md instead." },
     } );
   }
 
@@ -75,10 +77,11 @@ namespace limes::cli
     positional( parser, 0, 0 );
     if ( parser.isSet( QStringLiteral( "list-rules" ) ) )
     {
-      for ( const QString &rule : Validator::allRules() )
-        out << QStringLiteral( "%1 %2\n" ).arg( rule, -30 ).arg( Validator::severityOf( rule ) );
+      out << ( parser.isSet( QStringLiteral( "markdown" ) ) ? validation::rulesMarkdown() : validation::rulesList() );
       return 0;
     }
+    if ( parser.isSet( QStringLiteral( "markdown" ) ) )
+      throw Error( QStringLiteral( "--markdown goes with --list-rules" ) );
     for ( const char *required : { "line", "output" } )
       if ( !parser.isSet( QLatin1String( required ) ) )
         throw Error( QStringLiteral( "--%1 is required (see --help)" ).arg( QLatin1String( required ) ) );
@@ -87,6 +90,7 @@ namespace limes::cli
       throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
 
     ValidationRequest request;
+    // no project here: QGIS's default datum transformations (request.transformContext as constructed)
     std::vector<OpenedLayer> layers;
     auto open = [&]( const char *option, InputLayer &into ) {
       if ( !parser.isSet( QLatin1String( option ) ) )
@@ -125,7 +129,7 @@ namespace limes::cli
     if ( parser.isSet( QStringLiteral( "summary" ) ) )
       json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
     const ValidationResult result = Validator::run( request );
-    writeValidationGeoPackage( result, gpkg.temporaryPath() );
+    writeValidationGeoPackage( result, gpkg.temporaryPath(), request.transformContext );
     if ( json )
       json->write( validationSummaryJson( result ) );
     gpkg.commit();

@@ -4,8 +4,9 @@
 #include "error.h"
 #include "inputlayers.h"
 #include "outputgeometry.h"
-#include "validation.h"
-#include "validationoutput.h"
+#include "validation/ruledocs.h"
+#include "validation/validation.h"
+#include "validation/validationoutput.h"
 #include "workspace/workspacestore.h"
 
 #include <QIcon>
@@ -31,10 +32,13 @@ namespace limes
 
   QString ValidateAlgorithm::shortHelpString() const
   {
-    return QObject::tr( "Checks a boundary line, and where given its segments, pillars, territories and tripoints, against rules "
-                        "with stable ids (invalid_geometry, spike, self_intersection, segment_gap, pillar_off_line, territory_overlap, "
-                        "tripoint_mismatch...). Distances are measured on the ellipsoid and compared with the tolerance in metres. "
-                        "Every finding says where, which rule, what was measured and the tolerance." );
+    // the rules' part comes from the registry, as `limes validate --list-rules` and docs/validation-rules.md do
+    return QStringLiteral( "<p>%1</p>%2" )
+           .arg( QObject::tr( "Checks a boundary line, and where given its segments, pillars, territories and tripoints, against rules "
+                              "with stable ids. Distances are measured on the ellipsoid and compared with the tolerance in metres. "
+                              "Every finding says where, which rule, what was measured and the tolerance. Rules whose inputs are "
+                              "not given are listed as not run. The rules, by family:" ).toHtmlEscaped(),
+                 validation::rulesHelpHtml() );
   }
 
   QIcon ValidateAlgorithm::icon() const
@@ -65,6 +69,7 @@ namespace limes
   QVariantMap ValidateAlgorithm::processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
   {
     ValidationRequest request;
+    request.transformContext = context.transformContext();
     std::vector<std::unique_ptr<QgsProcessingFeatureSource>> sources;
     auto source = [&]( const QString &parameter, InputLayer &into ) {
       std::unique_ptr<QgsProcessingFeatureSource> s( parameterAsSource( parameters, parameter, context ) );

@@ -4,8 +4,8 @@
 #include "layersource.h"
 #include "memorylayers.h"
 #include "testutils.h"
-#include "validation.h"
-#include "validationoutput.h"
+#include "validation/validation.h"
+#include "validation/validationoutput.h"
 
 #include <QtTest>
 #include <qgstest.h>

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_VALIDATION_H
 #define LIMES_VALIDATION_H
 
-#include "changeengine.h"
+#include "change/changeengine.h"
 
 #include <QList>
 #include <QMap>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <qgscoordinatereferencesystem.h>
+#include <qgscoordinatetransformcontext.h>
 #include <qgsgeometry.h>
 
 class QgsFeedback;
@@ -58,6 +60,8 @@ namespace limes
     QString surveyYField = QStringLiteral( "surveyed_y" );
     QString surveyAccuracyField = QStringLiteral( "survey_accuracy" );
     QList<AcceptedException> exceptions;
+    //! Datum transformations between the inputs' CRSs; default-constructed: QGIS's defaults.
+    QgsCoordinateTransformContext transformContext;
   };
 
   struct ValidationResult
@@ -74,13 +78,15 @@ namespace limes
   /**
    * Validation of delimitation and demarcation geometry. Rules have stable ids; distances
    * are measured on the ellipsoid; every finding carries its place and numbers.
-   * Bad input (not the findings) throws limes::Error.
+   * Bad input (not the findings) throws limes::Error. The rules themselves live in the
+   * registry (validation/registry.h); these are the entry points the front ends call.
    */
   class Validator
   {
     public:
-      //! Every rule id, in report order.
+      //! Every rule id, in report order (from the registry).
       static QStringList allRules();
+      //! "error" or "warning" (from the registry; "error" for an unknown id).
       static QString severityOf( const QString &rule );
       static ValidationResult run( const ValidationRequest &request, QgsFeedback *feedback = nullptr );
   };

@@ -1,11 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_VALIDATIONOUTPUT_H
 #define LIMES_VALIDATIONOUTPUT_H
 
-#include "validation.h"
+#include "validation/validation.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <qgscoordinatetransformcontext.h>
 #include <qgsfeature.h>
 #include <qgsfields.h>
 
@@ -19,7 +21,7 @@ namespace limes
   QgsFeature findingFeature( const Finding &finding, const QgsFields &fields );
 
   //! Layer `errors` (points and lines at the findings, in the line's CRS) in a new GeoPackage.
-  void writeValidationGeoPackage( const ValidationResult &result, const QString &path );
+  void writeValidationGeoPackage( const ValidationResult &result, const QString &path, const QgsCoordinateTransformContext &transformContext );
 }
 
 #endif

@@ -1,4 +1,5 @@
-#include "validationoutput.h"
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "validation/validationoutput.h"
 #include "qgiscompat.h"
 #include "error.h"
 #include "rounding.h"
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <qgsproject.h>
 #include <qgsvectorfilewriter.h>
 
 #include <cmath>
@@ -92,7 +92,7 @@ namespace limes
     return feature;
   }
 
-  void writeValidationGeoPackage( const ValidationResult &r, const QString &path )
+  void writeValidationGeoPackage( const ValidationResult &r, const QString &path, const QgsCoordinateTransformContext &transformContext )
   {
     QgsVectorFileWriter::SaveVectorOptions options;
     options.driverName = QStringLiteral( "GPKG" );
@@ -100,7 +100,7 @@ namespace limes
     // "fid" is the finding's feature id, as the summary has it: the GeoPackage key gets another name
     options.layerOptions = QStringList{ QStringLiteral( "FID=finding_id" ) };
     const QgsFields written = findingFields();
-    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, limes::WkbType::Unknown, r.crs, QgsProject::instance()->transformContext(), options ) );
+    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, limes::WkbType::Unknown, r.crs, transformContext, options ) );
     if ( writer->hasError() != QgsVectorFileWriter::NoError )
       throw Error( QStringLiteral( "cannot create layer errors: %1" ).arg( writer->errorMessage() ), path );
     for ( const Finding &f : r.findings )

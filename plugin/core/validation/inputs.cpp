@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "validation/inputs.h"
+#include "validation/context.h"
+#include "error.h"
+
+#include <QPair>
+#include <QSet>
+
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturesource.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace limes::validation
+{
+  namespace
+  {
+    QgsMultiPolylineXY polylines( const QgsGeometry &g )
+    {
+      return g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{ g.asPolyline() };
+    }
+
+    //! A part the line reference cannot use, with what its message needs.
+    BadLinePart badPart( long long fid, const QString &origin, const QgsPolylineXY &line, bool finite )
+    {
+      QSet<QPair<double, double>> distinct; // only for the message, on the rare bad part
+      for ( const QgsPointXY &pt : line )
+        distinct.insert( qMakePair( pt.x(), pt.y() ) );
+      return BadLinePart{ fid, origin, finite, static_cast<int>( distinct.size() ), line.isEmpty() ? QgsGeometry() : QgsGeometry::fromPointXY( line.first() ) };
+    }
+  }
+
+  LineInput readLine( const RunContext &context )
+  {
+    const InputLayer &layer = context.request().line;
+    LineInput input;
+    std::vector<LineReference::Part> parts;
+    QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest().setNoAttributes() );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      context.checkCanceled();
+      const QgsGeometry g = f.geometry();
+      if ( g.isNull() || g.isEmpty() )
+      {
+        input.noGeometry.push_back( NoGeometry{ f.id(), QStringLiteral( "feature %1" ).arg( f.id() ) } );
+        continue;
+      }
+      const QgsMultiPolylineXY lines = polylines( g );
+      int k = 0;
+      for ( const QgsPolylineXY &line : lines )
+      {
+        ++k;
+        LineReference::Part p;
+        p.fid = f.id();
+        p.origin = lines.size() > 1 ? QStringLiteral( "feature %1 part %2" ).arg( f.id() ).arg( k ) : QStringLiteral( "feature %1" ).arg( f.id() );
+        bool finite = true;
+        for ( const QgsPointXY &pt : line )
+          finite = finite && std::isfinite( pt.x() ) && std::isfinite( pt.y() );
+        // a line needs a second vertex somewhere: no set of every vertex of a long line for that
+        const bool twoVertices = std::any_of( line.begin(), line.end(), [&]( const QgsPointXY &pt ) { return pt != line.first(); } );
+        if ( !finite || !twoVertices )
+        {
+          input.badParts.push_back( badPart( f.id(), p.origin, line, finite ) );
+          continue;
+        }
+        p.points = std::vector<QgsPointXY>( line.begin(), line.end() );
+        parts.push_back( std::move( p ) );
+      }
+    }
+    if ( parts.empty() )
+      throw Error( QStringLiteral( "no feature has a line geometry" ), layer.spec );
+    input.reference = std::make_unique<LineReference>( std::move( parts ) );
+    double ellipsoidal = 0;
+    for ( const LineReference::Part &p : input.reference->parts() )
+      ellipsoidal += context.ellipsoid().measureLine( QVector<QgsPointXY>( p.points.begin(), p.points.end() ) );
+    input.scale = input.reference->length() > 0 ? ellipsoidal / input.reference->length() : 1;
+    return input;
+  }
+
+  SegmentInput readSegments( const RunContext &context )
+  {
+    const InputLayer &layer = context.request().segments;
+    SegmentInput input;
+    if ( !layer.source )
+      return input;
+    const int codeField = context.fields().segmentCode;
+    const LineReference &line = context.line();
+    QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      context.checkCanceled();
+      const QgsGeometry g = f.geometry();
+      if ( g.isNull() || g.isEmpty() )
+      {
+        input.noGeometry.push_back( NoGeometry{ f.id(), QStringLiteral( "segment %1" ).arg( f.attribute( codeField ).toString() ) } );
+        continue;
+      }
+      const QgsMultiPolylineXY lines = polylines( g );
+      if ( lines.isEmpty() || lines.first().isEmpty() )
+        continue;
+      SegmentInput::Segment s;
+      s.fid = f.id();
+      s.code = f.attribute( codeField ).toString();
+      s.start = lines.first().first();
+      s.end = lines.last().last();
+      s.from = line.nearest( s.start );
+      s.to = line.nearest( s.end );
+      // on a ring the closing vertex is both chainage 0 and the ring's length: a segment
+      // that ends there ends at the ring's end
+      const LineReference::Part &part = line.parts()[static_cast<size_t>( s.to.part )];
+      const bool ring = part.points.size() > 3 && part.points.front() == part.points.back();
+      if ( ring && s.from.part == s.to.part && s.to.chainage <= s.from.chainage && s.to.chainage == part.chainage.front() )
+      {
+        const QgsPointXY mid = g.interpolate( g.length() / 2 ).asPoint();
+        if ( line.nearest( mid ).chainage > s.from.chainage )
+          s.to.chainage = part.chainage.back();
+      }
+      if ( s.from.chainage > s.to.chainage ) // digitized against the line's direction
+      {
+        std::swap( s.from, s.to );
+        std::swap( s.start, s.end );
+      }
+      input.segments.push_back( s );
+    }
+    return input;
+  }
+
+  std::vector<const SegmentInput::Segment *> SegmentInput::alongLine() const
+  {
+    std::vector<const Segment *> order;
+    for ( const Segment &s : segments )
+      order.push_back( &s );
+    std::sort( order.begin(), order.end(), []( const Segment *a, const Segment *b ) { return std::make_pair( a->from.chainage, a->fid ) < std::make_pair( b->from.chainage, b->fid ); } );
+    return order;
+  }
+
+  PillarInput readPillars( const RunContext &context )
+  {
+    const InputLayer &layer = context.request().pillars;
+    PillarInput input;
+    if ( !layer.source )
+      return input;
+    const InputFields &fields = context.fields();
+    QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      context.checkCanceled();
+      const QgsGeometry g = f.geometry();
+      const QString number = f.attribute( fields.pillarNumber ).toString();
+      if ( g.isNull() || g.isEmpty() )
+      {
+        input.noGeometry.push_back( NoGeometry{ f.id(), QStringLiteral( "pillar %1" ).arg( number ) } );
+        continue;
+      }
+      PillarInput::Pillar p;
+      p.fid = f.id();
+      p.number = number;
+      p.point = g.asPoint();
+      p.at = context.line().nearest( p.point );
+      if ( fields.surveyX >= 0 && fields.surveyY >= 0 && !f.attribute( fields.surveyX ).isNull() && !f.attribute( fields.surveyY ).isNull() )
+      {
+        p.surveyed = true;
+        p.surveyedAt = QgsPointXY( f.attribute( fields.surveyX ).toDouble(), f.attribute( fields.surveyY ).toDouble() );
+        p.hasAccuracy = fields.surveyAccuracy >= 0 && !f.attribute( fields.surveyAccuracy ).isNull();
+        p.accuracy = p.hasAccuracy ? f.attribute( fields.surveyAccuracy ).toDouble() : 0;
+      }
+      input.pillars.push_back( p );
+    }
+    return input;
+  }
+
+  std::vector<const PillarInput::Pillar *> PillarInput::alongLine() const
+  {
+    std::vector<const Pillar *> along;
+    for ( const Pillar &p : pillars )
+      along.push_back( &p );
+    std::sort( along.begin(), along.end(), []( const Pillar *a, const Pillar *b ) { return std::make_tuple( a->at.part, a->at.chainage, a->fid ) < std::make_tuple( b->at.part, b->at.chainage, b->fid ); } );
+    return along;
+  }
+
+  TerritoryInput readTerritories( const RunContext &context )
+  {
+    const InputLayer &layer = context.request().territories;
+    TerritoryInput input;
+    if ( !layer.source )
+      return input;
+    const geos::Context &geos = context.geos();
+    std::map<QString, std::vector<geos::GeomPtr>> byParty;
+    QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      context.checkCanceled();
+      if ( f.geometry().isNull() || f.geometry().isEmpty() )
+      {
+        input.noGeometry.push_back( NoGeometry{ f.id(), QStringLiteral( "territory feature %1" ).arg( f.id() ) } );
+        continue;
+      }
+      geos::GeomPtr g = geos.fromQgs( f.geometry() );
+      QString reason;
+      if ( !geos.isValid( g.get(), &reason ) )
+      {
+        input.invalid.push_back( TerritoryInput::Invalid{ f.id(), reason, f.geometry().pointOnSurface() } );
+        g = geos.makeValid( g.get() );
+      }
+      byParty[f.attribute( context.fields().party ).toString()].push_back( std::move( g ) );
+    }
+    for ( auto &[party, list] : byParty )
+    {
+      const geos::GeomPtr all = geos.collection( GEOS_GEOMETRYCOLLECTION, list );
+      input.byParty[party] = geos.toQgs( geos.unaryUnion( all.get(), 0 ).get() );
+      input.extent.combineExtentWith( input.byParty[party].boundingBox() );
+    }
+    return input;
+  }
+
+  std::vector<QgsPointXY> readTripoints( const RunContext &context )
+  {
+    std::vector<QgsPointXY> tripoints;
+    const InputLayer &layer = context.request().tripoints;
+    if ( !layer.source )
+      return tripoints;
+    QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest().setNoAttributes() );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+      if ( !f.geometry().isNull() && !f.geometry().isEmpty() )
+        tripoints.push_back( f.geometry().asPoint() );
+    return tripoints;
+  }
+}
