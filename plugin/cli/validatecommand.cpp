@@ -90,7 +90,7 @@ namespace limes::cli
       throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
 
     ValidationRequest request;
-    // no project here: QGIS's default datum transformations (request.transformContext as constructed)
+    request.transformContext = transformContext(); // no project: the settings', as `limes change` has it
     std::vector<OpenedLayer> layers;
     auto open = [&]( const char *option, InputLayer &into ) {
       if ( !parser.isSet( QLatin1String( option ) ) )
