@@ -8,7 +8,7 @@ BUILD_DIR=${LIMES_BUILD_DIR:-$LIMES_ROOT/build}
 # qgsauthmanager.h includes QtKeychain's header, which libqgis-dev does not pull in).
 BUILD_PACKAGES=(cmake ninja-build g++ pkg-config libqgis-dev libgeos-dev libproj-dev libgdal-dev
   qtbase5-dev qtbase5-dev-tools libqt5svg5-dev qgis-providers fonts-dejavu-core
-  libpq-dev libgeographiclib-dev qtkeychain-qt5-dev)
+  libpq-dev libgeographiclib-dev qtkeychain-qt5-dev libssl-dev)
 # PostgreSQL's major version is part of the package names and differs per Debian release.
 debian_codename() {
   local c
