@@ -1,7 +1,7 @@
 #include "changecommand.h"
 #include "atomicoutput.h"
-#include "changeengine.h"
-#include "changeoutput.h"
+#include "change/changeengine.h"
+#include "change/changeoutput.h"
 #include "error.h"
 #include "workspaceoptions.h"
 

@@ -1,7 +1,7 @@
 #ifndef LIMES_COMMAND_H
 #define LIMES_COMMAND_H
 
-#include "changeengine.h"
+#include "change/changeengine.h"
 
 #include <QCommandLineParser>
 #include <QString>

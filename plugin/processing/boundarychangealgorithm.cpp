@@ -1,8 +1,8 @@
 #include "boundarychangealgorithm.h"
 #include "qgiscompat.h"
 #include "atomicoutput.h"
-#include "changeengine.h"
-#include "changeoutput.h"
+#include "change/changeengine.h"
+#include "change/changeoutput.h"
 #include "error.h"
 #include "inputlayers.h"
 

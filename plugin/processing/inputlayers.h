@@ -1,7 +1,7 @@
 #ifndef LIMES_INPUTLAYERS_H
 #define LIMES_INPUTLAYERS_H
 
-#include "changeengine.h"
+#include "change/changeengine.h"
 
 #include <qgsprocessingalgorithm.h>
 #include <qgsproviderregistry.h>

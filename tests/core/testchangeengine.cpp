@@ -1,7 +1,7 @@
 // The change engine's properties, hand-computed resource cases and bad input.
 #include "boundarygenerator.h"
-#include "changeengine.h"
-#include "changeoutput.h"
+#include "change/changeengine.h"
+#include "change/changeoutput.h"
 #include "error.h"
 #include "layersource.h"
 #include "memorylayers.h"

@@ -1,5 +1,5 @@
 // Ellipsoidal areas of real transfers against GeographicLib's geodesic polygon area.
-#include "changeengine.h"
+#include "change/changeengine.h"
 #include "layersource.h"
 #include "memorylayers.h"
 #include "testutils.h"

@@ -1,6 +1,6 @@
 // Hand-computed cases for the winding-number overlay, and its properties.
 #include "error.h"
-#include "lineoverlay.h"
+#include "change/lineoverlay.h"
 #include "testutils.h"
 
 #include <QtTest>

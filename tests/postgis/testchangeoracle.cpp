@@ -1,7 +1,7 @@
 // The change engine against PostGIS, an independent implementation: polygon overlays
 // (ST_Difference, ST_Intersection) and geodesic areas on the geography type.
 #include "boundarygenerator.h"
-#include "changeengine.h"
+#include "change/changeengine.h"
 #include "layersource.h"
 #include "memorylayers.h"
 #include "testutils.h"

@@ -1,7 +1,7 @@
 #ifndef LIMES_MEMORYLAYERS_H
 #define LIMES_MEMORYLAYERS_H
 
-#include "changeengine.h"
+#include "change/changeengine.h"
 
 #include <memory>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "workingcrs.h"
+#include "geometry/workingcrs.h"
 #include "error.h"
 
 #include <cmath>

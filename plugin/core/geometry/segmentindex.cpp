@@ -1,4 +1,4 @@
-#include "segmentindex.h"
+#include "geometry/segmentindex.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "changeoutput.h"
+#include "change/changeoutput.h"
 #include "qgiscompat.h"
 #include "error.h"
 #include "rounding.h"

@@ -1,7 +1,7 @@
 #ifndef LIMES_CHANGEENGINE_H
 #define LIMES_CHANGEENGINE_H
 
-#include "changeresult.h"
+#include "change/changeresult.h"
 
 #include <QString>
 #include <QStringList>

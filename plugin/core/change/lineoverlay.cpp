@@ -1,6 +1,6 @@
-#include "lineoverlay.h"
+#include "change/lineoverlay.h"
 #include "error.h"
-#include "geos.h"
+#include "geometry/geos.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "geos.h"
+#include "geometry/geos.h"
 #include "error.h"
 
 #include <qgsabstractgeometry.h>

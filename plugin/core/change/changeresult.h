@@ -1,7 +1,7 @@
 #ifndef LIMES_CHANGERESULT_H
 #define LIMES_CHANGERESULT_H
 
-#include "lineoverlay.h"
+#include "change/lineoverlay.h"
 #include "qgiscompat.h"
 
 #include <QList>

@@ -1,7 +1,7 @@
 #ifndef LIMES_CHANGEOUTPUT_H
 #define LIMES_CHANGEOUTPUT_H
 
-#include "changeresult.h"
+#include "change/changeresult.h"
 
 #include <QByteArray>
 #include <QJsonObject>

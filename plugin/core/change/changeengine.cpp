@@ -1,11 +1,11 @@
-#include "changeengine.h"
+#include "change/changeengine.h"
 #include "qgiscompat.h"
 #include "error.h"
 #include "fingerprint.h"
-#include "geos.h"
-#include "lineoverlay.h"
-#include "segmentindex.h"
-#include "workingcrs.h"
+#include "geometry/geos.h"
+#include "change/lineoverlay.h"
+#include "geometry/segmentindex.h"
+#include "geometry/workingcrs.h"
 
 #include <QElapsedTimer>
 #include <QMap>
