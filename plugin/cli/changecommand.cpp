@@ -134,6 +134,9 @@ namespace limes::cli
     request.maxEndGapM = number( parser, QStringLiteral( "max-end-gap" ), 1000 );
     request.ellipsoid = parser.value( QStringLiteral( "ellipsoid" ) );
     request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
+    // the CLI has no project: PROJ's default operations, plus any default datum
+    // transformations in Limes' own settings, as a new QGIS project starts with
+    request.transformContext.readSettings();
 
     // Open everything before computing anything: bad input fails fast and writes nothing.
     OpenedLayer oldVersion, newVersion;
@@ -178,7 +181,7 @@ namespace limes::cli
       json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
 
     const ChangeResult result = ChangeEngine::run( request );
-    writeChangeGeoPackage( result, gpkg.temporaryPath() );
+    writeChangeGeoPackage( result, gpkg.temporaryPath(), request.transformContext );
     if ( json )
       json->write( changeSummaryJson( result ) );
     if ( parser.isSet( QStringLiteral( "store" ) ) )
@@ -191,53 +194,7 @@ namespace limes::cli
     if ( json )
       json->commit();
 
-    // The table a cartographer reads first.
-    const QJsonObject s = changeSummary( result );
-    out << QStringLiteral( "Limes change: %1 -> %2 (%3; working CRS %4; areas on %5)\n" )
-        .arg( request.oldVersion.name, request.newVersion.name, result.mode, result.workingCrs.authid(), result.ellipsoid );
-    out << "\nLand that changes sides\n";
-    out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( "from", -6 ).arg( "to", -6 ).arg( "parts", 6 ).arg( "area" );
-    for ( const QJsonValue &t : s[QStringLiteral( "transfers" )].toArray() )
-      out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( t[QStringLiteral( "from" )].toString(), -6 ).arg( t[QStringLiteral( "to" )].toString(), -6 )
-          .arg( t[QStringLiteral( "parts" )].toInt(), 6 ).arg( area( t[QStringLiteral( "area_m2" )].toDouble() ) );
-    if ( s[QStringLiteral( "transfers" )].toArray().isEmpty() )
-      out << "  none: the versions enclose no land between them\n";
-    out << "\nNet change per party\n";
-    for ( const QJsonValue &n : s[QStringLiteral( "net" )].toArray() )
-      out << QStringLiteral( "  %1 %2\n" ).arg( n[QStringLiteral( "party" )].toString(), -6 ).arg( area( n[QStringLiteral( "net_m2" )].toDouble() ) );
-    if ( !request.segments.name.isEmpty() )
-    {
-      out << "\nBy segment\n";
-      for ( const QJsonValue &g : s[QStringLiteral( "segments" )].toArray() )
-        out << QStringLiteral( "  %1 %2 -> %3 %4 parts  %5\n" ).arg( g[QStringLiteral( "code" )].toString(), -8 ).arg( g[QStringLiteral( "from" )].toString() )
-            .arg( g[QStringLiteral( "to" )].toString(), -4 ).arg( g[QStringLiteral( "parts" )].toInt(), 3 ).arg( area( g[QStringLiteral( "area_m2" )].toDouble() ) );
-    }
-    if ( !request.resources.empty() )
-    {
-      out << "\nWater and other resources that change sides\n";
-      const QJsonArray water = s[QStringLiteral( "water" )].toArray();
-      for ( const QJsonValue &w : water )
-      {
-        QString amount;
-        if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "line" ) )
-          amount = QStringLiteral( "%1 m" ).arg( w[QStringLiteral( "length_m" )].toDouble(), 0, 'f', 1 );
-        else if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "polygon" ) )
-          amount = area( w[QStringLiteral( "area_m2" )].toDouble() );
-        out << QStringLiteral( "  %1 %2 -> %3 %4 features  %5\n" ).arg( w[QStringLiteral( "layer" )].toString(), -24 ).arg( w[QStringLiteral( "from" )].toString() )
-            .arg( w[QStringLiteral( "to" )].toString(), -4 ).arg( w[QStringLiteral( "count" )].toInt(), 4 ).arg( amount );
-      }
-      if ( water.isEmpty() )
-        out << "  none\n";
-      for ( const QJsonValue &c : s[QStringLiteral( "crossings" )].toArray() )
-        out << QStringLiteral( "  %1 feature %2: the boundary crosses it %3 times, was %4\n" ).arg( c[QStringLiteral( "layer" )].toString() )
-            .arg( static_cast<qint64>( c[QStringLiteral( "fid" )].toDouble() ) ).arg( c[QStringLiteral( "new" )].toInt() ).arg( c[QStringLiteral( "old" )].toInt() );
-    }
-    const QJsonObject noise = s[QStringLiteral( "noise" )].toObject();
-    if ( noise[QStringLiteral( "parts" )].toInt() > 0 )
-      out << QStringLiteral( "\nDigitizing noise: %1 pieces below %2 m², %3 in all (layer noise)\n" )
-          .arg( noise[QStringLiteral( "parts" )].toInt() ).arg( result.minAreaM2 ).arg( area( noise[QStringLiteral( "area_m2" )].toDouble() ) );
-    for ( const QString &w : result.warnings )
-      out << QStringLiteral( "note: %1\n" ).arg( w );
+    printTable( out, request, result );
     out << QStringLiteral( "\nWrote %1 (transfers, resource_changes, noise, end_connectors)" ).arg( output );
     if ( json )
       out << QStringLiteral( " and %1" ).arg( json->target() );

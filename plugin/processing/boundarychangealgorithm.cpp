@@ -112,6 +112,7 @@ namespace limes
     request.gridM = parameterAsDouble( parameters, QStringLiteral( "GRID" ), context );
     request.minAreaM2 = parameterAsDouble( parameters, QStringLiteral( "MIN_AREA" ), context );
     request.maxEndGapM = parameterAsDouble( parameters, QStringLiteral( "MAX_END_GAP" ), context );
+    request.transformContext = context.transformContext();
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
         request.resources.push_back( processingInput( vl, vl ) );

@@ -2,25 +2,16 @@
 #define LIMES_CHANGEOUTPUT_H
 
 #include "change/changeresult.h"
+#include "change/summary.h"
 
-#include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 
+#include <qgscoordinatetransformcontext.h>
 #include <qgsfeature.h>
 #include <qgsfields.h>
 
 namespace limes
 {
-  /**
-   * The change summary both delegations compare: totals per direction, per segment and per
-   * resource layer, net change per party, and provenance. Deterministic: keys sorted,
-   * numbers rounded to millimetres (m, m²), no timestamps, so identical inputs give
-   * byte-identical files.
-   */
-  QJsonObject changeSummary( const ChangeResult &result );
-  QByteArray changeSummaryJson( const ChangeResult &result );
-
   //! Output features: the same fields in the GeoPackage, the Processing sinks and the GUI.
   QgsFields transferFields();
   QgsFeature transferFeature( const Transfer &transfer, const QgsFields &fields );
@@ -33,7 +24,7 @@ namespace limes
    * Writes layers transfers, resource_changes, noise and end_connectors (working CRS) into a
    * new GeoPackage at `path`. Callers write to an AtomicOutput's temporary path.
    */
-  void writeChangeGeoPackage( const ChangeResult &result, const QString &path );
+  void writeChangeGeoPackage( const ChangeResult &result, const QString &path, const QgsCoordinateTransformContext &transformContext );
 }
 
 #endif

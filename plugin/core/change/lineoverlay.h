@@ -9,11 +9,6 @@
 
 class QgsFeedback;
 
-namespace limes::geos
-{
-  class Context;
-}
-
 namespace limes
 {
   //! One part of a boundary version, in working-CRS metres: x0,y0,x1,y1,...
@@ -64,6 +59,7 @@ namespace limes
    * changes sides, whatever the number of crossings. Segments identical in both versions
    * cancel in the chain, so they are dropped before noding: only the differing windows are
    * overlaid, which keeps the cost close to linear in the size of the difference.
+   * run() is a short pipeline of the phases in overlayphases.h.
    */
   class LineOverlay
   {
@@ -83,9 +79,6 @@ namespace limes
       };
 
     private:
-      std::vector<std::vector<Segment>> clustersOf( const std::vector<Segment> &chain ) const;
-      void overlayCluster( geos::Context &ctx, const std::vector<Segment> &chain, LineOverlayResult &result ) const;
-
       double mGrid;
       double mMaxEndGap;
   };

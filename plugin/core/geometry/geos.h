@@ -37,8 +37,11 @@ namespace limes::geos
     public:
       Context();
       ~Context();
+      // GEOS reports errors to this object's address: it owns its handle and never moves
       Context( const Context & ) = delete;
       Context &operator=( const Context & ) = delete;
+      Context( Context && ) = delete;
+      Context &operator=( Context && ) = delete;
 
       GEOSContextHandle_t handle() const { return mHandle; }
 

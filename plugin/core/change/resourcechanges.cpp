@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "change/resourcechanges.h"
+#include "error.h"
+
+#include <qgsfeature.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturesource.h>
+#include <qgsgeometryengine.h>
+
+#include <algorithm>
+
+namespace limes::change
+{
+  ResourceOverlay::ResourceOverlay( const std::vector<Transfer> &transfers, const Ellipsoid &ellipsoid )
+    : mTransfers( &transfers )
+    , mMeasure( ellipsoid )
+  {
+    for ( size_t i = 0; i < transfers.size(); ++i )
+    {
+      QgsFeature indexed( static_cast<QgsFeatureId>( i ) );
+      indexed.setGeometry( transfers[i].geometry );
+      mIndex.addFeature( indexed );
+      mEngines.emplace_back( QgsGeometry::createGeometryEngine( transfers[i].geometry.constGet() ) );
+      mEngines.back()->prepareGeometry();
+    }
+  }
+
+  ResourceOverlay::~ResourceOverlay() = default;
+  ResourceOverlay::ResourceOverlay( ResourceOverlay && ) = default;
+
+  void ResourceOverlay::add( const QString &layer, limes::GeometryType type, QgsFeatureId fid, const QgsGeometry &g, std::vector<ResourceChange> &changes ) const
+  {
+    for ( QgsFeatureId id : mIndex.intersects( g.boundingBox() ) )
+    {
+      const Transfer &t = ( *mTransfers )[static_cast<size_t>( id )];
+      const QgsGeometryEngine &engine = *mEngines[static_cast<size_t>( id )];
+      if ( !engine.intersects( g.constGet() ) )
+        continue;
+      ResourceChange c;
+      c.layer = layer;
+      c.fid = fid;
+      c.type = type;
+      c.from = t.from;
+      c.to = t.to;
+      c.segment = t.segment;
+      if ( type == limes::geometrytype::Point )
+        c.geometry = g;
+      else
+      {
+        c.geometry = QgsGeometry( engine.intersection( g.constGet() ) );
+        c.geometry.convertGeometryCollectionToSubclass( type );
+        if ( type == limes::geometrytype::Line )
+          c.lengthM = mMeasure.length( c.geometry );
+        else
+          c.areaM2 = mMeasure.area( c.geometry );
+        if ( c.lengthM <= 0 && c.areaM2 <= 0 )
+          continue; // touches the piece's edge only
+      }
+      changes.push_back( std::move( c ) );
+    }
+  }
+
+  void readResourceLayer( const InputLayer &layer, const WorkingFrame &frame, QgsFeedback *feedback,
+                          const std::function<void( double share )> &progress,
+                          const std::function<void( limes::GeometryType type, const QgsFeature &feature )> &visit )
+  {
+    const char *role = "resource layer";
+    const limes::GeometryType type = QgsWkbTypes::geometryType( layer.source->wkbType() );
+    if ( type != limes::geometrytype::Point && type != limes::geometrytype::Line && type != limes::geometrytype::Polygon )
+      throw Error( QStringLiteral( "layer has no point, line or polygon geometry" ), describe( layer, role ) );
+    QgsFeatureIterator it = layer.source->getFeatures( frame.request().setNoAttributes().addOrderBy( QStringLiteral( "$id" ) ) );
+    QgsFeature f;
+    long long done = 0;
+    const long long total = std::max( 1LL, static_cast<long long>( layer.source->featureCount() ) );
+    while ( nextFeature( it, f, layer, role ) )
+    {
+      if ( ++done % 256 == 0 )
+      {
+        checkCanceled( feedback );
+        progress( static_cast<double>( done ) / total );
+      }
+      if ( f.geometry().isNull() || f.geometry().isEmpty() )
+        continue; // a resource without geometry moves nowhere
+      visit( type, f );
+    }
+    checkAllRead( done, layer, role );
+  }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef LIMES_ELLIPSOIDMEASURE_H
+#define LIMES_ELLIPSOIDMEASURE_H
+
+#include <QString>
+
+#include <qgscoordinatereferencesystem.h>
+#include <qgscoordinatetransform.h>
+#include <qgscoordinatetransformcontext.h>
+#include <qgsdistancearea.h>
+
+class QgsGeometry;
+
+namespace limes
+{
+  /**
+   * An ellipsoid that working-CRS geometries are measured on, already checked. A plain value,
+   * so that each worker thread builds its own EllipsoidMeasure (PROJ state is per thread).
+   */
+  struct Ellipsoid
+  {
+    QgsCoordinateReferenceSystem sourceCrs;        //!< the CRS measured geometries are in
+    QgsCoordinateReferenceSystem geographicCrs;    //!< the ellipsoid's own geographic CRS
+    QString id;                                    //!< as QgsDistanceArea names it, e.g. EPSG:7030
+    QgsCoordinateTransformContext transformContext;
+
+    //! Throws limes::Error for an ellipsoid PROJ does not know.
+    static Ellipsoid checked( const QgsCoordinateReferenceSystem &sourceCrs, const QString &id, const QgsCoordinateTransformContext &context );
+  };
+
+  /**
+   * Ellipsoidal measures of working-CRS geometries. QgsDistanceArea transforms point by
+   * point; transforming each geometry once, in bulk, to the ellipsoid's own geographic CRS
+   * gives the same numbers several times faster. One per thread.
+   */
+  class EllipsoidMeasure
+  {
+    public:
+      explicit EllipsoidMeasure( const Ellipsoid &ellipsoid );
+
+      double area( const QgsGeometry &g ) const;
+      double perimeter( const QgsGeometry &g ) const;
+      double length( const QgsGeometry &g ) const;
+
+    private:
+      QgsGeometry geographic( QgsGeometry g ) const;
+
+      QgsCoordinateTransform mToEllipsoid;
+      QgsDistanceArea mOnEllipsoid;
+  };
+}
+
+#endif
