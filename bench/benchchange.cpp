@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // limes-bench-change: the change engine on a generated full border (970 km) at growing sizes,
 // against the same job in PostGIS and in QGIS's native Processing algorithms, in one run.
 // Prints a table: wall time and peak memory per tool and size.

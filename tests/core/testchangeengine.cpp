@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The change engine's properties, hand-computed resource cases and bad input.
 #include "boundarygenerator.h"
 #include "change/changeengine.h"

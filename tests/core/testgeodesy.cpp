@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Ellipsoidal areas of real transfers against GeographicLib's geodesic polygon area.
 #include "change/changeengine.h"
 #include "layersource.h"

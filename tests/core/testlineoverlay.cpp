@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Hand-computed cases for the winding-number overlay, and its properties.
 #include "error.h"
 #include "change/lineoverlay.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The change engine against PostGIS, an independent implementation: polygon overlays
 // (ST_Difference, ST_Intersection) and geodesic areas on the geography type.
 #include "boundarygenerator.h"

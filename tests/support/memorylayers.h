@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_MEMORYLAYERS_H
 #define LIMES_MEMORYLAYERS_H
 

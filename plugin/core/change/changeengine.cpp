@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/changeengine.h"
 #include "change/checks.h"
 #include "change/crossings.h"

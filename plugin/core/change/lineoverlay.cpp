@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/lineoverlay.h"
 #include "change/overlayphases.h"
 #include "change/phaseclock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_WORKINGCRS_H
 #define LIMES_WORKINGCRS_H
 
