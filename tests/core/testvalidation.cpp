@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Every rule: a fixture with the fault planted fires exactly there; the clean fixture fires nothing.
 #include "boundarygenerator.h"
 #include "error.h"
