@@ -122,8 +122,13 @@ namespace limes
 
   VerifyReport WorkspaceStore::verify() const
   {
-    const LedgerHead head = ledgerHead( false );
-    return ledger::verifyChain( ledger(), head.entries, head.hash );
+    // a writer appending between reading the head and the entries would look like tampering
+    VerifyReport report;
+    readSnapshot( [&] {
+      const LedgerHead head = ledgerHead( false );
+      report = ledger::verifyChain( ledger(), head.entries, head.hash );
+    } );
+    return report;
   }
 
   void WorkspaceStore::acceptFinding( const AcceptedFinding &finding, const QStringList &knownRules )
@@ -153,16 +158,18 @@ namespace limes
   WorkspaceInfo WorkspaceStore::info() const
   {
     WorkspaceInfo info;
-    info.title = title();
-    info.parties = parties();
-    info.segments = segmentCodes();
-    const QList<LedgerEntry> entries = ledger();
-    info.status = ledger::statusOf( info.segments, entries );
-    info.versions = versions();
-    info.pillars = pillarCount();
-    info.changes = storedChanges();
-    info.ledgerEntries = entries.size();
-    info.acceptedFindings = acceptedFindings().size();
+    readSnapshot( [&] {
+      info.title = title();
+      info.parties = parties();
+      info.segments = segmentCodes();
+      const QList<LedgerEntry> entries = ledger();
+      info.status = ledger::statusOf( info.segments, entries );
+      info.versions = versions();
+      info.pillars = pillarCount();
+      info.changes = storedChanges();
+      info.ledgerEntries = entries.size();
+      info.acceptedFindings = acceptedFindings().size();
+    } );
     return info;
   }
 

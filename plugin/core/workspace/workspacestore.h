@@ -168,6 +168,8 @@ namespace limes
 
       //! Runs `work` as one transaction: committed when it returns, rolled back when it throws.
       virtual void transaction( const std::function<void()> &work ) = 0;
+      //! Runs reads that must agree with each other (the ledger and its head) on one snapshot, whoever writes meanwhile.
+      virtual void readSnapshot( const std::function<void()> &work ) const = 0;
       virtual void insertParty( const Party &party ) = 0;
       virtual void insertSegment( const Segment &segment ) = 0;
       //! Returns the new version's id.

@@ -129,6 +129,11 @@ namespace limes
     mDb.transaction( work );
   }
 
+  void GpkgStore::readSnapshot( const std::function<void()> &work ) const
+  {
+    mDb.readTransaction( work );
+  }
+
   QList<Party> GpkgStore::parties() const
   {
     QList<Party> list;

@@ -42,6 +42,7 @@ namespace limes
 
     protected:
       void transaction( const std::function<void()> &work ) override;
+      void readSnapshot( const std::function<void()> &work ) const override;
       void insertParty( const Party &party ) override;
       void insertSegment( const Segment &segment ) override;
       long long insertVersion( const LineVersion &version ) override;

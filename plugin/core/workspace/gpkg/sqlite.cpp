@@ -73,6 +73,21 @@ namespace limes
     }
   }
 
+  void SqliteDb::readTransaction( const std::function<void()> &work ) const
+  {
+    exec( QStringLiteral( "BEGIN" ) );
+    try
+    {
+      work();
+    }
+    catch ( ... )
+    {
+      sqlite3_exec( mDb, "ROLLBACK", nullptr, nullptr, nullptr );
+      throw;
+    }
+    exec( QStringLiteral( "COMMIT" ) );
+  }
+
   long long SqliteDb::lastInsertId() const
   {
     return sqlite3_last_insert_rowid( mDb );

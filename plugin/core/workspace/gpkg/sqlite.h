@@ -33,6 +33,8 @@ namespace limes
       void exec( const QString &sql ) const;
       //! Runs `work` as one write transaction (BEGIN IMMEDIATE): committed when it returns, rolled back when it throws.
       void transaction( const std::function<void()> &work ) const;
+      //! Runs `work` as one read transaction (BEGIN): every read sees the same state of the file.
+      void readTransaction( const std::function<void()> &work ) const;
       long long lastInsertId() const;
 
     private:

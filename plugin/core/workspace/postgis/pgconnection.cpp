@@ -105,9 +105,9 @@ namespace limes::pg
       throw Error( QStringLiteral( "%1: %2" ).arg( what, primaryMessage( r ) ), mWhere );
   }
 
-  void Connection::transaction( const std::function<void()> &work ) const
+  void Connection::transaction( const std::function<void()> &work, const char *begin ) const
   {
-    exec( "BEGIN" );
+    exec( begin );
     try
     {
       work();

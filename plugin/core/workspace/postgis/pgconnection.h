@@ -50,8 +50,8 @@ namespace limes::pg
       Result exec( const char *sql, const QStringList &params = QStringList(), const QString &where = QString() ) const;
       //! Runs a whole SQL script (several statements, no parameters).
       void script( const QByteArray &sql, const QString &what ) const;
-      //! Runs `work` as one transaction: committed when it returns, rolled back when it throws.
-      void transaction( const std::function<void()> &work ) const;
+      //! Runs `work` as one transaction (opened by `begin`): committed when it returns, rolled back when it throws.
+      void transaction( const std::function<void()> &work, const char *begin = "BEGIN" ) const;
 
     private:
       Connection() = default;

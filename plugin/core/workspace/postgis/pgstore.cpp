@@ -130,6 +130,11 @@ namespace limes
     mConn.transaction( work );
   }
 
+  void PgStore::readSnapshot( const std::function<void()> &work ) const
+  {
+    mConn.transaction( work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" );
+  }
+
   QList<Party> PgStore::parties() const
   {
     const pg::Result r = mConn.exec( "SELECT code, name, COALESCE(local_name, ''), COALESCE(colour, '') FROM limes.parties ORDER BY code" );
