@@ -4,6 +4,7 @@
 #include "qgiscompat.h"
 #include "testutils.h"
 #include "workspace/gpkg/gpkgstore.h"
+#include "workspace/pausedimport.h"
 
 #include <QDir>
 #include <QProcess>
@@ -382,19 +383,10 @@ class TestWorkspace : public QObject
       mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
       mWs.reset();
       QProcess import;
-      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-      env.insert( "LIMES_TEST_PAUSE_IMPORT_AFTER", "5000" );
-      import.setProcessEnvironment( env );
-      import.setReadChannel( QProcess::StandardError );
-      import.setProgram( LIMES_CLI );
-      import.setArguments( { "workspace", "import-version", mPath, "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
-      import.open(); // starts the program set above, as start() would (which the Qt 6 check flags)
-      QVERIFY( import.waitForStarted() );
       // the import stops inside its transaction once 5,000 of the 10,000 lines are written, and says so
-      QByteArray said;
-      while ( !said.contains( "limes: test pause: 5000 features written" ) && import.waitForReadyRead( 120000 ) )
-        said += import.readAllStandardError();
-      QVERIFY2( said.contains( "limes: test pause: 5000 features written" ), said.constData() );
+      const QByteArray said = limes::test::startPausedImport( import, LIMES_CLI, { "workspace", "import-version", mPath, "--name", "large", "--kind", "draft",
+                              "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" }, 5000 );
+      QVERIFY2( said.contains( limes::test::pauseMarker( 5000 ) ), said.constData() );
       // those lines are in the file's rollback journal (or, should the file be in WAL mode, its log), uncommitted
       QVERIFY( QFile::exists( mPath + "-journal" ) || QFileInfo( mPath + "-wal" ).size() > 0 );
       ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );

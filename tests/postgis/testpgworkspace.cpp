@@ -2,6 +2,7 @@
 #include "error.h"
 #include "qgiscompat.h"
 #include "testutils.h"
+#include "workspace/pausedimport.h"
 #include "workspace/postgis/pgstore.h"
 
 #include <QFile>
@@ -171,32 +172,18 @@ class TestPgWorkspace : public QObject
         }
       }
       QProcess import;
-      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-      env.insert( "LIMES_TEST_PAUSE_IMPORT_AFTER", "10000" );
-      env.insert( "PGAPPNAME", "limes-import-under-test" ); // to find its session on the server
-      import.setProcessEnvironment( env );
-      import.setReadChannel( QProcess::StandardError );
-      import.setProgram( LIMES_CLI );
-      import.setArguments( { "workspace", "import-version", database( mDb ), "--name", "large", "--kind", "draft", "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" } );
-      import.open(); // starts the program set above, as start() would (which the Qt 6 check flags)
-      QVERIFY( import.waitForStarted() );
+      QProcessEnvironment session;
+      session.insert( "PGAPPNAME", "limes-import-under-test" ); // to find its session on the server
       // the import stops inside its transaction once 10,000 of the 20,000 lines are written, and says so
-      QByteArray said;
-      while ( !said.contains( "limes: test pause: 10000 features written" ) && import.waitForReadyRead( 120000 ) )
-        said += import.readAllStandardError();
-      QVERIFY2( said.contains( "limes: test pause: 10000 features written" ), said.constData() );
-      PGconn *watch = PQconnectdb( database( mDb ).toUtf8().constData() );
-      auto value = [&]( const char *query ) {
-        PGresult *r = PQexec( watch, query );
-        const QString v = PQntuples( r ) > 0 ? QString::fromUtf8( PQgetvalue( r, 0, 0 ) ) : QString();
-        PQclear( r );
-        return v;
-      };
+      const QByteArray said = limes::test::startPausedImport( import, LIMES_CLI, { "workspace", "import-version", database( mDb ), "--name", "large", "--kind", "draft",
+                              "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" }, 10000, session );
+      QVERIFY2( said.contains( limes::test::pauseMarker( 10000 ) ), said.constData() );
+      const QString db = database( mDb );
       // its session holds an open transaction that has written version lines nobody else sees yet
-      QCOMPARE( value( "SELECT state FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" ), QStringLiteral( "idle in transaction" ) );
-      QCOMPARE( value( "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid "
+      QCOMPARE( value( db, "SELECT state FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" ), QStringLiteral( "idle in transaction" ) );
+      QCOMPARE( value( db, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_stat_activity a ON a.pid = l.pid "
                        "WHERE c.relname = 'version_lines' AND l.mode = 'RowExclusiveLock' AND a.application_name = 'limes-import-under-test'" ), QStringLiteral( "1" ) );
-      QCOMPARE( value( "SELECT count(*) FROM limes.version_lines" ), QStringLiteral( "0" ) );
+      QCOMPARE( value( db, "SELECT count(*) FROM limes.version_lines" ), QStringLiteral( "0" ) );
       ::kill( static_cast<pid_t>( import.processId() ), SIGKILL );
       QVERIFY( import.waitForFinished() );
       QCOMPARE( import.exitStatus(), QProcess::CrashExit );
@@ -204,13 +191,12 @@ class TestPgWorkspace : public QObject
       QString sessions;
       for ( int i = 0; i < 200 && sessions != QLatin1String( "0" ); ++i )
       {
-        sessions = value( "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" );
+        sessions = value( db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'limes-import-under-test'" );
         if ( sessions != QLatin1String( "0" ) )
           QThread::msleep( 50 );
       }
       QCOMPARE( sessions, QStringLiteral( "0" ) );
-      QCOMPARE( value( "SELECT (SELECT count(*) FROM limes.line_versions) + (SELECT count(*) FROM limes.version_lines)" ), QStringLiteral( "0" ) );
-      PQfinish( watch );
+      QCOMPARE( value( db, "SELECT (SELECT count(*) FROM limes.line_versions) + (SELECT count(*) FROM limes.version_lines)" ), QStringLiteral( "0" ) );
       const auto ws = PgStore::open( database( mDb ), QgsCoordinateTransformContext() );
       QVERIFY( ws->versions().isEmpty() );
     }
