@@ -55,15 +55,18 @@ namespace limes
       for ( size_t i = 0; i < request.resources.size(); ++i )
       {
         const QString &name = result.resourceLayers.at( static_cast<int>( i ) );
-        change::readResourceLayer( request.resources[i], frame, feedback,
-        [&]( double share ) { change::setProgress( feedback, 70 + 30.0 * ( static_cast<double>( i ) + share ) / layers ); },
-        [&]( limes::GeometryType type, const QgsFeature & f ) {
-          resources.add( name, type, f.id(), f.geometry(), result.resourceChanges );
+        auto progress = [&]( double share ) {
+          change::setProgress( feedback, 70 + 30.0 * ( static_cast<double>( i ) + share ) / layers );
+        };
+        auto visit = [&]( limes::GeometryType type, const QgsFeature &f ) {
+          const QgsGeometry g = f.geometry();
+          resources.add( name, type, f.id(), g, result.resourceChanges );
           if ( type != limes::geometrytype::Line )
             return;
-          if ( const std::optional<CrossingChange> c = crossings.change( name, f.id(), f.geometry() ) )
+          if ( const std::optional<CrossingChange> c = crossings.change( name, f.id(), g ) )
             result.crossings.push_back( *c );
-        } );
+        };
+        change::readResourceLayer( request.resources[i], frame, feedback, progress, visit );
         clock.phase( "resource layer" );
       }
     }
@@ -86,7 +89,7 @@ namespace limes
 
     change::Overlaid overlaid = readAndOverlay( request, kind, frame, feedback, clock );
     result.parties = overlaid.parties;
-    result.connectors = overlaid.connectors;
+    result.connectors = std::move( overlaid.connectors );
     result.warnings << overlaid.warnings;
     result.sharedSegments = overlaid.sharedSegments;
     result.overlaidSegments = overlaid.overlaidSegments;
