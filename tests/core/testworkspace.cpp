@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The GeoPackage workspace: parties, segments, the hash-chained ledger, accepted findings.
 // What every storage shares is tested on both in tests/workspace/testworkspacestore.cpp.
 #include "error.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ctest fixture: a throwaway PostgreSQL 15 + PostGIS cluster on a Unix socket, for the
 # oracle and shared-workspace tests. Writes a libpq conninfo to $1/conninfo.
 set -eu

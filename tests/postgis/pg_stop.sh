@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # ctest fixture cleanup: stops the throwaway cluster and removes it, also after failures.
 set -u
 STATE=$1

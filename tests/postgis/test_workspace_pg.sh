@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The shared PostGIS workspace: what the database itself lets each delegation do.
 set -u
 LIMES=$1

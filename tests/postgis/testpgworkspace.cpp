@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The shared workspace's schema migrations, on the throwaway PostGIS cluster.
 #include "error.h"
 #include "qgiscompat.h"

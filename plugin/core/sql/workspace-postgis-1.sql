@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- Limes commission workspace on PostgreSQL/PostGIS, schema 1: parties, segments, the ledger,
 -- accepted findings (the GeoPackage model). Later schemas are in workspace-postgis-N.sql.
 -- The database itself enforces what the delegations may do: grants, row-level security and

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- schema 2: line versions and their geometry; a delegation writes its own claims only.
 CREATE TABLE limes.line_versions (id bigserial PRIMARY KEY, name text NOT NULL UNIQUE,
   kind text NOT NULL CHECK (kind IN ('historical', 'claim', 'draft', 'agreed', 'ratified')),

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- schema 3: pillars (the secretariat's) and change results kept against their versions.
 CREATE TABLE limes.pillars (id bigserial PRIMARY KEY, number text NOT NULL UNIQUE, type text,
   segment text REFERENCES limes.segments(code), geom geometry(Point, 4326) NOT NULL,
