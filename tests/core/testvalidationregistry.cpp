@@ -122,7 +122,9 @@ namespace
   QString limesOutput( const QStringList &arguments )
   {
     QProcess limes;
-    limes.start( LIMES_CLI, arguments );
+    limes.setProgram( QStringLiteral( LIMES_CLI ) );
+    limes.setArguments( arguments );
+    limes.start();
     if ( !limes.waitForFinished( 60000 ) || limes.exitCode() != 0 )
       return QStringLiteral( "limes failed: %1" ).arg( QString::fromUtf8( limes.readAllStandardError() ) );
     return QString::fromUtf8( limes.readAllStandardOutput() );
