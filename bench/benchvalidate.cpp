@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // limes-bench-validate: limes validate on a generated 970 km line with 2,000 pillars and 200
 // segments at growing sizes, against QGIS's own check (qgis:checkvalidity) in the same run.
 #include "benchsupport.h"

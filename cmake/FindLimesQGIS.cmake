@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Wraps QGIS's own FindQGIS.cmake (installed under /usr/share/qgis) and gives imported
 # targets, so that QGIS headers are SYSTEM includes and warnings stay about our code.
 find_package(QGIS REQUIRED)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The module QGIS loads: the C ABI entry points of a QGIS 3.22 C++ plugin and nothing else.
 #include "plugin.h"
 

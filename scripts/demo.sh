@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is missing, builds, and runs Limes on the Fergana sample data.
 #   scripts/demo.sh          headless: runs `limes change` on the sample data and prints the summary
 #   scripts/demo.sh --gui    opens the real QGIS desktop with Limes enabled and the sample

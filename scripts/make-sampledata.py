@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Regenerate sampledata/fergana.gpkg and sampledata/fergana.qgs from Debian packages.
 
 Real layers come from GMT's bundled data sets (gmt-dcw, gmt-gshhg-full); synthetic

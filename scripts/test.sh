@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is missing, builds, and runs every test (unit, CLI, plugin module, real
 # QGIS desktop under Xvfb). Exit status is ctest's.
 set -euo pipefail

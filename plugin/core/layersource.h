@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_LAYERSOURCE_H
 #define LIMES_LAYERSOURCE_H
 

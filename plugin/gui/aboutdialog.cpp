@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "aboutdialog.h"
 #include "ui_aboutdialog.h"
 #include "versioninfo.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_ABOUTDIALOG_H
 #define LIMES_ABOUTDIALOG_H
 

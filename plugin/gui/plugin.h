@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_PLUGIN_H
 #define LIMES_PLUGIN_H
 

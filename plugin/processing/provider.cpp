@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "provider.h"
 #include "boundarychangealgorithm.h"
 #include "validatealgorithm.h"

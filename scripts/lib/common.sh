@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by demo.sh and test.sh: install the Debian packages that are missing, then
 # configure and build incrementally into build/. Sourced, not run.
 LIMES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

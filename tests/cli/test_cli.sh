@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The `limes` tool as a user meets it: output, exit codes and one-line errors.
 set -u
 LIMES=$1

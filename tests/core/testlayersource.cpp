@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "error.h"
 #include "qgiscompat.h"
 #include "layersource.h"

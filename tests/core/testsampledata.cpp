@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The sample data is what every later test and the demo compute on: check the promises
 // sampledata/README.md makes about it.
 #include "layersource.h"

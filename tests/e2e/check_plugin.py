@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Runs inside the real QGIS desktop (qgis.bin --code): asserts what Limes added, takes a
 screenshot, writes a result file and quits QGIS with the result as exit status."""
 import json

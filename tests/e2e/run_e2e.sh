@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Starts the real QGIS desktop under Xvfb with a throwaway profile that enables the Limes
 # plugin from the build tree, runs check_plugin.py inside it and reads its verdict.
 set -u

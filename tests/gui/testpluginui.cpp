@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "aboutdialog.h"
 #include "pluginui.h"
 #include "provider.h"

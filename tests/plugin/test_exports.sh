@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # liblimesplugin.so must export exactly the QGIS entry points as unmangled symbols: nothing of
 # ours (or of the static libraries and templates inside it) may clash with QGIS or another plugin.
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `cmake --install` must put the module where QGIS looks for C++ plugins and `limes` on PATH.
 set -u
 BUILD=$1
