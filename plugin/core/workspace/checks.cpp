@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/checks.h"
 #include "error.h"
+#include "io/coordinates.h"
 #include "qgiscompat.h"
 
 #include <QSet>
@@ -57,7 +58,7 @@ namespace limes::checks
       throw Error( QStringLiteral( "not a line layer" ), sourceName );
     if ( !source->sourceCrs().isValid() )
       throw Error( QStringLiteral( "layer has no CRS" ), sourceName );
-    checkCoordinatesFitCrs( source, sourceName, context );
+    io::checkCoordinatesFitCrs( source, sourceName, context );
   }
 
   void checkNewVersionName( const QString &name, const QList<LineVersion> &existing, const QString &where )
@@ -86,7 +87,7 @@ namespace limes::checks
     const QgsFields fields = source->fields();
     if ( fields.lookupField( numberField ) < 0 )
       throw Error( QStringLiteral( "no field '%1' with the pillar number (fields: %2)" ).arg( numberField, fields.names().join( QLatin1String( ", " ) ) ), sourceName );
-    checkCoordinatesFitCrs( source, sourceName, context );
+    io::checkCoordinatesFitCrs( source, sourceName, context );
   }
 
   void checkAcceptedFinding( const AcceptedFinding &x, const QStringList &knownRules, const QString &where )
@@ -95,35 +96,5 @@ namespace limes::checks
       throw Error( QStringLiteral( "unknown rule '%1'" ).arg( x.rule ), where );
     if ( x.reason.trimmed().isEmpty() || x.author.trimmed().isEmpty() )
       throw Error( QStringLiteral( "an accepted finding needs a reason and an author" ), where );
-  }
-
-  void checkCoordinatesFitCrs( QgsFeatureSource *source, const QString &sourceName, const QgsCoordinateTransformContext &context )
-  {
-    const QgsCoordinateReferenceSystem crs = source->sourceCrs();
-    const QgsRectangle extent = source->sourceExtent();
-    if ( extent.isNull() )
-      return;
-    QgsRectangle valid = crs.bounds(); // the CRS's area of use, in WGS 84
-    if ( crs.isGeographic() )
-    {
-      if ( std::fabs( extent.xMinimum() ) > 360 || std::fabs( extent.xMaximum() ) > 360 || std::fabs( extent.yMinimum() ) > 90 || std::fabs( extent.yMaximum() ) > 90 )
-        throw Error( QStringLiteral( "coordinates up to %1, %2 cannot be degrees: the layer's CRS (%3) is wrong" )
-                     .arg( extent.xMaximum(), 0, 'f', 1 ).arg( extent.yMaximum(), 0, 'f', 1 ).arg( crs.authid() ), sourceName );
-      return;
-    }
-    if ( valid.isNull() )
-      return;
-    try
-    {
-      const QgsCoordinateTransform toWgs84( crs, QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), context );
-      const QgsRectangle where = toWgs84.transformBoundingBox( extent );
-      valid.grow( 5 ); // degrees: data just outside the nominal area of use is common
-      if ( !valid.contains( where ) )
-        throw Error( QStringLiteral( "the data lies outside the area where %1 is defined: is the layer's CRS right?" ).arg( crs.authid() ), sourceName );
-    }
-    catch ( const QgsCsException & )
-    {
-      throw Error( QStringLiteral( "the data cannot be transformed from %1 to WGS 84: is the layer's CRS right?" ).arg( crs.authid() ), sourceName );
-    }
   }
 }

@@ -33,12 +33,6 @@ namespace limes::checks
 
   //! `knownRules`: the ids of the validation rules (the workspace does not depend on the validator).
   void checkAcceptedFinding( const AcceptedFinding &finding, const QStringList &knownRules, const QString &where );
-
-  /**
-   * Metres read as degrees (a projected layer declared as EPSG:4326) would put a line or a
-   * pillar on the other side of the planet: refuse what cannot be in the layer's CRS.
-   */
-  void checkCoordinatesFitCrs( QgsFeatureSource *source, const QString &sourceName, const QgsCoordinateTransformContext &context );
 }
 
 #endif
