@@ -127,7 +127,7 @@ class TestChangeStages : public QObject
       r.resources = { input( line.get(), "rivers" ), input( square.get(), "rivers" ), input( line.get(), "rivers" ) };
       QCOMPARE( change::checkSupportingLayers( r ), QStringList( { "rivers", "rivers (2)", "rivers (3)" } ) );
       r.gridM = 11;
-      QCOMPARE( errorOf( [&] { change::checkVersions( r ); } ), QStringLiteral( "grid must be between 0 and 10 m (got 11)" ) );
+      QCOMPARE( errorOf( [&] { change::checkVersions( r ); } ), QStringLiteral( "grid must be between 1e-06 and 10 m (got 11)" ) );
     }
 
     void provenanceHashesEachFileOnceWithTheHasherGiven()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/reading.h"
 #include "error.h"
+#include "io/coordinates.h"
 #include "qgiscompat.h"
 
 #include <qgsexception.h>
@@ -33,19 +34,31 @@ namespace limes::change
     QgsFeatureRequest r;
     r.setDestinationCrs( crs, transformContext );
     r.setInvalidGeometryCheck( limes::compat::NoGeometryCheck );
+    // QGIS would drop the geometry and go on: a version or a river would silently lose a feature
+    r.setTransformErrorCallback( io::throwTransformFailure( crs.authid() ) );
     return r;
   }
 
   bool nextFeature( QgsFeatureIterator &it, QgsFeature &f, const InputLayer &layer, const char *role )
   {
+    bool more = false;
     try
     {
-      return it.nextFeature( f );
+      more = it.nextFeature( f );
+    }
+    catch ( const io::TransformFailure &failure )
+    {
+      throw Error( io::describe( failure ), describe( layer, role ) );
     }
     catch ( const QgsCsException &e )
     {
       throw Error( QStringLiteral( "cannot transform to the working CRS: %1" ).arg( e.what() ), describe( layer, role ) );
     }
+    // in the working CRS (projected, metres), whatever the source's: NaN, infinity or 1e300 here
+    // would hang the overlay or measure nothing
+    if ( more && f.hasGeometry() )
+      io::CoordinateLimits( io::CoordinateLimits::Projected, QStringLiteral( "the working CRS" ) ).check( f.geometry(), f.id(), describe( layer, role ) );
+    return more;
   }
 
   void checkAllRead( long long read, const InputLayer &layer, const char *role )

@@ -2,16 +2,44 @@
 #include "validation/context.h"
 #include "error.h"
 #include "geometry/workingcrs.h"
+#include "io/coordinates.h"
+#include "io/datum.h"
 
 #include <qgscoordinatetransform.h>
-#include <qgsdatumtransform.h>
+#include <qgsexception.h>
 #include <qgsfeaturesource.h>
 #include <qgsfeedback.h>
 
+#include <cmath>
 #include <tuple>
 
 namespace limes::validation
 {
+  namespace
+  {
+    // What no boundary needs: beyond them a parameter is a typo, not a choice.
+    const double MIN_TOLERANCE_M = 1e-6;
+    const double MAX_DISTANCE_M = 2.0e7; // half the equator
+
+    void checkRange( double value, double min, double max, const char *what, const char *unit )
+    {
+      if ( !std::isfinite( value ) || value < min || value > max )
+        throw Error( QStringLiteral( "%1 must be between %2 and %3 %4 (got %5)" ).arg( QLatin1String( what ) ).arg( min ).arg( max ).arg( QLatin1String( unit ) ).arg( value ) );
+    }
+
+    //! The numbers the rules compare with: finite, and within what a boundary can need.
+    void checkParameters( const ValidationRequest &r )
+    {
+      checkRange( r.tolerance, MIN_TOLERANCE_M, MAX_DISTANCE_M, "tolerance", "m" );
+      checkRange( r.spikeAngle, 0, 180, "spike angle", "degrees" );
+      checkRange( r.turningAngle, 0, 180, "turning angle", "degrees" );
+      checkRange( r.minPillarSpacing, 0, MAX_DISTANCE_M, "minimum pillar spacing", "m" );
+      checkRange( r.maxPillarSpacing, 0, MAX_DISTANCE_M, "maximum pillar spacing", "m" );
+      if ( r.minPillarSpacing > r.maxPillarSpacing )
+        throw Error( QStringLiteral( "minimum pillar spacing (%1 m) is above the maximum (%2 m)" ).arg( r.minPillarSpacing ).arg( r.maxPillarSpacing ) );
+    }
+  }
+
   RunContext::RunContext( const ValidationRequest &request, QgsFeedback *feedback )
     : mRequest( request )
     , mFeedback( feedback )
@@ -19,8 +47,7 @@ namespace limes::validation
   {
     if ( !mRequest.line.source )
       throw Error( QStringLiteral( "no line layer given" ) );
-    if ( !( mRequest.tolerance > 0 ) )
-      throw Error( QStringLiteral( "tolerance must be positive (got %1)" ).arg( mRequest.tolerance ) );
+    checkParameters( mRequest );
     setWorkingCrs();
     mFindings.result().crs = mRequest.line.source->sourceCrs();
     mFindings.result().tolerance = mRequest.tolerance;
@@ -46,32 +73,41 @@ namespace limes::validation
       mWorking = lineCrs;
     else
     {
+      io::checkCoordinatesFitCrs( mRequest.line.source, describe( mRequest.line, "line" ), mRequest.transformContext );
       const QgsCoordinateTransform t( lineCrs, QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), mRequest.transformContext );
-      mWorking = workingCrsFor( t.transformBoundingBox( mRequest.line.source->sourceExtent() ) );
+      try
+      {
+        mWorking = workingCrsFor( t.transformBoundingBox( mRequest.line.source->sourceExtent() ) );
+      }
+      catch ( const QgsCsException &e )
+      {
+        throw Error( QStringLiteral( "cannot transform the extent to WGS 84: %1" ).arg( e.what() ), describe( mRequest.line, "line" ) );
+      }
     }
     mDa.setSourceCrs( mWorking, mRequest.transformContext );
     mDa.setEllipsoid( mWorking.ellipsoidAcronym().isEmpty() ? QStringLiteral( "EPSG:7030" ) : mWorking.ellipsoidAcronym() );
   }
 
+  QString RunContext::describe( const InputLayer &l, const char *role )
+  {
+    return QStringLiteral( "%1 (%2)" ).arg( QLatin1String( role ), l.spec.isEmpty() ? l.name : l.spec );
+  }
+
   void RunContext::checkSource( const InputLayer &l, const char *role, limes::GeometryType type )
   {
-    const QString where = QStringLiteral( "%1 (%2)" ).arg( QLatin1String( role ), l.spec.isEmpty() ? l.name : l.spec );
+    const QString where = describe( l, role );
     if ( !l.source->sourceCrs().isValid() )
       throw Error( QStringLiteral( "layer has no CRS" ), where );
     const limes::GeometryType t = QgsWkbTypes::geometryType( l.source->wkbType() );
     if ( t != type )
       throw Error( QStringLiteral( "%1 layer, expected a %2 layer" ).arg( QgsWkbTypes::geometryDisplayString( t ).toLower(), QgsWkbTypes::geometryDisplayString( type ).toLower() ), where );
+    io::checkCoordinatesFitCrs( l.source, where, mRequest.transformContext );
+    // every input, the line too: one well-defined way from its datum to the working CRS, or
+    // the numbers are not the commission's
+    io::checkUnambiguousTransform( l.source->sourceCrs(), mWorking, mRequest.transformContext, where );
     const QgsCoordinateReferenceSystem lineCrs = mRequest.line.source->sourceCrs();
-    if ( l.source->sourceCrs() == mWorking || l.source->sourceCrs() == lineCrs )
-      return;
-    // one well-defined way from their datum to ours, or the numbers are not the commission's
-    int available = 0;
-    for ( const QgsDatumTransform::TransformDetails &d : QgsDatumTransform::operations( l.source->sourceCrs(), mWorking ) )
-      available += d.isAvailable ? 1 : 0;
-    if ( available > 1 )
-      throw Error( QStringLiteral( "the transformation from %1 to %2 is ambiguous (%3 datum transformations); reproject the layer with the one the commission agreed" )
-                   .arg( l.source->sourceCrs().authid(), mWorking.authid() ).arg( available ), where );
-    mReprojected << Reprojected{ l.name, l.source->sourceCrs().authid() };
+    if ( l.source->sourceCrs() != mWorking && l.source->sourceCrs() != lineCrs )
+      mReprojected << Reprojected{ l.name, l.source->sourceCrs().authid() };
   }
 
   void RunContext::resolveFields()
@@ -125,7 +161,31 @@ namespace limes::validation
     q.setDestinationCrs( mWorking, mRequest.transformContext );
     q.setInvalidGeometryCheck( limes::compat::NoGeometryCheck );
     q.addOrderBy( QStringLiteral( "$id" ) );
+    // QGIS would drop the geometry and go on: the feature would pass as one without a geometry
+    q.setTransformErrorCallback( io::throwTransformFailure( mWorking.authid() ) );
     return q;
+  }
+
+  bool RunContext::nextFeature( QgsFeatureIterator &it, QgsFeature &f, const InputLayer &layer, const char *role ) const
+  {
+    bool more = false;
+    try
+    {
+      more = it.nextFeature( f );
+    }
+    catch ( const io::TransformFailure &failure )
+    {
+      throw Error( io::describe( failure ), describe( layer, role ) );
+    }
+    catch ( const QgsCsException &e )
+    {
+      throw Error( QStringLiteral( "cannot transform to the working CRS (%1): %2" ).arg( mWorking.authid(), e.what() ), describe( layer, role ) );
+    }
+    checkCanceled();
+    // NaN, infinity or 1e300 would give findings about nowhere
+    if ( more && f.hasGeometry() )
+      io::CoordinateLimits( mWorking ).check( f.geometry(), f.id(), describe( layer, role ) );
+    return more;
   }
 
   const SegmentInput &RunContext::segments()

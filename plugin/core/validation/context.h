@@ -18,6 +18,8 @@
 #include <qgsdistancearea.h>
 #include <qgsfeaturerequest.h>
 
+class QgsFeature;
+class QgsFeatureIterator;
 class QgsFeedback;
 
 namespace limes::validation
@@ -52,8 +54,16 @@ namespace limes::validation
       const QList<Reprojected> &reprojected() const { return mReprojected; }
 
       const QgsCoordinateReferenceSystem &workingCrs() const { return mWorking; }
-      //! The inputs' features in the working CRS, by fid, geometries unchecked.
+      //! The inputs' features in the working CRS, by fid, geometries unchecked; read them with nextFeature().
       QgsFeatureRequest featureRequest() const;
+      /**
+       * The next feature of a featureRequest() iterator: limes::Error naming the layer and the
+       * feature for one that cannot be transformed or has coordinates that cannot be (NaN,
+       * 1e300); cancellation checked.
+       */
+      bool nextFeature( QgsFeatureIterator &it, QgsFeature &f, const InputLayer &layer, const char *role ) const;
+      //! How messages name an input: "pillars (path|layername=NAME)".
+      static QString describe( const InputLayer &layer, const char *role );
       //! Ellipsoidal measures in the working CRS.
       const QgsDistanceArea &ellipsoid() const { return mDa; }
       //! Ellipsoidal distance in metres between two points of the working CRS.

@@ -2,6 +2,7 @@
 #include "validation/inputs.h"
 #include "validation/context.h"
 #include "error.h"
+#include "io/coordinates.h"
 
 #include <QPair>
 #include <QSet>
@@ -23,12 +24,12 @@ namespace limes::validation
     }
 
     //! A part the line reference cannot use, with what its message needs.
-    BadLinePart badPart( long long fid, const QString &origin, const QgsPolylineXY &line, bool finite )
+    BadLinePart badPart( long long fid, const QString &origin, const QgsPolylineXY &line )
     {
       QSet<QPair<double, double>> distinct; // only for the message, on the rare bad part
       for ( const QgsPointXY &pt : line )
         distinct.insert( qMakePair( pt.x(), pt.y() ) );
-      return BadLinePart{ fid, origin, finite, static_cast<int>( distinct.size() ), line.isEmpty() ? QgsGeometry() : QgsGeometry::fromPointXY( line.first() ) };
+      return BadLinePart{ fid, origin, static_cast<int>( distinct.size() ), line.isEmpty() ? QgsGeometry() : QgsGeometry::fromPointXY( line.first() ) };
     }
   }
 
@@ -39,9 +40,8 @@ namespace limes::validation
     std::vector<LineReference::Part> parts;
     QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest().setNoAttributes() );
     QgsFeature f;
-    while ( it.nextFeature( f ) )
+    while ( context.nextFeature( it, f, layer, "line" ) )
     {
-      context.checkCanceled();
       const QgsGeometry g = f.geometry();
       if ( g.isNull() || g.isEmpty() )
       {
@@ -56,14 +56,11 @@ namespace limes::validation
         LineReference::Part p;
         p.fid = f.id();
         p.origin = lines.size() > 1 ? QStringLiteral( "feature %1 part %2" ).arg( f.id() ).arg( k ) : QStringLiteral( "feature %1" ).arg( f.id() );
-        bool finite = true;
-        for ( const QgsPointXY &pt : line )
-          finite = finite && std::isfinite( pt.x() ) && std::isfinite( pt.y() );
         // a line needs a second vertex somewhere: no set of every vertex of a long line for that
         const bool twoVertices = std::any_of( line.begin(), line.end(), [&]( const QgsPointXY &pt ) { return pt != line.first(); } );
-        if ( !finite || !twoVertices )
+        if ( !twoVertices )
         {
-          input.badParts.push_back( badPart( f.id(), p.origin, line, finite ) );
+          input.badParts.push_back( badPart( f.id(), p.origin, line ) );
           continue;
         }
         p.points = std::vector<QgsPointXY>( line.begin(), line.end() );
@@ -90,9 +87,8 @@ namespace limes::validation
     const LineReference &line = context.line();
     QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
     QgsFeature f;
-    while ( it.nextFeature( f ) )
+    while ( context.nextFeature( it, f, layer, "segments" ) )
     {
-      context.checkCanceled();
       const QgsGeometry g = f.geometry();
       if ( g.isNull() || g.isEmpty() )
       {
@@ -145,11 +141,12 @@ namespace limes::validation
     if ( !layer.source )
       return input;
     const InputFields &fields = context.fields();
+    // surveyed positions are numbers in the pillars' own CRS
+    const io::CoordinateLimits surveyLimits( layer.source->sourceCrs() );
     QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
     QgsFeature f;
-    while ( it.nextFeature( f ) )
+    while ( context.nextFeature( it, f, layer, "pillars" ) )
     {
-      context.checkCanceled();
       const QgsGeometry g = f.geometry();
       const QString number = f.attribute( fields.pillarNumber ).toString();
       if ( g.isNull() || g.isEmpty() )
@@ -166,6 +163,9 @@ namespace limes::validation
       {
         p.surveyed = true;
         p.surveyedAt = QgsPointXY( f.attribute( fields.surveyX ).toDouble(), f.attribute( fields.surveyY ).toDouble() );
+        const QString problem = surveyLimits.problem( p.surveyedAt.x(), p.surveyedAt.y() );
+        if ( !problem.isEmpty() )
+          throw Error( QStringLiteral( "feature %1 (pillar %2): surveyed position: %3" ).arg( f.id() ).arg( number, problem ), RunContext::describe( layer, "pillars" ) );
         p.hasAccuracy = fields.surveyAccuracy >= 0 && !f.attribute( fields.surveyAccuracy ).isNull();
         p.accuracy = p.hasAccuracy ? f.attribute( fields.surveyAccuracy ).toDouble() : 0;
       }
@@ -193,9 +193,8 @@ namespace limes::validation
     std::map<QString, std::vector<geos::GeomPtr>> byParty;
     QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest() );
     QgsFeature f;
-    while ( it.nextFeature( f ) )
+    while ( context.nextFeature( it, f, layer, "territories" ) )
     {
-      context.checkCanceled();
       if ( f.geometry().isNull() || f.geometry().isEmpty() )
       {
         input.noGeometry.push_back( NoGeometry{ f.id(), QStringLiteral( "territory feature %1" ).arg( f.id() ) } );
@@ -227,7 +226,7 @@ namespace limes::validation
       return tripoints;
     QgsFeatureIterator it = layer.source->getFeatures( context.featureRequest().setNoAttributes() );
     QgsFeature f;
-    while ( it.nextFeature( f ) )
+    while ( context.nextFeature( it, f, layer, "tripoints" ) )
       if ( !f.geometry().isNull() && !f.geometry().isEmpty() )
         tripoints.push_back( f.geometry().asPoint() );
     return tripoints;

@@ -29,12 +29,11 @@ namespace limes::validation
     QString name;
   };
 
-  //! A part of the line with fewer than two distinct vertices or non-finite coordinates.
+  //! A part of the line with fewer than two distinct vertices (coordinates that cannot be are refused when read).
   struct BadLinePart
   {
     long long fid = -1;
     QString origin;            //!< "feature 3" or "feature 3 part 2"
-    bool finite = true;
     int distinctVertices = 0;
     QgsGeometry where;         //!< its first vertex; null for an empty part
   };

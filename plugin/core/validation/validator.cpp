@@ -5,6 +5,7 @@
 #include "error.h"
 
 #include <qgscoordinatetransform.h>
+#include <qgsexception.h>
 #include <qgsfeaturesource.h>
 
 #include <algorithm>
@@ -61,7 +62,16 @@ namespace limes
       for ( Finding &f : result.findings )
       {
         if ( !f.geometry.isNull() && context.workingCrs() != lineCrs )
-          f.geometry.transform( back );
+        {
+          try
+          {
+            f.geometry.transform( back );
+          }
+          catch ( const QgsCsException &e )
+          {
+            throw Error( QStringLiteral( "the %1 finding on feature %2 cannot be transformed back to %3: %4" ).arg( f.rule ).arg( f.fid ).arg( lineCrs.authid(), e.what() ), f.layer );
+          }
+        }
         for ( const AcceptedException &e : request.exceptions )
           if ( e.rule == f.rule && e.layer == f.layer && e.fid == f.fid )
             f.exception = e.reason;

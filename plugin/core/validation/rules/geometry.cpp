@@ -11,8 +11,8 @@ namespace limes::validation
                                   QT_TRANSLATE_NOOP( "limes::validation", "A feature of the line, segments, pillars or territories has no geometry (null or empty). It takes no part in "
                                       "the other rules. The finding names the feature, by its segment code or pillar number where it has one, and has no position." ) };
     const RuleInfo InvalidGeometry{ "invalid_geometry", Severity::Error, Family::Geometry, Line,
-                                    QT_TRANSLATE_NOOP( "limes::validation", "A part of the line that is no line (fewer than two distinct vertices, or coordinates that are not finite "
-                                        "numbers), reported at its first vertex and left out of the other rules; or a territory polygon GEOS finds "
+                                    QT_TRANSLATE_NOOP( "limes::validation", "A part of the line that is no line (fewer than two distinct vertices), reported at its first vertex "
+                                        "and left out of the other rules; or a territory polygon GEOS finds "
                                         "invalid (a ring crossing itself, for instance), reported at a point on its surface and made valid before "
                                         "the territory rules use it." ) };
     const RuleInfo DuplicateVertex{ "duplicate_vertex", Severity::Warning, Family::Geometry, Line,
@@ -60,7 +60,7 @@ namespace limes::validation
     const ValidationRequest &r = context.request();
     for ( const BadLinePart &p : context.lineInput().badParts )
       context.add( InvalidGeometry, r.line.name, p.fid,
-                   QStringLiteral( "%1 is not a line (%2)" ).arg( p.origin, p.finite ? QStringLiteral( "fewer than two distinct vertices" ) : QStringLiteral( "non-finite coordinates" ) ),
+                   QStringLiteral( "%1 is not a line (fewer than two distinct vertices)" ).arg( p.origin ),
                    p.distinctVertices, 2, p.where );
     for ( const TerritoryInput::Invalid &t : context.territories().invalid )
       context.add( InvalidGeometry, r.territories.name, t.fid, QStringLiteral( "territory feature %1 is invalid: %2" ).arg( t.fid ).arg( t.reason ), 0, 0, t.where );

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "validation/rules/pillars.h"
+#include "error.h"
 #include "validation/context.h"
 #include "validation/rulesupport.h"
 
 #include <qgscoordinatetransform.h>
+#include <qgsexception.h>
 #include <qgsfeaturesource.h>
 
 #include <cmath>
@@ -193,7 +195,18 @@ namespace limes::validation
     {
       if ( !p.surveyed )
         continue;
-      const QgsPointXY surveyed = toWorking.transform( p.surveyedAt );
+      QgsPointXY surveyed;
+      try
+      {
+        surveyed = toWorking.transform( p.surveyedAt );
+      }
+      catch ( const QgsCsException & )
+      {
+        // UTM numbers in a WGS 84 layer's survey fields, for instance: bad input, named
+        throw Error( QStringLiteral( "feature %1 (pillar %2): the surveyed position (%3, %4) cannot be transformed from %5 to %6" )
+                     .arg( p.fid ).arg( p.number ).arg( p.surveyedAt.x(), 0, 'g', 12 ).arg( p.surveyedAt.y(), 0, 'g', 12 )
+                     .arg( r.pillars.source->sourceCrs().authid(), context.workingCrs().authid() ), RunContext::describe( r.pillars, "pillars" ) );
+      }
       const double deviation = context.distance( p.point, surveyed );
       const QString accuracy = p.hasAccuracy ? QStringLiteral( ", survey accuracy %1" ).arg( metres( p.accuracy ) ) : QString();
       if ( deviation > tolerance )
