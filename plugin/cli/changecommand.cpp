@@ -4,6 +4,8 @@
 #include "change/changeengine.h"
 #include "change/changeoutput.h"
 #include "error.h"
+#include "io/pathguard.h"
+#include "terminal.h"
 #include "workspaceoptions.h"
 
 #include <QFile>
@@ -26,24 +28,26 @@ namespace limes::cli
     void printTable( QTextStream &out, const ChangeRequest &request, const ChangeResult &result )
     {
       const QJsonObject s = changeSummary( result );
+      // names, codes and notes come from the data: shown escaped, never as terminal controls
+      auto text = []( const QJsonValue &v, const char *key ) { return terminalSafe( v[QLatin1String( key )].toString() ); };
       out << QStringLiteral( "Limes change: %1 -> %2 (%3; working CRS %4; areas on %5)\n" )
-          .arg( request.oldVersion.name, request.newVersion.name, result.mode, result.workingCrs.authid(), result.ellipsoid );
+          .arg( terminalSafe( request.oldVersion.name ), terminalSafe( request.newVersion.name ), result.mode, result.workingCrs.authid(), terminalSafe( result.ellipsoid ) );
       out << "\nLand that changes sides\n";
       out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( "from", -6 ).arg( "to", -6 ).arg( "parts", 6 ).arg( "area" );
       for ( const QJsonValue &t : s[QStringLiteral( "transfers" )].toArray() )
-        out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( t[QStringLiteral( "from" )].toString(), -6 ).arg( t[QStringLiteral( "to" )].toString(), -6 )
+        out << QStringLiteral( "  %1 %2 %3  %4\n" ).arg( text( t, "from" ), -6 ).arg( text( t, "to" ), -6 )
             .arg( t[QStringLiteral( "parts" )].toInt(), 6 ).arg( area( t[QStringLiteral( "area_m2" )].toDouble() ) );
       if ( s[QStringLiteral( "transfers" )].toArray().isEmpty() )
         out << "  none: the versions enclose no land between them\n";
       out << "\nNet change per party\n";
       for ( const QJsonValue &n : s[QStringLiteral( "net" )].toArray() )
-        out << QStringLiteral( "  %1 %2\n" ).arg( n[QStringLiteral( "party" )].toString(), -6 ).arg( area( n[QStringLiteral( "net_m2" )].toDouble() ) );
+        out << QStringLiteral( "  %1 %2\n" ).arg( text( n, "party" ), -6 ).arg( area( n[QStringLiteral( "net_m2" )].toDouble() ) );
       if ( !request.segments.name.isEmpty() )
       {
         out << "\nBy segment\n";
         for ( const QJsonValue &g : s[QStringLiteral( "segments" )].toArray() )
-          out << QStringLiteral( "  %1 %2 -> %3 %4 parts  %5\n" ).arg( g[QStringLiteral( "code" )].toString(), -8 ).arg( g[QStringLiteral( "from" )].toString() )
-              .arg( g[QStringLiteral( "to" )].toString(), -4 ).arg( g[QStringLiteral( "parts" )].toInt(), 3 ).arg( area( g[QStringLiteral( "area_m2" )].toDouble() ) );
+          out << QStringLiteral( "  %1 %2 -> %3 %4 parts  %5\n" ).arg( text( g, "code" ), -8 ).arg( text( g, "from" ) )
+              .arg( text( g, "to" ), -4 ).arg( g[QStringLiteral( "parts" )].toInt(), 3 ).arg( area( g[QStringLiteral( "area_m2" )].toDouble() ) );
       }
       if ( !request.resources.empty() )
       {
@@ -56,13 +60,13 @@ namespace limes::cli
             amount = QStringLiteral( "%1 m" ).arg( w[QStringLiteral( "length_m" )].toDouble(), 0, 'f', 1 );
           else if ( w[QStringLiteral( "geometry" )].toString() == QLatin1String( "polygon" ) )
             amount = area( w[QStringLiteral( "area_m2" )].toDouble() );
-          out << QStringLiteral( "  %1 %2 -> %3 %4 features  %5\n" ).arg( w[QStringLiteral( "layer" )].toString(), -24 ).arg( w[QStringLiteral( "from" )].toString() )
-              .arg( w[QStringLiteral( "to" )].toString(), -4 ).arg( w[QStringLiteral( "count" )].toInt(), 4 ).arg( amount );
+          out << QStringLiteral( "  %1 %2 -> %3 %4 features  %5\n" ).arg( text( w, "layer" ), -24 ).arg( text( w, "from" ) )
+              .arg( text( w, "to" ), -4 ).arg( w[QStringLiteral( "count" )].toInt(), 4 ).arg( amount );
         }
         if ( water.isEmpty() )
           out << "  none\n";
         for ( const QJsonValue &c : s[QStringLiteral( "crossings" )].toArray() )
-          out << QStringLiteral( "  %1 feature %2: the boundary crosses it %3 times, was %4\n" ).arg( c[QStringLiteral( "layer" )].toString() )
+          out << QStringLiteral( "  %1 feature %2: the boundary crosses it %3 times, was %4\n" ).arg( text( c, "layer" ) )
               .arg( static_cast<qint64>( c[QStringLiteral( "fid" )].toDouble() ) ).arg( c[QStringLiteral( "new" )].toInt() ).arg( c[QStringLiteral( "old" )].toInt() );
       }
       const QJsonObject noise = s[QStringLiteral( "noise" )].toObject();
@@ -70,7 +74,7 @@ namespace limes::cli
         out << QStringLiteral( "\nDigitizing noise: %1 pieces below %2 m², %3 in all (layer noise)\n" )
             .arg( noise[QStringLiteral( "parts" )].toInt() ).arg( result.minAreaM2 ).arg( area( noise[QStringLiteral( "area_m2" )].toDouble() ) );
       for ( const QString &w : result.warnings )
-        out << QStringLiteral( "note: %1\n" ).arg( w );
+        out << QStringLiteral( "note: %1\n" ).arg( terminalSafe( w ) );
     }
 
     //! A workspace version as an engine input, named as provenance has always named it.
@@ -81,6 +85,44 @@ namespace limes::cli
       opened.layer = std::move( lines.layer );
       opened.input = InputLayer{ opened.layer.get(), version.name, lines.spec, lines.path };
       return opened;
+    }
+
+    //! No output may name an input (a version, a layer, the workspace) or the other output.
+    void checkPaths( const QCommandLineParser &parser )
+    {
+      io::PathGuard guard;
+      if ( parser.isSet( QStringLiteral( "workspace" ) ) )
+        guard.addInput( QStringLiteral( "--workspace" ), parser.value( QStringLiteral( "workspace" ) ) );
+      else
+        for ( const char *version : { "old", "new" } )
+          guard.addSource( QStringLiteral( "--%1" ).arg( QLatin1String( version ) ), parser.value( QLatin1String( version ) ) );
+      guard.addSource( QStringLiteral( "--segments" ), parser.value( QStringLiteral( "segments" ) ) );
+      for ( const QString &water : parser.values( QStringLiteral( "water" ) ) )
+        guard.addSource( QStringLiteral( "--water" ), water );
+      guard.addOutput( QStringLiteral( "--output" ), parser.value( QStringLiteral( "output" ) ) );
+      guard.addOutput( QStringLiteral( "--summary" ), parser.value( QStringLiteral( "summary" ) ) );
+      guard.check();
+    }
+
+    //! The parameters; the engine's checks bound them (grid, areas, gaps) for Processing too.
+    ChangeRequest requestFrom( const QCommandLineParser &parser )
+    {
+      ChangeRequest request;
+      request.leftParty = parser.value( QStringLiteral( "left" ) ).trimmed();
+      request.rightParty = parser.value( QStringLiteral( "right" ) ).trimmed();
+      request.partyField = parser.value( QStringLiteral( "party-field" ) );
+      if ( parser.isSet( QStringLiteral( "parties" ) ) )
+        for ( const QString &p : parser.value( QStringLiteral( "parties" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts ) )
+          request.knownParties << p.trimmed();
+      request.gridM = number( parser, QStringLiteral( "grid" ), 0.001 );
+      request.minAreaM2 = number( parser, QStringLiteral( "min-area" ), 0 );
+      request.maxEndGapM = number( parser, QStringLiteral( "max-end-gap" ), 1000 );
+      request.ellipsoid = parser.value( QStringLiteral( "ellipsoid" ) );
+      request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
+      // the CLI has no project: PROJ's default operations, plus any default datum
+      // transformations in Limes' own settings, as a new QGIS project starts with
+      request.transformContext.readSettings();
+      return request;
     }
   }
 
@@ -122,23 +164,11 @@ namespace limes::cli
     const QString output = parser.value( QStringLiteral( "output" ) );
     if ( QFileInfo( output ).suffix().compare( QLatin1String( "gpkg" ), Qt::CaseInsensitive ) != 0 )
       throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
+    if ( parser.isSet( QStringLiteral( "store" ) ) && !parser.isSet( QStringLiteral( "workspace" ) ) )
+      throw Error( QStringLiteral( "--store needs --workspace" ) );
+    checkPaths( parser );
 
-    ChangeRequest request;
-    request.leftParty = parser.value( QStringLiteral( "left" ) ).trimmed();
-    request.rightParty = parser.value( QStringLiteral( "right" ) ).trimmed();
-    request.partyField = parser.value( QStringLiteral( "party-field" ) );
-    if ( parser.isSet( QStringLiteral( "parties" ) ) )
-      for ( const QString &p : parser.value( QStringLiteral( "parties" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts ) )
-        request.knownParties << p.trimmed();
-    request.gridM = number( parser, QStringLiteral( "grid" ), 0.001 );
-    request.minAreaM2 = number( parser, QStringLiteral( "min-area" ), 0 );
-    request.maxEndGapM = number( parser, QStringLiteral( "max-end-gap" ), 1000 );
-    request.ellipsoid = parser.value( QStringLiteral( "ellipsoid" ) );
-    request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
-    // the CLI has no project: PROJ's default operations, plus any default datum
-    // transformations in Limes' own settings, as a new QGIS project starts with
-    request.transformContext.readSettings();
-
+    ChangeRequest request = requestFrom( parser );
     // Open everything before computing anything: bad input fails fast and writes nothing.
     OpenedLayer oldVersion, newVersion;
     std::unique_ptr<WorkspaceStore> workspace;
@@ -176,29 +206,35 @@ namespace limes::cli
     for ( const OpenedLayer &r : resources )
       request.resources.push_back( r.input );
 
-    AtomicOutput gpkg( output );
-    std::unique_ptr<AtomicOutput> json;
-    if ( parser.isSet( QStringLiteral( "summary" ) ) )
-      json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
+    // the GeoPackage and the summary are replaced together, or neither is
+    AtomicOutputs outputs;
+    outputs.add( output );
+    const QString summary = parser.value( QStringLiteral( "summary" ) );
+    if ( !summary.isEmpty() )
+      outputs.add( summary );
 
     const ChangeResult result = ChangeEngine::run( request );
-    writeChangeGeoPackage( result, gpkg.temporaryPath(), request.transformContext );
-    if ( json )
-      json->write( changeSummaryJson( result ) );
+    outputs.produce( output, [&]( const QString &path ) { writeChangeGeoPackage( result, path, request.transformContext ); } );
+    if ( !summary.isEmpty() )
+      outputs.write( summary, changeSummaryJson( result ) );
+    outputs.commit();
     if ( parser.isSet( QStringLiteral( "store" ) ) )
     {
-      if ( !workspace )
-        throw Error( QStringLiteral( "--store needs --workspace" ) );
-      workspace->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+      try
+      {
+        workspace->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+      }
+      catch ( ... )
+      {
+        outputs.restore(); // a run is written whole, or not at all
+        throw;
+      }
     }
-    gpkg.commit();
-    if ( json )
-      json->commit();
 
     printTable( out, request, result );
-    out << QStringLiteral( "\nWrote %1 (transfers, resource_changes, noise, end_connectors)" ).arg( output );
-    if ( json )
-      out << QStringLiteral( " and %1" ).arg( json->target() );
+    out << QStringLiteral( "\nWrote %1 (transfers, resource_changes, noise, end_connectors)" ).arg( terminalSafe( output ) );
+    if ( !summary.isEmpty() )
+      out << QStringLiteral( " and %1" ).arg( terminalSafe( summary ) );
     out << '\n';
     return 0;
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "command.h"
 #include "changecommand.h"
 #include "error.h"
@@ -24,7 +25,7 @@ namespace limes::cli
     return all;
   }
 
-  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min )
+  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min, double max )
   {
     if ( !parser.isSet( option ) )
       return fallback;
@@ -34,7 +35,33 @@ namespace limes::cli
       throw Error( QStringLiteral( "--%1: not a number: '%2'" ).arg( option, parser.value( option ) ) );
     if ( v < min )
       throw Error( QStringLiteral( "--%1: must be at least %2 (got %3)" ).arg( option ).arg( min ).arg( v ) );
+    if ( v > max )
+      throw Error( QStringLiteral( "--%1: must be at most %2 (got %3)" ).arg( option ).arg( max ).arg( v ) );
     return v;
+  }
+
+  bool isRepeatable( const QString &option )
+  {
+    static const QStringList repeatable{ QStringLiteral( "water" ), QStringLiteral( "resource" ), QStringLiteral( "position" ),
+                                         QStringLiteral( "signatory" ), QStringLiteral( "attachment" ), QStringLiteral( "party" ),
+                                         QStringLiteral( "trust" ) };
+    return repeatable.contains( option );
+  }
+
+  QString repeatedOption( const QCommandLineParser &parser )
+  {
+    QStringList checked;
+    for ( const QString &name : parser.optionNames() )
+    {
+      if ( checked.contains( name ) || isRepeatable( name ) )
+        continue;
+      checked << name;
+      // values() holds one entry per time a valued option was given (flags have none)
+      const QStringList values = parser.values( name );
+      if ( values.size() > 1 )
+        return QStringLiteral( "--%1 is given %2 times ('%3'); give it once" ).arg( name ).arg( values.size() ).arg( values.join( QLatin1String( "', '" ) ) );
+    }
+    return QString();
   }
 
   OpenedLayer openLayer( const QString &spec )

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #ifndef LIMES_COMMAND_H
 #define LIMES_COMMAND_H
 
@@ -7,6 +8,7 @@
 #include <QString>
 #include <QTextStream>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -36,8 +38,18 @@ namespace limes::cli
   //! Every subcommand, in the order `limes --help` lists them.
   const std::vector<std::unique_ptr<Command>> &commands();
 
-  //! A number option's value (the fallback when not given); limes::Error unless a finite number >= min.
-  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min = 0 );
+  //! A number option's value (the fallback when not given); limes::Error unless a finite number in [min, max].
+  double number( const QCommandLineParser &parser, const QString &option, double fallback, double min = 0,
+                 double max = std::numeric_limits<double>::max() );
+
+  /**
+   * Options a user may give more than once (--water, --position, --signatory, --attachment,
+   * --party, --trust): each adds a value. Every other option given twice is refused rather than one
+   * of its values silently winning; a new repeatable option is added here.
+   */
+  bool isRepeatable( const QString &option );
+  //! Why the parsed command line repeats a single-valued option, or "" when it does not.
+  QString repeatedOption( const QCommandLineParser &parser );
 
   //! A source opened for an engine: the layer, and how the user named it.
   struct OpenedLayer

@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "infocommand.h"
 #include "layersource.h"
+#include "terminal.h"
 
 #include <qgsvectorlayer.h>
 
@@ -26,12 +28,12 @@ namespace limes::cli
         source.open(); // names the missing layer, if it is
         layers.erase( std::remove_if( layers.begin(), layers.end(), [&]( const LayerSource::Sublayer &s ) { return s.name != source.layerName(); } ), layers.end() );
       }
-      out << source.path() << '\n';
+      out << terminalSafe( source.path() ) << '\n';
       out << QStringLiteral( "  %1 %2 %3 %4  %5\n" ).arg( QStringLiteral( "layer" ), -24 ).arg( QStringLiteral( "geometry" ), -18 ).arg( QStringLiteral( "crs" ), -11 ).arg( QStringLiteral( "features" ), 9 ).arg( QStringLiteral( "extent" ) );
       for ( const LayerSource::Sublayer &s : layers )
       {
         out << QStringLiteral( "  %1 %2 %3 %4  %5\n" )
-            .arg( s.name, -24 )
+            .arg( terminalSafe( s.name ), -24 )
             .arg( QgsWkbTypes::displayString( s.wkbType ), -18 )
             .arg( s.crs.isEmpty() ? QStringLiteral( "(none)" ) : s.crs, -11 )
             .arg( s.featureCount, 9 )

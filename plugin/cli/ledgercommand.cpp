@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspacecommand.h"
 #include "error.h"
+#include "terminal.h"
 
 #include <QDate>
 
@@ -39,7 +40,7 @@ namespace limes::cli
       const LedgerEntryInput in = entryFrom( parser );
       const LedgerEntry e = ws.addLedgerEntry( in );
       out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6\n" )
-          .arg( e.id ).arg( in.segment, in.decision, in.protocol, in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
+          .arg( e.id ).arg( terminalSafe( in.segment ), terminalSafe( in.decision ), terminalSafe( in.protocol ), in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
       return 0;
     }
 
@@ -50,9 +51,10 @@ namespace limes::cli
         QStringList signed_;
         for ( auto it = e.input.signatories.cbegin(); it != e.input.signatories.cend(); ++it )
           signed_ << QStringLiteral( "%1: %2" ).arg( it.key(), it.value().join( QLatin1String( ", " ) ) );
-        out << QStringLiteral( "%1 %2 %3 %4 %5%6 [%7]%8\n" ).arg( e.id, 4 ).arg( e.input.segment, -8 ).arg( e.input.meetingDate.toString( Qt::ISODate ) )
-            .arg( e.input.protocol, -10 ).arg( e.input.decision ).arg( e.input.supersedes >= 0 ? QStringLiteral( " (supersedes %1)" ).arg( e.input.supersedes ) : QString() )
-            .arg( signed_.join( QLatin1String( "; " ) ) ).arg( e.input.place.isEmpty() ? QString() : QStringLiteral( " at " ) + e.input.place );
+        // every field as someone typed it: shown escaped, never as terminal controls
+        out << QStringLiteral( "%1 %2 %3 %4 %5%6 [%7]%8\n" ).arg( e.id, 4 ).arg( terminalSafe( e.input.segment ), -8 ).arg( e.input.meetingDate.toString( Qt::ISODate ) )
+            .arg( terminalSafe( e.input.protocol ), -10 ).arg( terminalSafe( e.input.decision ) ).arg( e.input.supersedes >= 0 ? QStringLiteral( " (supersedes %1)" ).arg( e.input.supersedes ) : QString() )
+            .arg( terminalSafe( signed_.join( QLatin1String( "; " ) ) ) ).arg( e.input.place.isEmpty() ? QString() : QStringLiteral( " at " ) + terminalSafe( e.input.place ) );
       }
       return 0;
     }

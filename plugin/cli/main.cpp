@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // `limes`: the Limes core, headless. The one place where errors become exit codes.
 #include "command.h"
 #include "error.h"
+#include "terminal.h"
 #include "versioninfo.h"
 
 #include <QMessageLogContext>
@@ -8,6 +10,7 @@
 #include <QTextStream>
 
 #include <qgsapplication.h>
+#include <qgsexception.h>
 
 #include <cpl_error.h>
 
@@ -102,7 +105,7 @@ int main( int argc, char **argv )
       command = c.get();
   if ( !command )
   {
-    err << QStringLiteral( "limes: unknown command '%1' (see limes --help)\n" ).arg( first );
+    err << QStringLiteral( "limes: unknown command '%1' (see limes --help)\n" ).arg( limes::cli::terminalSafe( first ) );
     return 2;
   }
 
@@ -123,7 +126,13 @@ int main( int argc, char **argv )
   const QString prefix = QStringLiteral( "limes %1: " ).arg( command->name() );
   if ( !parser.parse( args ) )
   {
-    err << prefix << parser.errorText() << '\n';
+    err << prefix << limes::cli::terminalSafe( parser.errorText().simplified() ) << '\n';
+    return 2;
+  }
+  const QString repeated = limes::cli::repeatedOption( parser );
+  if ( !repeated.isEmpty() )
+  {
+    err << prefix << limes::cli::terminalSafe( repeated ) << '\n';
     return 2;
   }
   if ( parser.isSet( help ) )
@@ -135,6 +144,11 @@ int main( int argc, char **argv )
     return 0;
   }
 
+  auto fail = [&]( const QString &message ) {
+    out.flush();
+    err << prefix << limes::cli::terminalSafe( message.simplified() ) << '\n';
+    return 2;
+  };
   try
   {
     qgis.init();
@@ -142,16 +156,25 @@ int main( int argc, char **argv )
     out.flush();
     return rc;
   }
+  // Every failure ends here as one line and exit code 2: nothing may abort the process.
   catch ( const limes::Error &e )
   {
-    out.flush();
-    err << prefix << e.message().simplified() << '\n';
-    return 2;
+    return fail( e.message() );
+  }
+  catch ( const QgsCsException &e )
+  {
+    return fail( QStringLiteral( "cannot transform coordinates: " ) + e.what() );
+  }
+  catch ( const QgsException &e )
+  {
+    return fail( e.what() );
   }
   catch ( const std::exception &e )
   {
-    out.flush();
-    err << prefix << "internal error: " << QString::fromLocal8Bit( e.what() ).simplified() << '\n';
-    return 3;
+    return fail( QStringLiteral( "internal error: " ) + QString::fromLocal8Bit( e.what() ) );
+  }
+  catch ( ... )
+  {
+    return fail( QStringLiteral( "internal error" ) );
   }
 }

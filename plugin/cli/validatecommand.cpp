@@ -2,6 +2,8 @@
 #include "validatecommand.h"
 #include "atomicoutput.h"
 #include "error.h"
+#include "io/pathguard.h"
+#include "terminal.h"
 #include "validation/ruledocs.h"
 #include "validation/validation.h"
 #include "validation/validationoutput.h"
@@ -39,6 +41,37 @@ namespace limes::cli
         list << AcceptedException{ o["rule"].toString(), o["layer"].toString(), static_cast<long long>( o["fid"].toDouble( -1 ) ), o["reason"].toString() };
       }
       return list;
+    }
+
+    //! No output may name an input (a layer, the exceptions, the workspace) or the other output.
+    void checkPaths( const QCommandLineParser &parser )
+    {
+      io::PathGuard guard;
+      for ( const char *layer : { "line", "segments", "pillars", "territories", "tripoints" } )
+        guard.addSource( QStringLiteral( "--%1" ).arg( QLatin1String( layer ) ), parser.value( QLatin1String( layer ) ) );
+      for ( const char *file : { "exceptions", "workspace" } )
+        guard.addInput( QStringLiteral( "--%1" ).arg( QLatin1String( file ) ), parser.value( QLatin1String( file ) ) );
+      guard.addOutput( QStringLiteral( "--output" ), parser.value( QStringLiteral( "output" ) ) );
+      guard.addOutput( QStringLiteral( "--summary" ), parser.value( QStringLiteral( "summary" ) ) );
+      guard.check();
+    }
+
+    //! What was found, rule by rule, and the first error findings; every text from the data escaped.
+    void printReport( QTextStream &out, const ValidationRequest &request, const ValidationResult &result )
+    {
+      QMap<QString, int> counts;
+      for ( const Finding &f : result.findings )
+        ++counts[f.rule];
+      out << QStringLiteral( "Limes validate: %1 (tolerance %2 m, %3 rules run)\n\n" ).arg( terminalSafe( request.line.name ) ).arg( request.tolerance ).arg( result.rulesRun.size() );
+      for ( const QString &rule : result.rulesRun )
+        out << QStringLiteral( "  %1 %2 %3\n" ).arg( rule, -30 ).arg( Validator::severityOf( rule ), -8 ).arg( counts.value( rule ), 6 );
+      for ( auto it = result.rulesSkipped.cbegin(); it != result.rulesSkipped.cend(); ++it )
+        out << QStringLiteral( "  %1 not run: %2\n" ).arg( it.key(), -30 ).arg( terminalSafe( it.value() ) );
+      int shown = 0;
+      for ( const Finding &f : result.findings )
+        if ( f.severity == QLatin1String( "error" ) && shown++ < 20 )
+          out << ( shown == 1 ? QStringLiteral( "\n" ) : QString() )
+              << QStringLiteral( "%1: %2%3\n" ).arg( f.rule, terminalSafe( f.message ), f.exception.isEmpty() ? QString() : QStringLiteral( " [accepted: %1]" ).arg( terminalSafe( f.exception ) ) );
     }
   }
 
@@ -89,6 +122,7 @@ namespace limes::cli
     const QString output = parser.value( QStringLiteral( "output" ) );
     if ( QFileInfo( output ).suffix().compare( QLatin1String( "gpkg" ), Qt::CaseInsensitive ) != 0 )
       throw Error( QStringLiteral( "--output must be a .gpkg file" ), output );
+    checkPaths( parser );
 
     ValidationRequest request;
     request.transformContext = transformContext(); // no project: the settings', as `limes change` has it
@@ -125,33 +159,21 @@ namespace limes::cli
         request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
     }
 
-    AtomicOutput gpkg( output );
-    std::unique_ptr<AtomicOutput> json;
-    if ( parser.isSet( QStringLiteral( "summary" ) ) )
-      json = std::make_unique<AtomicOutput>( parser.value( QStringLiteral( "summary" ) ) );
+    // the GeoPackage and the summary are replaced together, or neither is
+    AtomicOutputs outputs;
+    outputs.add( output );
+    const QString summary = parser.value( QStringLiteral( "summary" ) );
+    if ( !summary.isEmpty() )
+      outputs.add( summary );
     const ValidationResult result = Validator::run( request );
-    writeValidationGeoPackage( result, gpkg.temporaryPath(), request.transformContext );
-    if ( json )
-      json->write( validationSummaryJson( result ) );
-    gpkg.commit();
-    if ( json )
-      json->commit();
+    outputs.produce( output, [&]( const QString &path ) { writeValidationGeoPackage( result, path, request.transformContext ); } );
+    if ( !summary.isEmpty() )
+      outputs.write( summary, validationSummaryJson( result ) );
+    outputs.commit();
 
-    QMap<QString, int> counts;
-    for ( const Finding &f : result.findings )
-      ++counts[f.rule];
-    out << QStringLiteral( "Limes validate: %1 (tolerance %2 m, %3 rules run)\n\n" ).arg( request.line.name ).arg( request.tolerance ).arg( result.rulesRun.size() );
-    for ( const QString &rule : result.rulesRun )
-      out << QStringLiteral( "  %1 %2 %3\n" ).arg( rule, -30 ).arg( Validator::severityOf( rule ), -8 ).arg( counts.value( rule ), 6 );
-    for ( auto it = result.rulesSkipped.cbegin(); it != result.rulesSkipped.cend(); ++it )
-      out << QStringLiteral( "  %1 not run: %2\n" ).arg( it.key(), -30 ).arg( it.value() );
-    int shown = 0;
-    for ( const Finding &f : result.findings )
-      if ( f.severity == QLatin1String( "error" ) && shown++ < 20 )
-        out << ( shown == 1 ? QStringLiteral( "\n" ) : QString() )
-            << QStringLiteral( "%1: %2%3\n" ).arg( f.rule, f.message, f.exception.isEmpty() ? QString() : QStringLiteral( " [accepted: %1]" ).arg( f.exception ) );
+    printReport( out, request, result );
     out << QStringLiteral( "\n%1 findings, %2 errors not accepted. Wrote %3 (layer errors)%4\n" )
-        .arg( result.findings.size() ).arg( result.errorCount() ).arg( output, json ? QStringLiteral( " and " ) + json->target() : QString() );
+        .arg( result.findings.size() ).arg( result.errorCount() ).arg( terminalSafe( output ), summary.isEmpty() ? QString() : QStringLiteral( " and " ) + terminalSafe( summary ) );
     return result.errorCount() > 0 ? 1 : 0;
   }
 }

@@ -2,6 +2,7 @@
 #include "workspacecommand.h"
 #include "error.h"
 #include "layersource.h"
+#include "terminal.h"
 #include "validation/validation.h"
 
 #include <QDate>
@@ -22,20 +23,21 @@ namespace limes::cli
 
     void printInfo( QTextStream &out, const WorkspaceInfo &info )
     {
-      out << info.title << "\n\nParties\n";
+      // names and notes as someone typed them: shown escaped, never as terminal controls
+      out << terminalSafe( info.title ) << "\n\nParties\n";
       for ( const Party &p : info.parties )
-        out << QStringLiteral( "  %1 %2\n" ).arg( p.code, -6 ).arg( p.name );
+        out << QStringLiteral( "  %1 %2\n" ).arg( terminalSafe( p.code ), -6 ).arg( terminalSafe( p.name ) );
       out << "\nSegments\n";
       for ( const QString &code : info.segments )
-        out << QStringLiteral( "  %1 %2\n" ).arg( code, -10 ).arg( info.status.value( code ) );
+        out << QStringLiteral( "  %1 %2\n" ).arg( terminalSafe( code ), -10 ).arg( terminalSafe( info.status.value( code ) ) );
       out << "\nLine versions\n";
       for ( const LineVersion &v : info.versions )
-        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6%7\n" ).arg( v.name, -24 ).arg( v.kind, -10 ).arg( v.parts, 5 ).arg( v.leftParty, v.rightParty )
+        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6%7\n" ).arg( terminalSafe( v.name ), -24 ).arg( terminalSafe( v.kind ), -10 ).arg( v.parts, 5 ).arg( terminalSafe( v.leftParty ), terminalSafe( v.rightParty ) )
             .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() )
             .arg( v.rowVersion > 0 ? QStringLiteral( " (row version %1)" ).arg( v.rowVersion ) : QString() );
       out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( info.pillars ).arg( info.changes.size() );
       for ( const StoredChange &c : info.changes )
-        out << QStringLiteral( "  %1 -> %2 (%3, %4)\n" ).arg( c.oldVersion, c.newVersion, c.recordedUtc, c.author );
+        out << QStringLiteral( "  %1 -> %2 (%3, %4)\n" ).arg( terminalSafe( c.oldVersion ), terminalSafe( c.newVersion ), c.recordedUtc, terminalSafe( c.author ) );
       out << QStringLiteral( "Ledger: %1 entries; accepted validation findings: %2\n" ).arg( info.ledgerEntries ).arg( info.acceptedFindings );
     }
 
@@ -65,7 +67,7 @@ namespace limes::cli
       const auto ws = openStore( args[1] );
       const VerifyReport report = ws->verify();
       for ( const QString &p : report.problems )
-        out << QStringLiteral( "TAMPERED: %1\n" ).arg( p );
+        out << QStringLiteral( "TAMPERED: %1\n" ).arg( terminalSafe( p ) );
       out << QStringLiteral( "%1: %2 ledger entries, %3\n" ).arg( ws->describe() ).arg( report.entries )
           .arg( report.clean() ? QStringLiteral( "chain intact" ) : QStringLiteral( "%1 problems" ).arg( report.problems.size() ) );
       return report.clean() ? 0 : 1;
@@ -89,7 +91,7 @@ namespace limes::cli
       const Party party{ required( parser, "code" ), required( parser, "name" ), parser.value( QStringLiteral( "local-name" ) ), parser.value( QStringLiteral( "colour" ) ) };
       ws->addParty( party );
       const QString role = ws->partyRole( party.code );
-      out << QStringLiteral( "Added party %1%2\n" ).arg( party.code, role.isEmpty() ? QString() : QStringLiteral( " (role %1)" ).arg( role ) );
+      out << QStringLiteral( "Added party %1%2\n" ).arg( terminalSafe( party.code ), role.isEmpty() ? QString() : QStringLiteral( " (role %1)" ).arg( terminalSafe( role ) ) );
       return 0;
     }
 
@@ -122,7 +124,7 @@ namespace limes::cli
       }
       const auto layer = LayerSource( v.source ).open();
       const LineVersion stored = ws->importVersion( v, layer.get(), v.source );
-      out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( stored.name, stored.kind ).arg( stored.parts ).arg( stored.leftParty, stored.rightParty );
+      out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( terminalSafe( stored.name ), terminalSafe( stored.kind ) ).arg( stored.parts ).arg( terminalSafe( stored.leftParty ), terminalSafe( stored.rightParty ) );
       return 0;
     }
 
@@ -147,7 +149,7 @@ namespace limes::cli
         throw Error( QStringLiteral( "--fid: not a feature id: '%1'" ).arg( parser.value( QStringLiteral( "fid" ) ) ) );
       const AcceptedFinding x{ required( parser, "rule" ), required( parser, "layer" ), fid, required( parser, "reason" ), author( parser ) };
       ws->acceptFinding( x, Validator::allRules() );
-      out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( x.rule, x.layer ).arg( x.fid );
+      out << QStringLiteral( "Accepted %1 on %2 feature %3\n" ).arg( terminalSafe( x.rule ), terminalSafe( x.layer ) ).arg( x.fid );
       return 0;
     }
 
@@ -159,7 +161,7 @@ namespace limes::cli
       if ( !ok )
         throw Error( QStringLiteral( "--row-version: not a number: '%1'" ).arg( parser.value( QStringLiteral( "row-version" ) ) ) );
       const int now = ws->setVersionNotes( required( parser, "name" ), parser.value( QStringLiteral( "notes" ) ), expected );
-      out << QStringLiteral( "Version %1: notes changed (row version %2)\n" ).arg( parser.value( QStringLiteral( "name" ) ) ).arg( now );
+      out << QStringLiteral( "Version %1: notes changed (row version %2)\n" ).arg( terminalSafe( parser.value( QStringLiteral( "name" ) ) ) ).arg( now );
       return 0;
     }
 
