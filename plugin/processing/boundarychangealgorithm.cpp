@@ -5,7 +5,9 @@
 #include "change/changeengine.h"
 #include "change/changeoutput.h"
 #include "error.h"
+#include "guard.h"
 #include "inputlayers.h"
+#include "io/pathguard.h"
 
 #include <QIcon>
 
@@ -87,6 +89,31 @@ namespace limes
 
   QVariantMap BoundaryChangeAlgorithm::processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
   {
+    return processing::guarded( [&] { return run( parameters, context, feedback ); } );
+  }
+
+  void BoundaryChangeAlgorithm::checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ChangeRequest &request )
+  {
+    io::PathGuard guard;
+    guard.addInput( QStringLiteral( "OLD" ), request.oldVersion.path );
+    guard.addInput( QStringLiteral( "NEW" ), request.newVersion.path );
+    guard.addInput( QStringLiteral( "SEGMENTS" ), request.segments.path );
+    for ( const InputLayer &r : request.resources )
+      guard.addInput( QStringLiteral( "RESOURCES" ), r.path );
+    for ( const QString &sink : { QStringLiteral( "TRANSFERS" ), QStringLiteral( "RESOURCE_CHANGES" ), QStringLiteral( "NOISE" ) } )
+    {
+      QString layer;
+      const QString file = processing::destinationFile( parameterAsOutputLayer( parameters, sink, context ), &layer );
+      guard.addOutput( sink, file, layer );
+    }
+    guard.addOutput( QStringLiteral( "SUMMARY" ), parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context ) );
+    guard.check();
+  }
+
+  QVariantMap BoundaryChangeAlgorithm::run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  {
+    // a feature that cannot be transformed stops the run, named, rather than losing its geometry
+    const processing::TransformFailuresStop stop( context );
     std::unique_ptr<QgsProcessingFeatureSource> oldSource( parameterAsSource( parameters, QStringLiteral( "OLD" ), context ) );
     std::unique_ptr<QgsProcessingFeatureSource> newSource( parameterAsSource( parameters, QStringLiteral( "NEW" ), context ) );
     if ( !oldSource )
@@ -117,16 +144,9 @@ namespace limes
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
         request.resources.push_back( processingInput( vl, vl ) );
+    checkOutputPaths( parameters, context, request );
 
-    ChangeResult result;
-    try
-    {
-      result = ChangeEngine::run( request, feedback );
-    }
-    catch ( const Error &e )
-    {
-      throw QgsProcessingException( e.message() );
-    }
+    const ChangeResult result = ChangeEngine::run( request, feedback );
     for ( const QString &w : result.warnings )
       feedback->pushInfo( w );
 
@@ -151,16 +171,9 @@ namespace limes
     const QString summary = parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context );
     if ( !summary.isEmpty() )
     {
-      try
-      {
-        AtomicOutput out( summary );
-        out.write( changeSummaryJson( result ) );
-        out.commit();
-      }
-      catch ( const Error &e )
-      {
-        throw QgsProcessingException( e.message() );
-      }
+      AtomicOutput out( summary );
+      out.write( changeSummaryJson( result ) );
+      out.commit();
       outputs.insert( QStringLiteral( "SUMMARY" ), summary );
     }
     outputs.insert( QStringLiteral( "TRANSFER_COUNT" ), static_cast<int>( result.transfers.size() ) );

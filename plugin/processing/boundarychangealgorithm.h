@@ -6,6 +6,8 @@
 
 namespace limes
 {
+  struct ChangeRequest;
+
   //! limes:boundarychange — the change engine for the toolbox, the model designer and batch mode.
   class BoundaryChangeAlgorithm : public QgsProcessingAlgorithm
   {
@@ -22,6 +24,11 @@ namespace limes
     protected:
       void initAlgorithm( const QVariantMap &configuration = QVariantMap() ) override;
       QVariantMap processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback ) override;
+
+    private:
+      QVariantMap run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback );
+      //! No output (TRANSFERS, RESOURCE_CHANGES, NOISE, SUMMARY) may name an input's file or another output.
+      void checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ChangeRequest &request );
   };
 }
 

@@ -3,7 +3,9 @@
 #include "qgiscompat.h"
 #include "atomicoutput.h"
 #include "error.h"
+#include "guard.h"
 #include "inputlayers.h"
+#include "io/pathguard.h"
 #include "outputgeometry.h"
 #include "validation/ruledocs.h"
 #include "validation/validation.h"
@@ -69,6 +71,29 @@ namespace limes
 
   QVariantMap ValidateAlgorithm::processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
   {
+    return processing::guarded( [&] { return run( parameters, context, feedback ); } );
+  }
+
+  void ValidateAlgorithm::checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ValidationRequest &request )
+  {
+    io::PathGuard guard;
+    guard.addInput( QStringLiteral( "LINE" ), request.line.path );
+    guard.addInput( QStringLiteral( "SEGMENTS" ), request.segments.path );
+    guard.addInput( QStringLiteral( "PILLARS" ), request.pillars.path );
+    guard.addInput( QStringLiteral( "TERRITORIES" ), request.territories.path );
+    guard.addInput( QStringLiteral( "TRIPOINTS" ), request.tripoints.path );
+    guard.addInput( QStringLiteral( "WORKSPACE" ), parameterAsFile( parameters, QStringLiteral( "WORKSPACE" ), context ) );
+    QString layer;
+    const QString file = processing::destinationFile( parameterAsOutputLayer( parameters, QStringLiteral( "OUTPUT" ), context ), &layer );
+    guard.addOutput( QStringLiteral( "OUTPUT" ), file, layer );
+    guard.addOutput( QStringLiteral( "SUMMARY" ), parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context ) );
+    guard.check();
+  }
+
+  QVariantMap ValidateAlgorithm::run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  {
+    // a feature that cannot be transformed stops the run, named, rather than losing its geometry
+    const processing::TransformFailuresStop stop( context );
     ValidationRequest request;
     request.transformContext = context.transformContext();
     std::vector<std::unique_ptr<QgsProcessingFeatureSource>> sources;
@@ -96,20 +121,13 @@ namespace limes
     request.tolerance = parameterAsDouble( parameters, QStringLiteral( "TOLERANCE" ), context );
     for ( const QString &rule : parameterAsString( parameters, QStringLiteral( "RULES" ), context ).split( ',', Qt::SkipEmptyParts ) )
       request.rules << rule.trimmed();
+    checkOutputPaths( parameters, context, request );
 
-    ValidationResult result;
-    try
-    {
-      const QString workspace = parameterAsFile( parameters, QStringLiteral( "WORKSPACE" ), context );
-      if ( !workspace.isEmpty() )
-        for ( const AcceptedFinding &f : openWorkspace( workspace, context.transformContext() )->acceptedFindings() )
-          request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
-      result = Validator::run( request, feedback );
-    }
-    catch ( const Error &e )
-    {
-      throw QgsProcessingException( e.message() );
-    }
+    const QString workspace = parameterAsFile( parameters, QStringLiteral( "WORKSPACE" ), context );
+    if ( !workspace.isEmpty() )
+      for ( const AcceptedFinding &f : openWorkspace( workspace, context.transformContext() )->acceptedFindings() )
+        request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
+    const ValidationResult result = Validator::run( request, feedback );
 
     QString id;
     const QgsFields fields = findingFields();
@@ -128,16 +146,9 @@ namespace limes
     const QString summary = parameterAsFileOutput( parameters, QStringLiteral( "SUMMARY" ), context );
     if ( !summary.isEmpty() )
     {
-      try
-      {
-        AtomicOutput out( summary );
-        out.write( validationSummaryJson( result ) );
-        out.commit();
-      }
-      catch ( const Error &e )
-      {
-        throw QgsProcessingException( e.message() );
-      }
+      AtomicOutput out( summary );
+      out.write( validationSummaryJson( result ) );
+      out.commit();
       outputs.insert( QStringLiteral( "SUMMARY" ), summary );
     }
     return outputs;

@@ -6,6 +6,8 @@
 
 namespace limes
 {
+  struct ValidationRequest;
+
   //! limes:validate — the validation rules for the toolbox, models and batch runs.
   class ValidateAlgorithm : public QgsProcessingAlgorithm
   {
@@ -22,6 +24,11 @@ namespace limes
     protected:
       void initAlgorithm( const QVariantMap &configuration = QVariantMap() ) override;
       QVariantMap processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback ) override;
+
+    private:
+      QVariantMap run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback );
+      //! No output (OUTPUT, SUMMARY) may name an input's file (a layer, the workspace) or the other output.
+      void checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ValidationRequest &request );
   };
 }
 
