@@ -25,9 +25,9 @@ case "$(debian_codename)" in
 esac
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
-# PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger, strace to inject disk faults,
+# PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger, strace to inject disk faults, ogr2ogr (gdal-bin) to write the adversarial fixtures,
 # clazy for the Qt 6 readiness check; Open Sans, which QGIS 3.40+ otherwise tries to download.
-TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3 strace clazy
+TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3 strace gdal-bin clazy
   fonts-open-sans
   "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-postgis-3")
 # What building the Debian package needs (CPack's dpkg-shlibdeps step).
