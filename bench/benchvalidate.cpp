@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // limes-bench-validate: limes validate on a generated 970 km line with 2,000 pillars and 200
-// segments at growing sizes, against QGIS's own check (qgis:checkvalidity) in the same run.
+// segments at growing sizes, against QGIS's own check (qgis:checkvalidity) in the same run;
+// with --long-segments, also the same line with straight segments of 40 and 50 km added,
+// which must cost about the same (the segment index walks only the cells a segment crosses).
 #include "benchsupport.h"
 #include "qgiscompat.h"
 #include "boundarygenerator.h"
@@ -28,6 +30,8 @@ int main( int argc, char **argv )
     { "pillars", "Pillars along the line.", "N", "2000" },
     { "segments", "Segments along the line.", "N", "200" },
     { "timeout", "Seconds a tool may take per size.", "S", "900" },
+    { "long-segments", "Also run limes validate on the line with two straight segments of 40 and 50 km added." },
+    { "peers", "qgis (default) or none: whether to run qgis:checkvalidity too.", "LIST", "qgis" },
     { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
   } );
   parser.process( app );
@@ -50,6 +54,10 @@ int main( int argc, char **argv )
     const std::vector<QgsPointXY> line = generateLines( spec ).oldLine;
     const QString gpkg = QStringLiteral( "%1/line-%2.gpkg" ).arg( work ).arg( size );
     writeLayer( gpkg, "line", limes::WkbType::LineString, { QgsGeometry::fromPolylineXY( QgsPolylineXY( line.begin(), line.end() ) ) }, true );
+    // real boundaries mix dense stretches with straight segments between distant turning points
+    QgsPolylineXY longLine( line.begin(), line.end() );
+    longLine << QgsPointXY( line.back().x() + 24000, line.back().y() + 32000 ) << QgsPointXY( line.back().x() + 54000, line.back().y() - 8000 );
+    writeLayer( gpkg, "line_long", limes::WkbType::LineString, { QgsGeometry::fromPolylineXY( longLine ) }, false );
     QVector<QgsGeometry> segments, pillars;
     QStringList codes, numbers;
     const int segmentCount = parser.value( "segments" ).toInt(), pillarCount = parser.value( "pillars" ).toInt();
@@ -77,6 +85,16 @@ int main( int argc, char **argv )
     if ( limes.note == QLatin1String( "exit 1" ) )
       limes.note = QStringLiteral( "findings reported" );
     row( "limes validate (all rules)", limes );
+    if ( parser.isSet( "long-segments" ) )
+    {
+      Measure withLong = runProgram( { LIMES_CLI, "validate", "--line", src + "line_long", "--segments", src + "segments", "--pillars", src + "pillars",
+                                       "--output", QStringLiteral( "%1/limes-validate-long-%2.gpkg" ).arg( work ).arg( size ) }, timeout, work + "/limes-validate.log" );
+      if ( withLong.note == QLatin1String( "exit 1" ) )
+        withLong.note = QStringLiteral( "findings reported" );
+      row( "limes validate, + 40 and 50 km segments", withLong );
+    }
+    if ( parser.value( "peers" ) == QLatin1String( "none" ) )
+      continue;
     for ( const auto &[method, label] : { std::make_pair( "2", "qgis:checkvalidity (GEOS), line only" ), std::make_pair( "1", "qgis:checkvalidity (QGIS), line only" ) } )
       row( label, runProgram( { "qgis_process.bin", "run", "qgis:checkvalidity", "--", "INPUT_LAYER=" + src + "line", QStringLiteral( "METHOD=%1" ).arg( method ),
                                 "VALID_OUTPUT=" + QStringLiteral( "%1/qgis-valid-%2.gpkg" ).arg( work ).arg( size ), "INVALID_OUTPUT=" + QStringLiteral( "%1/qgis-invalid-%2.gpkg" ).arg( work ).arg( size ),

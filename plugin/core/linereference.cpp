@@ -9,34 +9,24 @@ namespace limes
   LineReference::LineReference( std::vector<Part> parts )
     : mParts( std::move( parts ) )
   {
-    size_t segments = 0;
-    for ( Part &p : mParts )
+    std::vector<SegmentIndex::Segment> segments;
+    for ( size_t pi = 0; pi < mParts.size(); ++pi )
     {
+      Part &p = mParts[pi];
       p.chainage.assign( p.points.size(), 0 );
       for ( size_t i = 0; i < p.points.size(); ++i )
       {
         if ( i > 0 )
+        {
           mLength += p.points[i].distance( p.points[i - 1] );
+          mSegments.emplace_back( static_cast<int>( pi ), static_cast<int>( i - 1 ) );
+          segments.push_back( { p.points[i - 1].x(), p.points[i - 1].y(), p.points[i].x(), p.points[i].y() } );
+        }
         p.chainage[i] = mLength;
       }
-      segments += p.points.size() > 1 ? p.points.size() - 1 : 0;
     }
-    // cells about four average segments wide: few candidates per query
-    mCell = segments ? std::max( 1e-3, 4 * mLength / static_cast<double>( segments ) ) : 1.0;
-    mSegments.reserve( segments );
-    for ( size_t pi = 0; pi < mParts.size(); ++pi )
-    {
-      const Part &p = mParts[pi];
-      for ( size_t i = 0; i + 1 < p.points.size(); ++i )
-      {
-        const int id = static_cast<int>( mSegments.size() );
-        mSegments.emplace_back( static_cast<int>( pi ), static_cast<int>( i ) );
-        const QgsPointXY &a = p.points[i], &b = p.points[i + 1];
-        for ( long long cx = cellOf( std::min( a.x(), b.x() ) ); cx <= cellOf( std::max( a.x(), b.x() ) ); ++cx )
-          for ( long long cy = cellOf( std::min( a.y(), b.y() ) ); cy <= cellOf( std::max( a.y(), b.y() ) ); ++cy )
-            mCells[key( cx, cy )].push_back( id );
-      }
-    }
+    // cells about four mean segments wide: few candidates per query
+    mIndex = SegmentIndex( std::move( segments ) );
   }
 
   LineReference::Location LineReference::nearest( const QgsPointXY &p ) const
@@ -45,7 +35,7 @@ namespace limes
     if ( mSegments.empty() )
       return best;
     // widen the search until a segment is found, then once more to be sure it is the nearest
-    for ( double radius = mCell;; radius *= 4 )
+    for ( double radius = mIndex.cell();; radius *= 4 )
     {
       segmentsNear( p, p, radius, [&]( int part, int i ) {
         const Part &pt = mParts[static_cast<size_t>( part )];

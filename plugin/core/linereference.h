@@ -2,9 +2,10 @@
 #ifndef LIMES_LINEREFERENCE_H
 #define LIMES_LINEREFERENCE_H
 
+#include "geometry/segmentindex.h"
+
 #include <QString>
 
-#include <unordered_map>
 #include <vector>
 
 #include <qgspointxy.h>
@@ -12,9 +13,10 @@
 namespace limes
 {
   /**
-   * A boundary line as parts of vertices with chainage, and a grid over its segments: where
-   * is the nearest point of the line to a pillar, and how far along the line does it lie.
-   * Linear to build and near-constant per query, for lines of a million vertices.
+   * A boundary line as parts of vertices with chainage, and the shared segment index over it:
+   * where is the nearest point of the line to a pillar, and how far along the line does it
+   * lie. Linear to build and near-constant per query, for lines of a million vertices, with
+   * or without straight segments tens of kilometres long.
    */
   class LineReference
   {
@@ -42,37 +44,19 @@ namespace limes
       double length() const { return mLength; }
       Location nearest( const QgsPointXY &p ) const;
 
-      //! Visits every segment whose box comes within `radius` of the box of a..b, each once.
+      //! Visits (part, first vertex) of every segment in an index cell within `radius` of a..b, each once.
       template<typename F> void segmentsNear( const QgsPointXY &a, const QgsPointXY &b, double radius, F &&visit ) const;
 
     private:
-      long long cellOf( double v ) const { return static_cast<long long>( std::floor( v / mCell ) ); }
-      static long long key( long long cx, long long cy ) { return cx * 73856093LL ^ cy * 19349663LL; }
-
       std::vector<Part> mParts;
-      std::vector<std::pair<int, int>> mSegments; //!< (part, first vertex)
-      std::unordered_map<long long, std::vector<int>> mCells;
-      double mCell = 1;
+      std::vector<std::pair<int, int>> mSegments; //!< (part, first vertex), by index id
+      SegmentIndex mIndex;
       double mLength = 0;
   };
 
   template<typename F> void LineReference::segmentsNear( const QgsPointXY &a, const QgsPointXY &b, double radius, F &&visit ) const
   {
-    std::vector<int> seen;
-    for ( long long cx = cellOf( std::min( a.x(), b.x() ) - radius ); cx <= cellOf( std::max( a.x(), b.x() ) + radius ); ++cx )
-      for ( long long cy = cellOf( std::min( a.y(), b.y() ) - radius ); cy <= cellOf( std::max( a.y(), b.y() ) + radius ); ++cy )
-      {
-        const auto it = mCells.find( key( cx, cy ) );
-        if ( it == mCells.end() )
-          continue;
-        for ( int s : it->second )
-        {
-          if ( std::find( seen.begin(), seen.end(), s ) != seen.end() )
-            continue;
-          seen.push_back( s );
-          visit( mSegments[static_cast<size_t>( s )].first, mSegments[static_cast<size_t>( s )].second );
-        }
-      }
+    mIndex.along( a.x(), a.y(), b.x(), b.y(), radius, [&]( size_t id ) { visit( mSegments[id].first, mSegments[id].second ); } );
   }
 }
 

@@ -2,10 +2,16 @@
 // Hand-computed cases for the winding-number overlay, and its properties.
 #include "error.h"
 #include "change/lineoverlay.h"
+#include "geometry/segmentindex.h"
 #include "testutils.h"
 
 #include <QtTest>
 #include <qgstest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <set>
 
 using limes::LineOverlay;
 using limes::Polyline;
@@ -29,6 +35,25 @@ namespace
       out.push_back( p );
     }
     return out;
+  }
+
+  double pointSegmentDistance( double px, double py, double ax, double ay, double bx, double by )
+  {
+    const double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp( ( ( px - ax ) * dx + ( py - ay ) * dy ) / len2, 0.0, 1.0 ) : 0.0;
+    return std::hypot( px - ( ax + t * dx ), py - ( ay + t * dy ) );
+  }
+
+  //! Brute force: 0 where the segments cross, else the nearest of their ends to the other.
+  double segmentDistance( double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy )
+  {
+    auto side = []( double px, double py, double qx, double qy, double rx, double ry ) { return ( qx - px ) * ( ry - py ) - ( qy - py ) * ( rx - px ); };
+    const double d1 = side( ax, ay, bx, by, cx, cy ), d2 = side( ax, ay, bx, by, dx, dy );
+    const double d3 = side( cx, cy, dx, dy, ax, ay ), d4 = side( cx, cy, dx, dy, bx, by );
+    if ( ( ( d1 > 0 && d2 < 0 ) || ( d1 < 0 && d2 > 0 ) ) && ( ( d3 > 0 && d4 < 0 ) || ( d3 < 0 && d4 > 0 ) ) )
+      return 0;
+    return std::min( { pointSegmentDistance( ax, ay, cx, cy, dx, dy ), pointSegmentDistance( bx, by, cx, cy, dx, dy ),
+                       pointSegmentDistance( cx, cy, ax, ay, bx, by ), pointSegmentDistance( dx, dy, ax, ay, bx, by ) } );
   }
 
   //! Total area moving left->right (winding +1) and right->left (-1).
@@ -133,6 +158,57 @@ class TestLineOverlay : public QObject
       {
         QVERIFY2( e.message().contains( message ), qPrintable( e.message() ) );
       }
+    }
+
+    void segmentIndexFindsEverySegmentNearOnce()
+    {
+      // a dense line (1 m) with two long straight segments (40 and 50 km) across it: every
+      // query must see every segment within its radius, each once, as brute force does
+      std::vector<limes::SegmentIndex::Segment> segments;
+      std::mt19937 rng( 12 );
+      std::uniform_real_distribution<double> u( -0.5, 0.5 );
+      double x = 0, y = 0;
+      for ( int i = 0; i < 20000; ++i )
+      {
+        const double nx = x + 1 + u( rng ), ny = y + u( rng );
+        segments.push_back( { x, y, nx, ny } );
+        x = nx;
+        y = ny;
+      }
+      segments.push_back( { x, y, x - 30000, y + 26458 } );        // 40 km
+      segments.push_back( { x - 30000, y + 26458, 1000, -49000 } ); // about 77 km, diagonal
+      const limes::SegmentIndex index( segments );
+      // memory: a cell entry per cell passed through, not per cell of the boxes (~ 2.5e9 cells)
+      QVERIFY2( index.memoryUsed() < 4'000'000, qPrintable( QString::number( index.memoryUsed() ) ) );
+      std::uniform_real_distribution<double> px( -1000, 21000 ), py( -50000, 30000 );
+      for ( int q = 0; q < 400; ++q )
+      {
+        const double ax = q % 2 ? px( rng ) : x * ( q % 200 ) / 200.0, ay = q % 2 ? py( rng ) : 0;
+        const double bx = ax + 30 * u( rng ), by = ay + 30 * u( rng ), radius = q % 3 ? 0.0 : 5.0;
+        std::vector<size_t> seen;
+        index.along( ax, ay, bx, by, radius, [&]( size_t id ) { seen.push_back( id ); } );
+        const std::set<size_t> unique( seen.begin(), seen.end() );
+        QCOMPARE( unique.size(), seen.size() );
+        for ( size_t id = 0; id < segments.size(); ++id )
+        {
+          const auto &s = segments[id];
+          if ( segmentDistance( s.x0, s.y0, s.x1, s.y1, ax, ay, bx, by ) <= radius )
+            QVERIFY2( unique.count( id ), qPrintable( QStringLiteral( "query %1 misses segment %2" ).arg( q ).arg( id ) ) );
+        }
+      }
+    }
+
+    void longStraightSegmentsDoNotBlowUpTheOverlay()
+    {
+      // the same weave with and without 50 km straight segments continuing both versions
+      const QString weave = QStringLiteral( "0 0, 10 0, 20 0, 30 0, 40 0" );
+      const QString weaveNew = QStringLiteral( "0 0, 10 5, 20 -5, 30 5, 40 0" );
+      const auto r = LineOverlay( 0.001, 1000 ).run( parts( QStringLiteral( "MULTILINESTRING((%1, 40040 30000, 90040 -10000))" ).arg( weave ) ),
+                     parts( QStringLiteral( "MULTILINESTRING((%1, 40040 30000, 90040 -10000))" ).arg( weaveNew ) ) );
+      const auto a = areas( r );
+      // triangles of 37.5, 25 and 37.5 m² between x = 0, 15, 25 and 40
+      QCOMPARE( static_cast<int>( r.faces.size() ), 3 );
+      QVERIFY2( std::fabs( a.first - 75 ) < 1e-6 && std::fabs( a.second - 25 ) < 1e-6, qPrintable( QStringLiteral( "%1 %2" ).arg( a.first ).arg( a.second ) ) );
     }
 };
 

@@ -14,8 +14,8 @@ namespace limes::change
   }
 
   CrossingCounter::CrossingCounter( const QgsGeometry &oldBoundary, const QgsGeometry &newBoundary, double grid )
-    : mOld( oldBoundary, cellFor( grid ) )
-    , mNew( newBoundary, cellFor( grid ) )
+    : mOld( SegmentIndex::fromLines( oldBoundary, cellFor( grid ) ) )
+    , mNew( SegmentIndex::fromLines( newBoundary, cellFor( grid ) ) )
     , mSameCrossing( std::max( 10 * grid, 0.01 ) )
   {
   }

@@ -68,12 +68,7 @@ namespace limes
           break;
         feedback->setProgress( 100.0 * static_cast<double>( done++ ) / windows.size() );
       }
-      const geos::GeomPtr noded = overlay::nodeWindow( ctx, window, mGrid );
-      const overlay::WeightedEdges edges = overlay::weighEdges( ctx, noded.get(), window, mGrid );
-      if ( edges.edges.empty() )
-        continue;
-      const geos::GeomPtr faces = overlay::polygonize( ctx, edges );
-      for ( OverlayFace &face : overlay::classifyFaces( ctx, faces.get(), edges, mGrid ) )
+      for ( OverlayFace &face : overlay::windowFaces( ctx, window, mGrid ) )
         result.faces.push_back( std::move( face ) );
     }
     clock.phase( "node, polygonize, wind" );

@@ -1,64 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/overlayphases.h"
 #include "error.h"
+#include "geometry/segmentindex.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 
 namespace limes::overlay
 {
   namespace
   {
-    //! Uniform grid over segments: which source segments lie under a noded edge.
-    class SegmentGrid
+    //! The shared index over weighted segments (weights kept aside).
+    SegmentIndex indexOf( const std::vector<Segment> &segments, double cell )
     {
-      public:
-        SegmentGrid( const std::vector<Segment> &segments, double cell )
-          : mSegments( segments )
-          , mCell( cell )
-        {
-          for ( size_t i = 0; i < segments.size(); ++i )
-          {
-            const Segment &s = segments[i];
-            const long long cx0 = cellOf( std::min( s.x0, s.x1 ) ), cx1 = cellOf( std::max( s.x0, s.x1 ) );
-            const long long cy0 = cellOf( std::min( s.y0, s.y1 ) ), cy1 = cellOf( std::max( s.y0, s.y1 ) );
-            for ( long long cx = cx0; cx <= cx1; ++cx )
-              for ( long long cy = cy0; cy <= cy1; ++cy )
-                mCells[key( cx, cy )].push_back( static_cast<int>( i ) );
-          }
-        }
-
-        //! Each segment once, even when it lies in several of the cells searched.
-        template<typename F> void near( double x, double y, double radius, F &&visit ) const
-        {
-          std::vector<int> seen;
-          for ( long long cx = cellOf( x - radius ); cx <= cellOf( x + radius ); ++cx )
-            for ( long long cy = cellOf( y - radius ); cy <= cellOf( y + radius ); ++cy )
-            {
-              const auto it = mCells.find( key( cx, cy ) );
-              if ( it == mCells.end() )
-                continue;
-              for ( int i : it->second )
-              {
-                if ( std::find( seen.begin(), seen.end(), i ) != seen.end() )
-                  continue;
-                seen.push_back( i );
-                visit( mSegments[static_cast<size_t>( i )], i );
-              }
-            }
-        }
-
-      private:
-        long long cellOf( double v ) const { return static_cast<long long>( std::floor( v / mCell ) ); }
-        static long long key( long long cx, long long cy ) { return cx * 73856093LL ^ cy * 19349663LL; }
-
-        const std::vector<Segment> &mSegments;
-        double mCell;
-        std::unordered_map<long long, std::vector<int>> mCells;
-    };
+      std::vector<SegmentIndex::Segment> plain;
+      plain.reserve( segments.size() );
+      for ( const Segment &s : segments )
+        plain.push_back( { s.x0, s.y0, s.x1, s.y1 } );
+      return SegmentIndex( std::move( plain ), cell );
+    }
 
     double pointSegmentDistance( double px, double py, const Segment &s )
     {
@@ -69,46 +31,77 @@ namespace limes::overlay
       return std::hypot( px - ( s.x0 + t * dx ), py - ( s.y0 + t * dy ) );
     }
 
-    //! Winding number of the weighted chain around (px, py), by a ray to +x; segments bucketed by y.
+    /**
+     * Winding number of the weighted chain around a point, by a ray to the nearest side of
+     * the chain's box: the ray walks only the index cells it crosses, however long the
+     * window or its segments.
+     */
     class WindingIndex
     {
       public:
-        WindingIndex( std::vector<Segment> segments, double bucket )
+        WindingIndex( std::vector<Segment> segments, double cell )
           : mSegments( std::move( segments ) )
-          , mBucket( bucket )
+          , mIndex( indexOf( mSegments, cell ) )
         {
-          for ( size_t i = 0; i < mSegments.size(); ++i )
+          for ( const Segment &s : mSegments )
           {
-            const Segment &s = mSegments[i];
-            for ( long long b = bucketOf( std::min( s.y0, s.y1 ) ); b <= bucketOf( std::max( s.y0, s.y1 ) ); ++b )
-              mBuckets[b].push_back( static_cast<int>( i ) );
+            mXmin = std::min( { mXmin, s.x0, s.x1 } );
+            mXmax = std::max( { mXmax, s.x0, s.x1 } );
+            mYmin = std::min( { mYmin, s.y0, s.y1 } );
+            mYmax = std::max( { mYmax, s.y0, s.y1 } );
           }
         }
 
         int winding( double px, double py ) const
         {
-          const auto it = mBuckets.find( bucketOf( py ) );
-          if ( it == mBuckets.end() )
-            return 0;
+          // turned by a multiple of 90 degrees (exact in floating point) so that the ray runs to +x
+          const double toEast = mXmax - px, toWest = px - mXmin, toNorth = mYmax - py, toSouth = py - mYmin;
+          const double shortest = std::min( { toEast, toWest, toNorth, toSouth } );
+          const int turn = shortest == toEast ? 0 : shortest == toNorth ? 1 : shortest == toWest ? 2 : 3;
+          const double reach = shortest + mIndex.cell();
+          const double ex = turn == 0 ? px + reach : turn == 2 ? px - reach : px;
+          const double ey = turn == 1 ? py + reach : turn == 3 ? py - reach : py;
+          double qx = px, qy = py;
+          rotate( turn, qx, qy );
           int w = 0;
-          for ( int i : it->second )
-          {
-            const Segment &s = mSegments[static_cast<size_t>( i )];
-            const double side = ( s.x1 - s.x0 ) * ( py - s.y0 ) - ( px - s.x0 ) * ( s.y1 - s.y0 );
-            if ( s.y0 <= py && s.y1 > py && side > 0 )
+          mIndex.along( px, py, ex, ey, 0, [&]( size_t i ) {
+            Segment s = mSegments[i];
+            rotate( turn, s.x0, s.y0 );
+            rotate( turn, s.x1, s.y1 );
+            const double side = ( s.x1 - s.x0 ) * ( qy - s.y0 ) - ( qx - s.x0 ) * ( s.y1 - s.y0 );
+            if ( s.y0 <= qy && s.y1 > qy && side > 0 )
               w += s.weight;
-            else if ( s.y1 <= py && s.y0 > py && side < 0 )
+            else if ( s.y1 <= qy && s.y0 > qy && side < 0 )
               w -= s.weight;
-          }
+          } );
           return w;
         }
 
       private:
-        long long bucketOf( double y ) const { return static_cast<long long>( std::floor( y / mBucket ) ); }
+        //! Turns by -90 degrees `turn` times: north, west, south become east.
+        static void rotate( int turn, double &x, double &y )
+        {
+          const double ox = x, oy = y;
+          if ( turn == 1 )
+          {
+            x = oy;
+            y = -ox;
+          }
+          else if ( turn == 2 )
+          {
+            x = -ox;
+            y = -oy;
+          }
+          else if ( turn == 3 )
+          {
+            x = -oy;
+            y = ox;
+          }
+        }
 
         std::vector<Segment> mSegments;
-        double mBucket;
-        std::unordered_map<long long, std::vector<int>> mBuckets;
+        SegmentIndex mIndex;
+        double mXmin = 1e300, mYmin = 1e300, mXmax = -1e300, mYmax = -1e300;
     };
 
     double endDistance( const Polyline &a, bool aStart, const Polyline &b, bool bStart )
@@ -233,7 +226,7 @@ namespace limes::overlay
     }
 
     //! The multiplicity of a noded edge in the chain, from the source segments under its longest stretch.
-    int multiplicity( const std::vector<double> &xy, const SegmentGrid &grid, double tolerance )
+    int multiplicity( const std::vector<double> &xy, const std::vector<Segment> &window, const SegmentIndex &index, double tolerance )
     {
       size_t longest = 0;
       double longestLength = -1;
@@ -249,7 +242,8 @@ namespace limes::overlay
       const double ax = xy[longest], ay = xy[longest + 1], bx = xy[longest + 2], by = xy[longest + 3];
       const double dx = bx - ax, dy = by - ay;
       int m = 0;
-      grid.near( ax + dx / 2, ay + dy / 2, tolerance, [&]( const Segment &s, int ) {
+      index.near( ax + dx / 2, ay + dy / 2, tolerance, [&]( size_t i ) {
+        const Segment &s = window[i];
         if ( pointSegmentDistance( ax + dx / 2, ay + dy / 2, s ) > tolerance
              || pointSegmentDistance( ax + dx / 4, ay + dy / 4, s ) > tolerance
              || pointSegmentDistance( ax + 3 * dx / 4, ay + 3 * dy / 4, s ) > tolerance )
@@ -412,14 +406,14 @@ namespace limes::overlay
       totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
     WeightedEdges out;
     out.cell = std::max( 50 * grid, totalLength / static_cast<double>( window.size() ) );
-    const SegmentGrid index( window, out.cell );
+    const SegmentIndex index = indexOf( window, out.cell );
     const double tolerance = 2 * grid;
     const int edgeCount = ctx.geometryCount( noded );
     for ( int e = 0; e < edgeCount; ++e )
     {
       const GEOSGeometry *edge = ctx.geometryN( noded, e );
       const std::vector<double> xy = ctx.coordinates( edge );
-      const int m = multiplicity( xy, index, tolerance );
+      const int m = multiplicity( xy, window, index, tolerance );
       if ( m == 0 )
         continue;
       out.edges.push_back( edge );
@@ -432,6 +426,16 @@ namespace limes::overlay
   geos::GeomPtr polygonize( const geos::Context &ctx, const WeightedEdges &edges )
   {
     return ctx.polygonize( edges.edges );
+  }
+
+  std::vector<OverlayFace> windowFaces( const geos::Context &ctx, const std::vector<Segment> &window, double grid )
+  {
+    const geos::GeomPtr noded = nodeWindow( ctx, window, grid );
+    const WeightedEdges edges = weighEdges( ctx, noded.get(), window, grid );
+    if ( edges.edges.empty() )
+      return {};
+    const geos::GeomPtr faces = polygonize( ctx, edges );
+    return classifyFaces( ctx, faces.get(), edges, grid );
   }
 
   std::vector<OverlayFace> classifyFaces( const geos::Context &ctx, const GEOSGeometry *faces, const WeightedEdges &edges, double grid )

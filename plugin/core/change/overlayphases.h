@@ -69,6 +69,9 @@ namespace limes::overlay
    * crosses or runs back over itself.
    */
   std::vector<OverlayFace> classifyFaces( const geos::Context &ctx, const GEOSGeometry *faces, const WeightedEdges &edges, double grid );
+
+  //! One window through node, weigh, polygonize and classify: the faces that move land.
+  std::vector<OverlayFace> windowFaces( const geos::Context &ctx, const std::vector<Segment> &window, double grid );
 }
 
 #endif

@@ -1,31 +1,131 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "geometry/segmentindex.h"
 
-#include <algorithm>
-#include <cmath>
+#include <qgsgeometry.h>
+
 #include <set>
 
 namespace limes
 {
-  SegmentIndex::SegmentIndex( const QgsGeometry &lines, double cell )
-    : mCell( cell > 0 ? cell : 1.0 )
+  namespace
   {
+    std::uint64_t mix( std::uint64_t k )
+    {
+      // splitmix64's finaliser: neighbouring cells spread over the table
+      k ^= k >> 30;
+      k *= 0xbf58476d1ce4e5b9ULL;
+      k ^= k >> 27;
+      k *= 0x94d049bb133111ebULL;
+      return k ^ ( k >> 31 );
+    }
+  }
+
+  SegmentIndex::SegmentIndex( std::vector<Segment> segments, double cell )
+    : mSegments( std::move( segments ) )
+  {
+    if ( mSegments.empty() )
+      return;
+    double xmin = mSegments[0].x0, ymin = mSegments[0].y0, xmax = xmin, ymax = ymin, length = 0;
+    for ( const Segment &s : mSegments )
+    {
+      xmin = std::min( { xmin, s.x0, s.x1 } );
+      xmax = std::max( { xmax, s.x0, s.x1 } );
+      ymin = std::min( { ymin, s.y0, s.y1 } );
+      ymax = std::max( { ymax, s.y0, s.y1 } );
+      length += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
+    }
+    mOriginX = xmin;
+    mOriginY = ymin;
+    const double extent = std::max( xmax - xmin, ymax - ymin );
+    if ( !( cell > 0 ) )
+      cell = 4 * length / static_cast<double>( mSegments.size() );
+    // cell numbers within 32 bits, and never a cell of zero
+    mCell = std::max( { cell, extent / 1e9, 1e-9 } );
+
+    // two passes over the cells each segment passes through: count, then fill
+    const double pad = mCell * 1e-6; // a segment through a cell corner is found from either side
+    mSlots.assign( 64, Slot() );
+    for ( const Segment &s : mSegments )
+      forEachCell( s.x0, s.y0, s.x1, s.y1, pad, [&]( long long cx, long long cy ) { ++findOrInsert( key( cx, cy ) ).count; } );
+    std::uint32_t total = 0;
+    for ( Slot &slot : mSlots )
+      if ( slot.key != EMPTY )
+      {
+        slot.first = total;
+        total += slot.count;
+        slot.count = 0;
+      }
+    mIds.resize( total );
+    for ( size_t id = 0; id < mSegments.size(); ++id )
+    {
+      const Segment &s = mSegments[id];
+      forEachCell( s.x0, s.y0, s.x1, s.y1, pad, [&]( long long cx, long long cy ) {
+        Slot &slot = const_cast<Slot &>( *find( key( cx, cy ) ) );
+        mIds[slot.first + slot.count++] = static_cast<std::uint32_t>( id );
+      } );
+    }
+  }
+
+  SegmentIndex SegmentIndex::fromLines( const QgsGeometry &lines, double cell )
+  {
+    std::vector<Segment> segments;
     const QgsMultiPolylineXY parts = lines.isMultipart() ? lines.asMultiPolyline() : QgsMultiPolylineXY{ lines.asPolyline() };
     for ( const QgsPolylineXY &part : parts )
       for ( int i = 0; i + 1 < part.size(); ++i )
+        segments.push_back( { part[i].x(), part[i].y(), part[i + 1].x(), part[i + 1].y() } );
+    return SegmentIndex( std::move( segments ), cell );
+  }
+
+  const SegmentIndex::Slot *SegmentIndex::find( std::uint64_t k ) const
+  {
+    const size_t mask = mSlots.size() - 1;
+    for ( size_t i = mix( k ) & mask;; i = ( i + 1 ) & mask )
+    {
+      const Slot &s = mSlots[i];
+      if ( s.key == k )
+        return &s;
+      if ( s.key == EMPTY )
+        return nullptr;
+    }
+  }
+
+  SegmentIndex::Slot &SegmentIndex::findOrInsert( std::uint64_t k )
+  {
+    if ( 2 * ( mUsed + 1 ) > mSlots.size() )
+      grow();
+    const size_t mask = mSlots.size() - 1;
+    for ( size_t i = mix( k ) & mask;; i = ( i + 1 ) & mask )
+    {
+      Slot &s = mSlots[i];
+      if ( s.key == k )
+        return s;
+      if ( s.key == EMPTY )
       {
-        const Segment s{ part[i].x(), part[i].y(), part[i + 1].x(), part[i + 1].y() };
-        const int id = static_cast<int>( mSegments.size() );
-        mSegments.push_back( s );
-        for ( long long cx = cellOf( std::min( s.x0, s.x1 ) ); cx <= cellOf( std::max( s.x0, s.x1 ) ); ++cx )
-          for ( long long cy = cellOf( std::min( s.y0, s.y1 ) ); cy <= cellOf( std::max( s.y0, s.y1 ) ); ++cy )
-            mCells[key( cx, cy )].push_back( id );
+        s.key = k;
+        ++mUsed;
+        return s;
+      }
+    }
+  }
+
+  void SegmentIndex::grow()
+  {
+    std::vector<Slot> old( mSlots.size() * 2 );
+    old.swap( mSlots );
+    const size_t mask = mSlots.size() - 1;
+    for ( const Slot &s : old )
+      if ( s.key != EMPTY )
+      {
+        size_t i = mix( s.key ) & mask;
+        while ( mSlots[i].key != EMPTY )
+          i = ( i + 1 ) & mask;
+        mSlots[i] = s;
       }
   }
 
-  long long SegmentIndex::cellOf( double v ) const
+  size_t SegmentIndex::memoryUsed() const
   {
-    return static_cast<long long>( std::floor( v / mCell ) );
+    return mSegments.capacity() * sizeof( Segment ) + mSlots.capacity() * sizeof( Slot ) + mIds.capacity() * sizeof( std::uint32_t );
   }
 
   int SegmentIndex::crossings( const QgsGeometry &line, double tolerance ) const
@@ -36,50 +136,39 @@ namespace limes
       for ( int i = 0; i + 1 < part.size(); ++i )
       {
         const double ax = part[i].x(), ay = part[i].y(), bx = part[i + 1].x(), by = part[i + 1].y();
-        std::set<int> seen;
-        for ( long long cx = cellOf( std::min( ax, bx ) ); cx <= cellOf( std::max( ax, bx ) ); ++cx )
-          for ( long long cy = cellOf( std::min( ay, by ) ); cy <= cellOf( std::max( ay, by ) ); ++cy )
+        along( ax, ay, bx, by, 0, [&]( size_t id ) {
+          const Segment &s = mSegments[id];
+          const double rx = bx - ax, ry = by - ay, sx = s.x1 - s.x0, sy = s.y1 - s.y0;
+          const double denom = rx * sy - ry * sx;
+          const double qpx = s.x0 - ax, qpy = s.y0 - ay;
+          double px, py;
+          if ( denom == 0 )
           {
-            const auto it = mCells.find( key( cx, cy ) );
-            if ( it == mCells.end() )
-              continue;
-            for ( int id : it->second )
-            {
-              if ( !seen.insert( id ).second )
-                continue;
-              const Segment &s = mSegments[static_cast<size_t>( id )];
-              const double rx = bx - ax, ry = by - ay, sx = s.x1 - s.x0, sy = s.y1 - s.y0;
-              const double denom = rx * sy - ry * sx;
-              const double qpx = s.x0 - ax, qpy = s.y0 - ay;
-              double px, py;
-              if ( denom == 0 )
-              {
-                // parallel: only a collinear overlap meets; it counts where it starts
-                if ( qpx * ry - qpy * rx != 0 )
-                  continue;
-                const double len2 = rx * rx + ry * ry;
-                if ( len2 == 0 )
-                  continue;
-                const double t0 = ( qpx * rx + qpy * ry ) / len2;
-                const double t1 = t0 + ( sx * rx + sy * ry ) / len2;
-                const double lo = std::max( 0.0, std::min( t0, t1 ) ), hi = std::min( 1.0, std::max( t0, t1 ) );
-                if ( lo > hi )
-                  continue;
-                px = ax + lo * rx;
-                py = ay + lo * ry;
-              }
-              else
-              {
-                const double t = ( qpx * sy - qpy * sx ) / denom;
-                const double u = ( qpx * ry - qpy * rx ) / denom;
-                if ( t < 0 || t > 1 || u < 0 || u > 1 )
-                  continue;
-                px = ax + t * rx;
-                py = ay + t * ry;
-              }
-              points.insert( { std::llround( px / tolerance ), std::llround( py / tolerance ) } );
-            }
+            // parallel: only a collinear overlap meets; it counts where it starts
+            if ( qpx * ry - qpy * rx != 0 )
+              return;
+            const double len2 = rx * rx + ry * ry;
+            if ( len2 == 0 )
+              return;
+            const double t0 = ( qpx * rx + qpy * ry ) / len2;
+            const double t1 = t0 + ( sx * rx + sy * ry ) / len2;
+            const double lo = std::max( 0.0, std::min( t0, t1 ) ), hi = std::min( 1.0, std::max( t0, t1 ) );
+            if ( lo > hi )
+              return;
+            px = ax + lo * rx;
+            py = ay + lo * ry;
           }
+          else
+          {
+            const double t = ( qpx * sy - qpy * sx ) / denom;
+            const double u = ( qpx * ry - qpy * rx ) / denom;
+            if ( t < 0 || t > 1 || u < 0 || u > 1 )
+              return;
+            px = ax + t * rx;
+            py = ay + t * ry;
+          }
+          points.insert( { std::llround( px / tolerance ), std::llround( py / tolerance ) } );
+        } );
       }
     return static_cast<int>( points.size() );
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "validation/rules/pillars.h"
 #include "error.h"
+#include "geometry/segmentindex.h"
 #include "validation/context.h"
 #include "validation/rulesupport.h"
 
@@ -10,7 +11,6 @@
 
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 namespace limes::validation
 {
@@ -46,39 +46,37 @@ namespace limes::validation
         visit( *along[k - 1], *along[k] );
     }
 
-    //! Pillars in cells of the tolerance (at least 1 m): is there one near a vertex.
+    //! Pillars in the shared index, cells of the tolerance (at least 1 m): is there one near a vertex.
     class PillarGrid
     {
       public:
         PillarGrid( const std::vector<Pillar> &pillars, double tolerance )
-          : mCell( std::max( tolerance, 1.0 ) )
-        {
-          for ( const Pillar &p : pillars )
-            mCells[key( p.point.x(), p.point.y() )].push_back( &p );
-        }
+          : mPillars( pillars )
+          , mIndex( points( pillars ), std::max( tolerance, 1.0 ) )
+        {}
 
         bool anyWithin( const RunContext &context, const QgsPointXY &at, double tolerance ) const
         {
-          for ( int dx = -1; dx <= 1; ++dx )
-            for ( int dy = -1; dy <= 1; ++dy )
-            {
-              const auto it = mCells.find( key( at.x() + dx * mCell, at.y() + dy * mCell ) );
-              if ( it != mCells.end() )
-                for ( const Pillar *q : it->second )
-                  if ( context.distance( q->point, at ) <= tolerance )
-                    return true;
-            }
-          return false;
+          bool found = false;
+          // a cell's margin: the tolerance is on the ellipsoid, the index in the working CRS
+          mIndex.near( at.x(), at.y(), 1.5 * mIndex.cell(), [&]( size_t i ) {
+            found = found || context.distance( mPillars[i].point, at ) <= tolerance;
+          } );
+          return found;
         }
 
       private:
-        long long key( double x, double y ) const
+        static std::vector<SegmentIndex::Segment> points( const std::vector<Pillar> &pillars )
         {
-          return static_cast<long long>( std::floor( x / mCell ) ) * 73856093LL ^ static_cast<long long>( std::floor( y / mCell ) ) * 19349663LL;
+          std::vector<SegmentIndex::Segment> out;
+          out.reserve( pillars.size() );
+          for ( const Pillar &p : pillars )
+            out.push_back( { p.point.x(), p.point.y(), p.point.x(), p.point.y() } );
+          return out;
         }
 
-        double mCell;
-        std::unordered_map<long long, std::vector<const Pillar *>> mCells;
+        const std::vector<Pillar> &mPillars;
+        SegmentIndex mIndex;
     };
   }
 
