@@ -148,8 +148,11 @@ class TestValidation : public QObject
       QTest::newRow( "segment_code_duplicate" ) << "segment_code_duplicate" << "duplicate code" << 2000.0 << 300.0 << "segment code S-002 is used 2 times";
       QTest::newRow( "segment_order" ) << "segment_order" << "codes swapped" << 2000.0 << 300.0 << "segment S-002 comes after S-003";
       QTest::newRow( "segment_gap" ) << "segment_gap" << "short segment" << 1950.0 << 285.0 << "segment S-002 ends 104.";
+      QTest::newRow( "segment_gap sideways" ) << "segment_gap" << "end off the line sideways" << 1000.0 << -2.5 << "segment S-001 ends 5.0";
       QTest::newRow( "segment_overlap" ) << "segment_overlap" << "long segment" << 2250.0 << 300.0 << "segments S-002 and S-003 overlap for 500.";
       QTest::newRow( "line_not_covered" ) << "line_not_covered" << "missing segment" << 2500.0 << 300.0 << "feature 1 is in no segment for 1.000 km";
+      QTest::newRow( "segment_off_line" ) << "segment_off_line" << "segment off the line" << 1500.0 << 160.0 << "segment S-002 leaves the line: 9.58 m from it at its farthest (tolerance 0.50 m)";
+      QTest::newRow( "segment_off_line mid-edge" ) << "segment_off_line" << "segment across a bend" << 500.0 << 0.0 << "segment S-001 leaves the line: 19.9";
       QTest::newRow( "pillar_off_line" ) << "pillar_off_line" << "pillar off" << 1000.0 << -1.5 << "pillar 2 is 3.00 m from the line (tolerance 0.50 m)";
       QTest::newRow( "pillar_order" ) << "pillar_order" << "numbers swapped" << 2000.0 << 300.0 << "pillar 2 follows pillar 3";
       QTest::newRow( "pillar_duplicate number" ) << "pillar_duplicate" << "duplicate number" << 2000.0 << 300.0 << "pillar number 2 is used 2 times";
@@ -200,6 +203,16 @@ class TestValidation : public QObject
         fx.segments[1].wkt = at( "LINESTRING(1000 0, 2000 300, 2500 300)" );
       else if ( fault == "missing segment" )
         fx.segments.removeLast();
+      else if ( fault == "end off the line sideways" )
+      {
+        // S-002 starts 0.2 m before S-001 ends along the line (no gap there), 5 m away sideways
+        fx.segments[0].wkt = at( "LINESTRING(0 0, 1000 -5)" );
+        fx.segments[1].wkt = at( "LINESTRING(999.8 0, 1000 0, 2000 300)" );
+      }
+      else if ( fault == "segment off the line" )
+        fx.segments[1].wkt = at( "LINESTRING(1000 0, 1500 160, 2000 300)" );
+      else if ( fault == "segment across a bend" )
+        fx.line[0].wkt = at( "LINESTRING(0 0, 500 20, 1000 0, 2000 300, 3000 300)" );
       else if ( fault == "pillar off" )
         fx.pillars[1] = Fixture::pillar( "2", 1000, -3 );
       else if ( fault == "numbers swapped" )

@@ -103,6 +103,7 @@ namespace limes::validation
       s.code = f.attribute( codeField ).toString();
       s.start = lines.first().first();
       s.end = lines.last().last();
+      s.lines = lines;
       s.from = line.nearest( s.start );
       s.to = line.nearest( s.end );
       // on a ring the closing vertex is both chainage 0 and the ring's length: a segment

@@ -54,6 +54,7 @@ namespace limes::validation
       QString code;
       QgsPointXY start, end;                   //!< in the line's direction
       LineReference::Location from, to;        //!< on the line, from <= to
+      QgsMultiPolylineXY lines;                //!< its geometry, as digitized
     };
     std::vector<Segment> segments;              //!< in feature order
     std::vector<NoGeometry> noGeometry;

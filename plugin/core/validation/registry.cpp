@@ -23,6 +23,7 @@ namespace limes::validation
     add( std::make_unique<SegmentGapCheck>() );
     add( std::make_unique<SegmentOverlapCheck>() );
     add( std::make_unique<LineNotCoveredCheck>() );
+    add( std::make_unique<SegmentOffLineCheck>() );
     add( std::make_unique<PillarOffLineCheck>() );
     add( std::make_unique<PillarOrderCheck>() );
     add( std::make_unique<PillarDuplicateCheck>() );

@@ -21,13 +21,18 @@ namespace limes::validation
                                      "line's direction counts from its other end." ) };
     const RuleInfo SegmentGap{ "segment_gap", Severity::Error, Family::Segments, Line | Segments,
                                QT_TRANSLATE_NOOP( "limes::validation", "Two segments that follow each other on the same part of the line leave a gap: the next one starts "
-                                   "farther than the tolerance from where the one before ends. Reported as the gap." ) };
+                                   "farther than the tolerance from where the one before ends, in any direction (along the line, or "
+                                   "sideways where an end is off the line). Reported as the gap." ) };
     const RuleInfo SegmentOverlap{ "segment_overlap", Severity::Error, Family::Segments, Line | Segments,
                                    QT_TRANSLATE_NOOP( "limes::validation", "Two segments that follow each other on the same part of the line overlap for more than the tolerance, "
                                        "measured along the line. Reported as the stretch of the line both cover." ) };
     const RuleInfo LineNotCovered{ "line_not_covered", Severity::Error, Family::Segments, Line | Segments,
                                    QT_TRANSLATE_NOOP( "limes::validation", "A stretch of the line longer than the tolerance lies in no segment: before the first, between two, or "
                                        "after the last segment of a part. Reported as the stretch." ) };
+    const RuleInfo SegmentOffLine{ "segment_off_line", Severity::Error, Family::Segments, Line | Segments,
+                                   QT_TRANSLATE_NOOP( "limes::validation", "A segment leaves the line: somewhere along it (a vertex, or a point of an edge) it is farther than the "
+                                       "tolerance from the line, on the ellipsoid. Reported once per segment, at its point farthest from the "
+                                       "line, as the line from there to the nearest point of the line, with the distance." ) };
 
     //! The line's part from one chainage to another, as a line.
     QgsGeometry stretch( const LineReference &line, int part, double from, double to )
@@ -47,6 +52,40 @@ namespace limes::validation
         out << p.points[i];
       out << e.second;
       return QgsGeometry::fromPolylineXY( out );
+    }
+
+    //! The point of a segment farthest from the line so far, and the nearest point of the line to it.
+    struct Farthest
+    {
+      double distance = -1;  //!< planar, working CRS
+      QgsPointXY at;
+      QgsPointXY onLine;
+
+      void offer( const QgsPointXY &p, const LineReference::Location &l )
+      {
+        if ( l.distance > distance )
+          *this = Farthest{ l.distance, p, l.point };
+      }
+    };
+
+    /**
+     * The farthest point of the edge p..q from the line, between its ends (offered already).
+     * Along the edge the distance to one edge of the line is convex: no larger inside than at
+     * the ends. Elsewhere it changes no faster than along the edge (1-Lipschitz), so an
+     * interval whose ends are close enough cannot reach `threshold`; what is left is halved.
+     */
+    void farthestOnEdge( const LineReference &line, const QgsPointXY &p, const LineReference::Location &lp, const QgsPointXY &q,
+                         const LineReference::Location &lq, double threshold, Farthest &farthest, int depth = 0 )
+    {
+      const double length = p.distance( q );
+      if ( ( lp.part == lq.part && lp.segment == lq.segment ) || ( lp.distance + lq.distance + length ) / 2 <= threshold
+           || length <= threshold / 16 || depth > 48 )
+        return;
+      const QgsPointXY m( ( p.x() + q.x() ) / 2, ( p.y() + q.y() ) / 2 );
+      const LineReference::Location lm = line.nearest( m );
+      farthest.offer( m, lm );
+      farthestOnEdge( line, p, lp, m, lm, threshold, farthest, depth + 1 );
+      farthestOnEdge( line, m, lm, q, lq, threshold, farthest, depth + 1 );
     }
 
     //! Each segment with the one before it along the line.
@@ -98,10 +137,11 @@ namespace limes::validation
     forEachNeighbours( context.segments(), [&]( const Segment &prev, const Segment &cur ) {
       if ( prev.to.part != cur.from.part || ( prev.to.chainage - cur.from.chainage ) * scale > tolerance )
         return; // on another part, or an overlap
+      // in any direction: two ends at the same chainage can still be metres apart sideways
       const double gap = context.distance( prev.end, cur.start );
-      if ( gap > tolerance && cur.from.chainage > prev.to.chainage )
+      if ( gap > tolerance )
         context.add( SegmentGap, context.request().segments.name, cur.fid,
-                     QStringLiteral( "segment %1 ends %2 before %3 starts (tolerance %4)" ).arg( prev.code, metres( gap ), cur.code, metres( tolerance ) ),
+                     QStringLiteral( "segment %1 ends %2 from where %3 starts (tolerance %4)" ).arg( prev.code, metres( gap ), cur.code, metres( tolerance ) ),
                      gap, tolerance, QgsGeometry::fromPolylineXY( { prev.end, cur.start } ) );
     } );
   }
@@ -155,6 +195,41 @@ namespace limes::validation
         reach = std::max( reach, to );
       }
       gapTo( p.chainage.back() );
+    }
+  }
+
+  SegmentOffLineCheck::SegmentOffLineCheck()
+    : Check( { SegmentOffLine } )
+  {}
+
+  void SegmentOffLineCheck::run( RunContext &context ) const
+  {
+    const double tolerance = context.tolerance();
+    const double threshold = tolerance / context.scale(); // planar, as the line reference measures
+    const LineReference &line = context.line();
+    for ( const Segment &s : context.segments().segments )
+    {
+      context.checkCanceled();
+      Farthest farthest;
+      for ( const QgsPolylineXY &part : s.lines )
+      {
+        std::vector<LineReference::Location> at;
+        at.reserve( static_cast<size_t>( part.size() ) );
+        for ( const QgsPointXY &p : part )
+        {
+          at.push_back( line.nearest( p ) );
+          farthest.offer( p, at.back() );
+        }
+        for ( int i = 0; i + 1 < part.size(); ++i )
+          farthestOnEdge( line, part[i], at[static_cast<size_t>( i )], part[i + 1], at[static_cast<size_t>( i ) + 1], threshold, farthest );
+      }
+      if ( farthest.distance < 0 )
+        continue;
+      const double off = context.distance( farthest.at, farthest.onLine );
+      if ( off > tolerance )
+        context.add( SegmentOffLine, context.request().segments.name, s.fid,
+                     QStringLiteral( "segment %1 leaves the line: %2 from it at its farthest (tolerance %3)" ).arg( s.code, metres( off ), metres( tolerance ) ),
+                     off, tolerance, QgsGeometry::fromPolylineXY( { farthest.at, farthest.onLine } ) );
     }
   }
 }

@@ -5,7 +5,8 @@
 #include "validation/rule.h"
 
 // The segments family (segments.cpp): codes, order, gaps and overlaps of the segments the
-// commission divides the line into, and stretches of the line in no segment.
+// commission divides the line into, stretches of the line in no segment, and segments that
+// leave the line.
 namespace limes::validation
 {
   class SegmentCodeDuplicateCheck : public Check
@@ -40,6 +41,13 @@ namespace limes::validation
   {
     public:
       LineNotCoveredCheck();
+      void run( RunContext &context ) const override;
+  };
+
+  class SegmentOffLineCheck : public Check
+  {
+    public:
+      SegmentOffLineCheck();
       void run( RunContext &context ) const override;
   };
 }
