@@ -118,6 +118,7 @@ namespace limes::cli
       request.minAreaM2 = number( parser, QStringLiteral( "min-area" ), 0 );
       request.maxEndGapM = number( parser, QStringLiteral( "max-end-gap" ), 1000 );
       request.ellipsoid = parser.value( QStringLiteral( "ellipsoid" ) );
+      request.edges = EdgeInterpretation::parse( parser.value( QStringLiteral( "edges" ) ) );
       request.segmentCodeField = parser.value( QStringLiteral( "segment-field" ) );
       // the CLI has no project: PROJ's default operations, plus any default datum
       // transformations in Limes' own settings, as a new QGIS project starts with
@@ -147,6 +148,8 @@ namespace limes::cli
       { "min-area", "Pieces smaller than this are digitizing noise, not transfers (default: 0).", "M2", "0" },
       { "max-end-gap", "Refuse line versions whose corresponding ends are farther apart (default: 1000).", "METRES", "1000" },
       { "ellipsoid", "Ellipsoid for areas and lengths (default: EPSG:7030, WGS 84).", "ID", "EPSG:7030" },
+      { "edges", "What a version's edge between two vertices is: geodesic (default), rhumb, projected (straight in the working CRS) "
+        "or projected:EPSG:CODE (straight on that map projection). Edges are densified along it before the overlay.", "KIND", "geodesic" },
       { "output", "GeoPackage to write: layers transfers, resource_changes, noise, end_connectors.", "OUT.gpkg" },
       { "summary", "JSON summary to write (deterministic).", "OUT.json" },
       { "workspace", "Take --old and --new as names of versions in this commission workspace.", "TARGET" },

@@ -79,6 +79,8 @@ namespace limes
     addParameter( grid.release() );
     addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MIN_AREA" ), QObject::tr( "Minimum area of a transfer (m²)" ), limes::compat::NumberDouble, 0, false, 0 ) );
     addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MAX_END_GAP" ), QObject::tr( "Maximum gap between corresponding ends (m)" ), limes::compat::NumberDouble, 1000, false, 0 ) );
+    addParameter( new QgsProcessingParameterString( QStringLiteral( "EDGES" ), QObject::tr( "Edges between vertices: geodesic, rhumb, projected or projected:EPSG:CODE" ),
+                  QStringLiteral( "geodesic" ), false, true ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "TRANSFERS" ), QObject::tr( "Transfers" ), limes::compat::VectorPolygon ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "RESOURCE_CHANGES" ), QObject::tr( "Resource changes" ), limes::compat::VectorAnyGeometry, QVariant(), true ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "NOISE" ), QObject::tr( "Digitizing noise" ), limes::compat::VectorPolygon, QVariant(), true, false ) );
@@ -140,6 +142,8 @@ namespace limes
     request.gridM = parameterAsDouble( parameters, QStringLiteral( "GRID" ), context );
     request.minAreaM2 = parameterAsDouble( parameters, QStringLiteral( "MIN_AREA" ), context );
     request.maxEndGapM = parameterAsDouble( parameters, QStringLiteral( "MAX_END_GAP" ), context );
+    const QString edges = parameterAsString( parameters, QStringLiteral( "EDGES" ), context );
+    request.edges = EdgeInterpretation::parse( edges.isEmpty() ? QStringLiteral( "geodesic" ) : edges );
     request.transformContext = context.transformContext();
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )

@@ -27,6 +27,7 @@ namespace limes
       result.mode = kind == change::VersionKind::Lines ? QStringLiteral( "lines" ) : QStringLiteral( "territories" );
       result.workingCrs = workingCrs;
       result.ellipsoid = request.ellipsoid;
+      result.edges = request.edges.name();
       result.gridM = request.gridM;
       result.minAreaM2 = request.minAreaM2;
       result.maxEndGapM = request.maxEndGapM;
@@ -36,11 +37,12 @@ namespace limes
       return result;
     }
 
-    change::Overlaid readAndOverlay( const ChangeRequest &request, change::VersionKind kind, const change::WorkingFrame &frame, QgsFeedback *feedback, change::PhaseClock &clock )
+    change::Overlaid readAndOverlay( const ChangeRequest &request, change::VersionKind kind, const change::WorkingFrame &frame, const EdgeDensifier &edges,
+                                     QgsFeedback *feedback, change::PhaseClock &clock )
     {
       if ( kind == change::VersionKind::Territories )
-        return change::overlayTerritories( change::readTerritoryVersions( request, frame, feedback ), request.gridM, feedback );
-      change::LineVersions versions = change::readLineVersions( request, frame, feedback );
+        return change::overlayTerritories( change::readTerritoryVersions( request, frame, feedback, &edges ), request.gridM, feedback );
+      change::LineVersions versions = change::readLineVersions( request, frame, feedback, &edges );
       clock.phase( "read versions" );
       change::Overlaid overlaid = change::overlayLines( std::move( versions ), request, feedback );
       clock.phase( "overlay" );
@@ -87,7 +89,9 @@ namespace limes
     clock.phase( "checks and provenance" );
     change::setProgress( feedback, 5 );
 
-    change::Overlaid overlaid = readAndOverlay( request, kind, frame, feedback, clock );
+    const EdgeDensifier edges( request.edges, ellipsoid );
+    change::Overlaid overlaid = readAndOverlay( request, kind, frame, edges, feedback, clock );
+    result.densifiedVertices = edges.added();
     result.parties = overlaid.parties;
     result.connectors = std::move( overlaid.connectors );
     result.warnings << overlaid.warnings;

@@ -2,6 +2,8 @@
 #ifndef LIMES_CHANGEREQUEST_H
 #define LIMES_CHANGEREQUEST_H
 
+#include "geometry/edges.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +39,8 @@ namespace limes
     double minAreaM2 = 0;
     double maxEndGapM = 1000;
     QString ellipsoid = QStringLiteral( "EPSG:7030" );
+    //! What the versions' edges are between their vertices; long edges are densified along it.
+    EdgeInterpretation edges;
     /**
      * Datum transformations for reprojecting the inputs and measuring on the ellipsoid, chosen
      * by the front end (Processing: its context's; the CLI: its own default). The engine never

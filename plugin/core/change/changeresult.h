@@ -69,6 +69,8 @@ namespace limes
     QString mode;                        //!< "lines" or "territories"
     QgsCoordinateReferenceSystem workingCrs;
     QString ellipsoid;
+    QString edges;                       //!< the edge interpretation's name, e.g. "geodesic"
+    long long densifiedVertices = 0;     //!< vertices added along the versions' long edges
     QString leftParty;
     QString rightParty;
     QStringList parties;                 //!< every party seen, sorted

@@ -145,6 +145,7 @@ namespace limes
         { "parameters", QJsonObject{ { "grid_m", r.gridM }, { "min_area_m2", r.minAreaM2 }, { "max_end_gap_m", r.maxEndGapM } } },
         { "working_crs", r.workingCrs.authid() },
         { "ellipsoid", r.ellipsoid },
+        { "edges", QJsonObject{ { "interpretation", r.edges }, { "densified_vertices", static_cast<qint64>( r.densifiedVertices ) } } },
         { "overlay", QJsonObject{ { "shared_segments", static_cast<qint64>( r.sharedSegments ) }, { "overlaid_segments", static_cast<qint64>( r.overlaidSegments ) } } },
         { "versions", QJsonObject{ { "limes", v.limes }, { "qgis", v.qgis }, { "geos", v.geos }, { "proj", v.proj } } } };
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/versions.h"
 #include "error.h"
+#include "geometry/edges.h"
 #include "geometry/geos.h"
 #include "qgiscompat.h"
 
@@ -8,38 +9,71 @@
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturesource.h>
+#include <qgsgeometrycollection.h>
+#include <qgslinestring.h>
 
 namespace limes::change
 {
   namespace
   {
+    //! An edge that cannot be followed along its curve is bad input, named.
+    void densify( const EdgeDensifier &edges, std::vector<double> &xy, const QString &origin, const InputLayer &l, const char *role )
+    {
+      try
+      {
+        edges.densify( xy );
+      }
+      catch ( const Error &e )
+      {
+        throw Error( QStringLiteral( "%1: %2" ).arg( origin, e.problem() ), describe( l, role ) );
+      }
+    }
+
+    //! The line strings of a line geometry, read from its coordinate arrays (no copies as points).
+    std::vector<const QgsLineString *> lineStrings( const QgsAbstractGeometry *g )
+    {
+      std::vector<const QgsLineString *> out;
+      if ( const auto *line = dynamic_cast<const QgsLineString *>( g ) )
+        out.push_back( line );
+      else if ( const auto *collection = dynamic_cast<const QgsGeometryCollection *>( g ) )
+        for ( int i = 0; i < collection->numGeometries(); ++i )
+          if ( const auto *part = dynamic_cast<const QgsLineString *>( collection->geometryN( i ) ) )
+            out.push_back( part );
+      return out;
+    }
+
     //! A feature's line parts, each with at least two vertices.
-    void appendParts( const QgsFeature &f, const InputLayer &l, const char *role, std::vector<Polyline> &parts )
+    void appendParts( const QgsFeature &f, const InputLayer &l, const char *role, const EdgeDensifier *edges, std::vector<Polyline> &parts )
     {
       QgsGeometry g = f.geometry();
       if ( g.isNull() || g.isEmpty() )
         throw Error( QStringLiteral( "feature %1 has no geometry" ).arg( f.id() ), describe( l, role ) );
       if ( QgsWkbTypes::isCurvedType( g.wkbType() ) )
         g = QgsGeometry( g.constGet()->segmentize() );
-      const QgsMultiPolylineXY lines = g.isMultipart() ? g.asMultiPolyline() : QgsMultiPolylineXY{ g.asPolyline() };
+      const std::vector<const QgsLineString *> lines = lineStrings( g.constGet() );
       int k = 0;
-      for ( const QgsPolylineXY &line : lines )
+      for ( const QgsLineString *line : lines )
       {
         ++k;
         Polyline p;
         p.origin = lines.size() > 1 ? QStringLiteral( "feature %1 part %2" ).arg( f.id() ).arg( k ) : QStringLiteral( "feature %1" ).arg( f.id() );
-        for ( const QgsPointXY &pt : line )
+        const int n = line->numPoints();
+        const double *x = line->xData(), *y = line->yData();
+        p.xy.resize( 2 * static_cast<size_t>( n ) );
+        for ( int i = 0; i < n; ++i )
         {
-          p.xy.push_back( pt.x() );
-          p.xy.push_back( pt.y() );
+          p.xy[2 * static_cast<size_t>( i )] = x[i];
+          p.xy[2 * static_cast<size_t>( i ) + 1] = y[i];
         }
         if ( p.size() < 2 )
           throw Error( QStringLiteral( "%1 has fewer than two vertices" ).arg( p.origin ), describe( l, role ) );
+        if ( edges )
+          densify( *edges, p.xy, p.origin, l, role );
         parts.push_back( std::move( p ) );
       }
     }
 
-    std::vector<Polyline> readLines( const InputLayer &l, const char *role, const WorkingFrame &frame, QgsFeedback *feedback )
+    std::vector<Polyline> readLines( const InputLayer &l, const char *role, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges )
     {
       std::vector<Polyline> parts;
       QgsFeatureIterator it = l.source->getFeatures( frame.request().setNoAttributes().addOrderBy( QStringLiteral( "$id" ) ) );
@@ -49,7 +83,7 @@ namespace limes::change
       {
         ++read;
         checkCanceled( feedback );
-        appendParts( f, l, role, parts );
+        appendParts( f, l, role, edges, parts );
       }
       checkAllRead( read, l, role );
       return parts;
@@ -57,7 +91,7 @@ namespace limes::change
 
     //! Each party's polygons, made valid where they are not (and reported).
     std::map<QString, std::vector<geos::GeomPtr>> readParties( const InputLayer &l, const char *role, const ChangeRequest &request, const WorkingFrame &frame,
-        const geos::Context &ctx, QStringList &warnings, QgsFeedback *feedback )
+        const geos::Context &ctx, QStringList &warnings, QgsFeedback *feedback, const EdgeDensifier *edges )
     {
       const int field = l.source->fields().lookupField( request.partyField );
       if ( field < 0 )
@@ -78,7 +112,7 @@ namespace limes::change
           throw Error( QStringLiteral( "feature %1: unknown party code '%2' (known: %3)" ).arg( f.id() ).arg( party, request.knownParties.join( QLatin1String( ", " ) ) ), describe( l, role ) );
         if ( f.geometry().isNull() || f.geometry().isEmpty() )
           throw Error( QStringLiteral( "feature %1 has no geometry" ).arg( f.id() ), describe( l, role ) );
-        geos::GeomPtr g = ctx.fromQgs( f.geometry() );
+        geos::GeomPtr g = ctx.fromQgs( edges ? edges->densified( f.geometry() ) : f.geometry() );
         QString reason;
         if ( !ctx.isValid( g.get(), &reason ) )
         {
@@ -91,11 +125,11 @@ namespace limes::change
       return byParty;
     }
 
-    Territories readTerritories( const InputLayer &l, const char *role, const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback )
+    Territories readTerritories( const InputLayer &l, const char *role, const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges )
     {
       const geos::Context ctx;
       Territories t;
-      std::map<QString, std::vector<geos::GeomPtr>> byParty = readParties( l, role, request, frame, ctx, t.warnings, feedback );
+      std::map<QString, std::vector<geos::GeomPtr>> byParty = readParties( l, role, request, frame, ctx, t.warnings, feedback, edges );
       std::map<QString, geos::GeomPtr> dissolved;
       for ( auto &entry : byParty )
       {
@@ -133,19 +167,19 @@ namespace limes::change
     }
   }
 
-  LineVersions readLineVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback )
+  LineVersions readLineVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges )
   {
     LineVersions v;
-    v.oldParts = readLines( request.oldVersion, "old version", frame, feedback );
-    v.newParts = readLines( request.newVersion, "new version", frame, feedback );
+    v.oldParts = readLines( request.oldVersion, "old version", frame, feedback, edges );
+    v.newParts = readLines( request.newVersion, "new version", frame, feedback, edges );
     return v;
   }
 
-  TerritoryVersions readTerritoryVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback )
+  TerritoryVersions readTerritoryVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges )
   {
     TerritoryVersions v;
-    v.oldTerritories = readTerritories( request.oldVersion, "old version", request, frame, feedback );
-    v.newTerritories = readTerritories( request.newVersion, "new version", request, frame, feedback );
+    v.oldTerritories = readTerritories( request.oldVersion, "old version", request, frame, feedback, edges );
+    v.newTerritories = readTerritories( request.newVersion, "new version", request, frame, feedback, edges );
     return v;
   }
 }

@@ -15,6 +15,11 @@
 
 class QgsFeedback;
 
+namespace limes
+{
+  class EdgeDensifier;
+}
+
 // Stage "read versions": both versions in the working CRS, as the overlay takes them.
 namespace limes::change
 {
@@ -25,7 +30,8 @@ namespace limes::change
     std::vector<Polyline> newParts;
   };
 
-  LineVersions readLineVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback );
+  //! Both versions' parts, their long edges densified along their curve (`edges`, may be null).
+  LineVersions readLineVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges = nullptr );
 
   //! One territory version: each party's land, made valid and dissolved on the grid.
   struct Territories
@@ -40,7 +46,7 @@ namespace limes::change
     Territories newTerritories;
   };
 
-  TerritoryVersions readTerritoryVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback );
+  TerritoryVersions readTerritoryVersions( const ChangeRequest &request, const WorkingFrame &frame, QgsFeedback *feedback, const EdgeDensifier *edges = nullptr );
 }
 
 #endif

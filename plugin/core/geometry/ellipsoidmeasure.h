@@ -4,12 +4,20 @@
 
 #include <QString>
 
+#include <memory>
+
 #include <qgscoordinatereferencesystem.h>
 #include <qgscoordinatetransform.h>
 #include <qgscoordinatetransformcontext.h>
 #include <qgsdistancearea.h>
 
 class QgsGeometry;
+class QgsLineString;
+
+namespace GeographicLib
+{
+  class Geodesic;
+}
 
 namespace limes
 {
@@ -29,9 +37,10 @@ namespace limes
   };
 
   /**
-   * Ellipsoidal measures of working-CRS geometries. QgsDistanceArea transforms point by
-   * point; transforming each geometry once, in bulk, to the ellipsoid's own geographic CRS
-   * gives the same numbers several times faster. One per thread.
+   * Ellipsoidal measures of working-CRS geometries: each geometry transformed once, in bulk,
+   * to the ellipsoid's own geographic CRS, then measured exactly with GeographicLib (geodesic
+   * polygon areas and geodesic lengths, as PostGIS's geography measures them), with edges
+   * taken as geodesics between the vertices. One per thread.
    */
   class EllipsoidMeasure
   {
@@ -44,9 +53,10 @@ namespace limes
 
     private:
       QgsGeometry geographic( QgsGeometry g ) const;
+      double geodesicLength( const QgsLineString &line ) const;
 
       QgsCoordinateTransform mToEllipsoid;
-      QgsDistanceArea mOnEllipsoid;
+      std::shared_ptr<const GeographicLib::Geodesic> mGeodesic;
   };
 }
 
