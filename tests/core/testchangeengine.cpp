@@ -3,12 +3,15 @@
 #include "boundarygenerator.h"
 #include "change/changeengine.h"
 #include "change/changeoutput.h"
+#include "change/incremental.h"
 #include "error.h"
 #include "layersource.h"
 #include "memorylayers.h"
 #include "testutils.h"
 
 #include <QtTest>
+
+#include <functional>
 #include <qgstest.h>
 
 #include <qgscoordinatetransform.h>
@@ -35,6 +38,58 @@ namespace
   ChangeRequest lines( QgsVectorLayer *o, QgsVectorLayer *n )
   {
     return lineRequest( o, n );
+  }
+
+  //! Layers holding the parts as the incremental change sees them, for a fresh full run.
+  std::unique_ptr<QgsVectorLayer> layerOf( const std::vector<Polyline> &parts )
+  {
+    QStringList wkts;
+    for ( const Polyline &p : parts )
+    {
+      QgsPolylineXY line;
+      for ( size_t i = 0; i + 1 < p.xy.size(); i += 2 )
+        line << QgsPointXY( p.xy[i], p.xy[i + 1] );
+      wkts << QgsGeometry::fromPolylineXY( line ).asWkt( 6 );
+    }
+    return memoryLayer( "LineString", UTM, wkts );
+  }
+
+  //! Same transfers (direction, segment, area, perimeter) and resource changes, to 1e-9 relative.
+  void compareResults( const ChangeResult &a, const ChangeResult &b )
+  {
+    QCOMPARE( a.transfers.size(), b.transfers.size() );
+    QCOMPARE( a.noise.size(), b.noise.size() );
+    for ( size_t i = 0; i < a.transfers.size(); ++i )
+    {
+      const Transfer &s = a.transfers[i], &t = b.transfers[i];
+      QCOMPARE( s.from + s.to + s.segment, t.from + t.to + t.segment );
+      QGSCOMPARENEAR( s.areaM2, t.areaM2, 1e-9 * t.areaM2 + 1e-6 );
+      QGSCOMPARENEAR( s.perimeterM, t.perimeterM, 1e-9 * t.perimeterM + 1e-6 );
+      QVERIFY( s.geometry.symDifference( t.geometry ).area() < 1e-6 );
+    }
+    QCOMPARE( a.resourceChanges.size(), b.resourceChanges.size() );
+    auto total = []( const ChangeResult &r ) {
+      double sum = 0;
+      for ( const ResourceChange &c : r.resourceChanges )
+        sum += c.lengthM + c.areaM2 + static_cast<double>( c.fid );
+      return sum;
+    };
+    QGSCOMPARENEAR( total( a ), total( b ), 1e-6 );
+    QCOMPARE( a.connectors.size(), b.connectors.size() );
+    QCOMPARE( a.sharedSegments, b.sharedSegments );
+  }
+
+  QString errorOfEdit( const std::function<void()> &edit )
+  {
+    try
+    {
+      edit();
+    }
+    catch ( const Error &e )
+    {
+      return e.message();
+    }
+    return QString();
   }
 
   QString errorOf( const ChangeRequest &request )
@@ -342,6 +397,60 @@ class TestChangeEngine : public QObject
       l.oldVersion = input( line.get(), "old" );
       l.newVersion = input( line.get(), "new" );
       QVERIFY( errorOf( l ).contains( "need the left and the right party" ) );
+    }
+
+    void incrementalEditsEqualAFreshRun()
+    {
+      LineSpec spec;
+      spec.seed = 31;
+      spec.vertices = 3000;
+      spec.windows = 6;
+      const LinePair p = generateLines( spec );
+      auto o = memoryLayer( "LineString", UTM, { wktLine( p.oldLine ) } );
+      auto n = memoryLayer( "LineString", UTM, { wktLine( p.newLine ) } );
+      QStringList wells;
+      for ( size_t i = 0; i < p.oldLine.size(); i += 7 )
+        wells << QgsGeometry::fromPointXY( QgsPointXY( p.oldLine[i].x(), p.oldLine[i].y() + ( i % 2 ? 40 : -40 ) ) ).asWkt( 3 );
+      auto points = memoryLayer( "Point", UTM, wells );
+      auto canal = memoryLayer( "LineString", UTM, { QStringLiteral( "LINESTRING(%1 %2, %3 %4)" ).arg( spec.x0 + 500 ).arg( p.yMin - 100 ).arg( spec.x0 + 19000 ).arg( p.yMax + 100 ) } );
+      ChangeRequest request = lines( o.get(), n.get() );
+      request.resources = { input( points.get(), "wells" ), input( canal.get(), "canal" ) };
+      change::IncrementalChange incremental( request );
+      compareResults( incremental.result(), ChangeEngine::run( request ) );
+
+      // one vertex moved across the old line where both agreed, a disputed stretch redrawn,
+      // vertices inserted and removed, and the end moved (a connector appears)
+      const size_t count = incremental.newParts()[0].size();
+      const std::vector<double> &xy = incremental.newParts()[0].xy;
+      struct Step
+      {
+        size_t first, last;
+        std::vector<double> xy;
+      };
+      std::vector<Step> steps{ { 1500, 1500, { xy[3000], xy[3001] + 25 } } };
+      std::vector<double> shifted( xy.begin() + 2 * 200, xy.begin() + 2 * 400 );
+      for ( size_t i = 1; i < shifted.size(); i += 2 )
+        shifted[i] -= 12;
+      steps.push_back( { 200, 399, shifted } );
+      steps.push_back( { 2500, 2499, { ( xy[4998] + xy[5000] ) / 2, ( xy[4999] + xy[5001] ) / 2 + 30 } } );
+      steps.push_back( { 1000, 1010, {} } );
+      steps.push_back( { count - 1, count - 1, { xy[2 * count - 2], xy[2 * count - 1] + 80 } } );
+      for ( Step step : steps )
+      {
+        if ( step.first == count - 1 ) // the last vertex, wherever the edits before left it
+          step.first = step.last = incremental.newParts()[0].size() - 1;
+        incremental.replaceNewStretch( 0, step.first, step.last, step.xy );
+        auto edited = layerOf( incremental.newParts() );
+        ChangeRequest fresh = request;
+        fresh.newVersion = input( edited.get(), "new" );
+        compareResults( incremental.result(), ChangeEngine::run( fresh ) );
+      }
+      QCOMPARE( static_cast<int>( incremental.result().connectors.size() ), 1 );
+
+      // an edit the overlay refuses changes nothing
+      const ChangeResult before = incremental.result();
+      QVERIFY( errorOfEdit( [&] { incremental.replaceNewStretch( 0, 0, 0, { xy[0], xy[1] + 5000 } ); } ).contains( "maximum end gap" ) );
+      compareResults( incremental.result(), before );
     }
 };
 

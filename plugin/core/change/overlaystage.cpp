@@ -66,16 +66,24 @@ namespace limes::change
     out.sharedSegments = overlay.sharedSegments;
     out.overlaidSegments = overlay.chainSegments;
     for ( const EndConnector &c : overlay.connectors )
-      out.warnings << QStringLiteral( "the %1 of old %2 and new %3 differ by %4 m: closed with a straight connector" )
-                   .arg( c.atStart ? QStringLiteral( "starts" ) : QStringLiteral( "ends" ), c.oldOrigin, c.newOrigin ).arg( c.length, 0, 'f', 3 );
+      out.warnings << connectorWarning( c );
     out.connectors = std::move( overlay.connectors );
     for ( const OverlayFace &face : overlay.faces )
-    {
-      const bool leftToRight = face.winding > 0;
-      out.pieces.push_back( { leftToRight ? request.leftParty : request.rightParty, leftToRight ? request.rightParty : request.leftParty, face.polygon } );
-    }
+      out.pieces.push_back( pieceOf( face, request ) );
     out.parties = QStringList{ request.leftParty, request.rightParty };
     return out;
+  }
+
+  QString connectorWarning( const EndConnector &c )
+  {
+    return QStringLiteral( "the %1 of old %2 and new %3 differ by %4 m: closed with a straight connector" )
+           .arg( c.atStart ? QStringLiteral( "starts" ) : QStringLiteral( "ends" ), c.oldOrigin, c.newOrigin ).arg( c.length, 0, 'f', 3 );
+  }
+
+  Piece pieceOf( const OverlayFace &face, const ChangeRequest &request )
+  {
+    const bool leftToRight = face.winding > 0;
+    return { leftToRight ? request.leftParty : request.rightParty, leftToRight ? request.rightParty : request.leftParty, face.polygon };
   }
 
   Overlaid overlayTerritories( const TerritoryVersions &versions, double grid, QgsFeedback *feedback )

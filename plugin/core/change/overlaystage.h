@@ -44,6 +44,12 @@ namespace limes::change
    */
   Overlaid overlayLines( LineVersions versions, const ChangeRequest &request, QgsFeedback *feedback );
 
+  //! The warning an end connector gives.
+  QString connectorWarning( const EndConnector &connector );
+
+  //! The land a face moves, from the party on its side under the old version to the other.
+  Piece pieceOf( const OverlayFace &face, const ChangeRequest &request );
+
   //! Territory versions: old-A ∩ new-B for each ordered pair of parties, on the grid.
   Overlaid overlayTerritories( const TerritoryVersions &versions, double grid, QgsFeedback *feedback );
 }

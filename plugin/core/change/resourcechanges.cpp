@@ -28,35 +28,39 @@ namespace limes::change
   ResourceOverlay::~ResourceOverlay() = default;
   ResourceOverlay::ResourceOverlay( ResourceOverlay && ) = default;
 
+  bool resourceChange( const Transfer &t, const QgsGeometryEngine &engine, const EllipsoidMeasure &measure, const QString &layer,
+                       limes::GeometryType type, QgsFeatureId fid, const QgsGeometry &g, ResourceChange &c )
+  {
+    if ( !engine.intersects( g.constGet() ) )
+      return false;
+    c = ResourceChange();
+    c.layer = layer;
+    c.fid = fid;
+    c.type = type;
+    c.from = t.from;
+    c.to = t.to;
+    c.segment = t.segment;
+    if ( type == limes::geometrytype::Point )
+    {
+      c.geometry = g;
+      return true;
+    }
+    c.geometry = QgsGeometry( engine.intersection( g.constGet() ) );
+    c.geometry.convertGeometryCollectionToSubclass( type );
+    if ( type == limes::geometrytype::Line )
+      c.lengthM = measure.length( c.geometry );
+    else
+      c.areaM2 = measure.area( c.geometry );
+    return c.lengthM > 0 || c.areaM2 > 0; // not when it touches the piece's edge only
+  }
+
   void ResourceOverlay::add( const QString &layer, limes::GeometryType type, QgsFeatureId fid, const QgsGeometry &g, std::vector<ResourceChange> &changes ) const
   {
     for ( QgsFeatureId id : mIndex.intersects( g.boundingBox() ) )
     {
-      const Transfer &t = ( *mTransfers )[static_cast<size_t>( id )];
-      const QgsGeometryEngine &engine = *mEngines[static_cast<size_t>( id )];
-      if ( !engine.intersects( g.constGet() ) )
-        continue;
       ResourceChange c;
-      c.layer = layer;
-      c.fid = fid;
-      c.type = type;
-      c.from = t.from;
-      c.to = t.to;
-      c.segment = t.segment;
-      if ( type == limes::geometrytype::Point )
-        c.geometry = g;
-      else
-      {
-        c.geometry = QgsGeometry( engine.intersection( g.constGet() ) );
-        c.geometry.convertGeometryCollectionToSubclass( type );
-        if ( type == limes::geometrytype::Line )
-          c.lengthM = mMeasure.length( c.geometry );
-        else
-          c.areaM2 = mMeasure.area( c.geometry );
-        if ( c.lengthM <= 0 && c.areaM2 <= 0 )
-          continue; // touches the piece's edge only
-      }
-      changes.push_back( std::move( c ) );
+      if ( resourceChange( ( *mTransfers )[static_cast<size_t>( id )], *mEngines[static_cast<size_t>( id )], mMeasure, layer, type, fid, g, c ) )
+        changes.push_back( std::move( c ) );
     }
   }
 

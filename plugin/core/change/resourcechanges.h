@@ -21,6 +21,14 @@ class QgsGeometryEngine;
 // each transfer.
 namespace limes::change
 {
+  /**
+   * The part of a resource feature in one transfer (prepared as `engine`): points whole, lines
+   * and polygons clipped and measured on the ellipsoid. False when the feature only touches
+   * the transfer's edge or misses it.
+   */
+  bool resourceChange( const Transfer &transfer, const QgsGeometryEngine &engine, const EllipsoidMeasure &measure, const QString &layer,
+                       limes::GeometryType type, QgsFeatureId fid, const QgsGeometry &geometry, ResourceChange &change );
+
   class ResourceOverlay
   {
     public:

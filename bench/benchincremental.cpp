@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// limes-bench-incremental: the desktop's live preview. A full border of N vertices per version
+// (the change benchmark's generated line, 40 disputed stretches, resources near the line) is
+// read once; then one vertex is dragged, and one commission segment's stretch (1/200 of the
+// line) is redrawn, many times each. Prints the time per edit (median and worst) and checks
+// that the result after the last edit equals a fresh full run on the edited versions.
+#include "boundarygenerator.h"
+#include "change/changeengine.h"
+#include "change/incremental.h"
+#include "memorylayers.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QTextStream>
+
+#include <qgsapplication.h>
+
+#include <algorithm>
+#include <random>
+
+using namespace limes;
+using namespace limes::test;
+
+namespace
+{
+  QTextStream out( stdout );
+
+  double median( std::vector<double> v )
+  {
+    std::sort( v.begin(), v.end() );
+    return v.empty() ? 0 : v[v.size() / 2];
+  }
+
+  double total( const ChangeResult &r )
+  {
+    double sum = 0;
+    for ( const Transfer &t : r.transfers )
+      sum += t.areaM2;
+    return sum;
+  }
+}
+
+int main( int argc, char **argv )
+{
+  qputenv( "QT_QPA_PLATFORM", "offscreen" );
+  QgsApplication app( argc, argv, false );
+  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
+  QgsApplication::initQgis();
+  QCommandLineParser parser;
+  parser.setApplicationDescription( "Benchmark of the incremental per-segment recompute" );
+  parser.addHelpOption();
+  parser.addOptions( {
+    { "sizes", "Vertices per version, comma-separated.", "N,N", "100000,1000000" },
+    { "edits", "Edits of each kind.", "N", "50" },
+    { "resources", "Resource points near the line.", "N", "20000" },
+  } );
+  parser.process( app );
+  const int edits = parser.value( "edits" ).toInt();
+  out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( "vertices", 9 ).arg( "edit", -34 ).arg( "median ms", 10 ).arg( "worst ms", 9 ).arg( "windows", 8 ).arg( "note" );
+  out.flush();
+  for ( const QString &sizeText : parser.value( "sizes" ).split( ',' ) )
+  {
+    LineSpec spec;
+    spec.seed = 970;
+    spec.vertices = sizeText.toInt();
+    spec.length = 970000;
+    spec.windows = 40;
+    spec.amplitude = 250;
+    spec.x0 = 200000;
+    const LinePair p = generateLines( spec );
+    auto o = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
+    auto n = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
+    std::mt19937 rng( 7 );
+    std::uniform_real_distribution<double> u( 0, 1 );
+    QStringList points;
+    for ( int i = 0; i < parser.value( "resources" ).toInt(); ++i )
+    {
+      const QgsPointXY &at = p.oldLine[static_cast<size_t>( u( rng ) * ( p.oldLine.size() - 1 ) )];
+      points << QgsGeometry::fromPointXY( QgsPointXY( at.x(), at.y() + 600 * ( u( rng ) - 0.5 ) ) ).asWkt( 3 );
+    }
+    auto springs = memoryLayer( "Point", "EPSG:32642", points );
+    ChangeRequest request = lineRequest( o.get(), n.get() );
+    request.resources = { input( springs.get(), "springs" ) };
+
+    QElapsedTimer timer;
+    timer.start();
+    change::IncrementalChange incremental( request );
+    const double setUp = timer.elapsed();
+    out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( spec.vertices, 9 ).arg( "read and compute once", -34 ).arg( setUp, 10, 'f', 0 ).arg( "", 9 )
+        .arg( incremental.windowCount(), 8 ).arg( "" );
+    out.flush();
+
+    // the mouse drags one vertex, anywhere along the line; a segment's stretch is redrawn 5 m off
+    const size_t count = incremental.newParts()[0].size();
+    const size_t stretch = std::max<size_t>( 2, count / 200 );
+    for ( int kind = 0; kind < 2; ++kind )
+    {
+      std::vector<double> times;
+      int windows = 0;
+      for ( int e = 0; e < edits; ++e )
+      {
+        const std::vector<double> &xy = incremental.newParts()[0].xy;
+        const size_t first = 1 + static_cast<size_t>( u( rng ) * static_cast<double>( count - stretch - 2 ) );
+        const size_t last = kind == 0 ? first : first + stretch - 1;
+        std::vector<double> moved( xy.begin() + static_cast<std::ptrdiff_t>( 2 * first ), xy.begin() + static_cast<std::ptrdiff_t>( 2 * last + 2 ) );
+        for ( size_t i = 1; i < moved.size(); i += 2 )
+          moved[i] += kind == 0 ? 20 * ( u( rng ) - 0.5 ) : 5;
+        timer.restart();
+        windows += incremental.replaceNewStretch( 0, first, last, moved );
+        const ChangeResult r = incremental.result();
+        times.push_back( timer.nsecsElapsed() / 1e6 );
+        Q_UNUSED( r );
+      }
+      out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( spec.vertices, 9 ).arg( kind == 0 ? "drag one vertex, then result()" : "redraw a 1/200 stretch, then result()", -34 )
+          .arg( median( times ), 10, 'f', 1 ).arg( *std::max_element( times.begin(), times.end() ), 9, 'f', 1 ).arg( windows / std::max( 1, edits ), 8 ).arg( "" );
+      out.flush();
+    }
+
+    // the result after all the edits against a fresh full run on the edited versions
+    QStringList wkt;
+    for ( const Polyline &part : incremental.newParts() )
+    {
+      QgsPolylineXY line;
+      for ( size_t i = 0; i + 1 < part.xy.size(); i += 2 )
+        line << QgsPointXY( part.xy[i], part.xy[i + 1] );
+      wkt << QgsGeometry::fromPolylineXY( line ).asWkt( 6 );
+    }
+    auto edited = memoryLayer( "LineString", "EPSG:32642", wkt );
+    ChangeRequest fresh = request;
+    fresh.newVersion = input( edited.get(), "new" );
+    timer.restart();
+    const ChangeResult full = ChangeEngine::run( fresh );
+    const double fullMs = timer.elapsed();
+    const ChangeResult inc = incremental.result();
+    const bool same = full.transfers.size() == inc.transfers.size() && full.resourceChanges.size() == inc.resourceChanges.size()
+                      && std::fabs( total( full ) - total( inc ) ) <= 1e-9 * total( full );
+    out << QStringLiteral( "%1 %2 %3 %4 %5  %6\n" ).arg( spec.vertices, 9 ).arg( "fresh full run (engine, in memory)", -34 ).arg( fullMs, 10, 'f', 0 ).arg( "", 9 ).arg( "", 8 )
+        .arg( same ? QStringLiteral( "equal: %1 transfers, %2 m²" ).arg( inc.transfers.size() ).arg( total( inc ), 0, 'f', 3 )
+              : QStringLiteral( "DIFFERENT: %1 vs %2 transfers, %3 vs %4 m²" ).arg( inc.transfers.size() ).arg( full.transfers.size() ).arg( total( inc ), 0, 'f', 3 ).arg( total( full ), 0, 'f', 3 ) );
+    out.flush();
+    if ( !same )
+      return 1;
+  }
+  QgsApplication::exitQgis();
+  return 0;
+}
