@@ -4,6 +4,7 @@
 #include "io/coordinates.h"
 #include "qgiscompat.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <qgscoordinatetransform.h>
@@ -27,6 +28,10 @@ namespace limes::checks
       throw Error( QStringLiteral( "a party needs a code and a name" ), where );
     if ( existingCodes.contains( p.code ) )
       throw Error( QStringLiteral( "party %1 already exists" ).arg( p.code ), where );
+    // QGIS and the styles read it as a colour: anything else would be stored and shown wrong
+    static const QRegularExpression rgb( QStringLiteral( "^#[0-9A-Fa-f]{6}$" ) );
+    if ( !p.colour.isEmpty() && !rgb.match( p.colour ).hasMatch() )
+      throw Error( QStringLiteral( "colour: '%1' is not a colour #RRGGBB (e.g. #1a9850)" ).arg( p.colour ), where );
   }
 
   void checkSegments( const QList<Segment> &segments, const QStringList &existingCodes, const QString &where )

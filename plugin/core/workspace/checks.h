@@ -16,6 +16,7 @@ namespace limes::checks
   //! historical, claim, draft, agreed, ratified
   const QStringList &versionKinds();
 
+  //! A code and a name, a new code, a colour #RRGGBB (any case) or none.
   void checkParty( const Party &party, const QStringList &existingCodes, const QString &where );
   //! Codes given, new, and not twice in the list.
   void checkSegments( const QList<Segment> &segments, const QStringList &existingCodes, const QString &where );
