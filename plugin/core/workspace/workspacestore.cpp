@@ -10,6 +10,10 @@
 #include "error.h"
 
 #include <QDateTime>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
 
 namespace limes
 {
@@ -122,13 +126,30 @@ namespace limes
 
   VerifyReport WorkspaceStore::verify() const
   {
+    // a damaged file can hold an intact-looking ledger beside garbage: said first, and the
+    // chain checked as far as it can still be read
+    const QStringList damage = storageProblems();
     // a writer appending between reading the head and the entries would look like tampering
     VerifyReport report;
-    readSnapshot( [&] {
-      const LedgerHead head = ledgerHead( false );
-      report = ledger::verifyChain( ledger(), head.entries, head.hash );
-    } );
+    try
+    {
+      readSnapshot( [&] {
+        const LedgerHead head = ledgerHead( false );
+        report = ledger::verifyChain( ledger(), head.entries, head.hash );
+      } );
+    }
+    catch ( const Error & )
+    {
+      if ( damage.isEmpty() )
+        throw;
+    }
+    report.problems = damage + report.problems;
     return report;
+  }
+
+  QStringList WorkspaceStore::storageProblems() const
+  {
+    return QStringList();
   }
 
   void WorkspaceStore::acceptFinding( const AcceptedFinding &finding, const QStringList &knownRules )
@@ -205,5 +226,21 @@ namespace limes
     }
     GpkgStore::create( target, parties, segments );
     return GpkgStore::open( target, context );
+  }
+
+  namespace
+  {
+    volatile std::sig_atomic_t sResumeInit = 0;
+  }
+
+  void pauseInitForTest()
+  {
+    if ( qEnvironmentVariable( "LIMES_TEST_PAUSE_INIT" ) != QLatin1String( "1" ) )
+      return;
+    std::signal( SIGUSR1, []( int ) { sResumeInit = 1; } );
+    std::fprintf( stderr, "limes: test pause: workspace written, not yet in place\n" );
+    std::fflush( stderr );
+    for ( int i = 0; i < 3000 && !sResumeInit; ++i ) // the test kills or resumes us long before
+      QThread::msleep( 100 );
   }
 }

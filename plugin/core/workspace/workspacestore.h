@@ -170,6 +170,8 @@ namespace limes
       virtual void transaction( const std::function<void()> &work ) = 0;
       //! Runs reads that must agree with each other (the ledger and its head) on one snapshot, whoever writes meanwhile.
       virtual void readSnapshot( const std::function<void()> &work ) const = 0;
+      //! What is wrong with the storage itself (a damaged file), one line each; verify() reports it first.
+      virtual QStringList storageProblems() const;
       virtual void insertParty( const Party &party ) = 0;
       virtual void insertSegment( const Segment &segment ) = 0;
       //! Returns the new version's id.
@@ -208,6 +210,15 @@ namespace limes
    */
   std::unique_ptr<WorkspaceStore> createWorkspace( const QString &target, const QList<Party> &parties, const QList<Segment> &segments,
       const QgsCoordinateTransformContext &context );
+
+  /**
+   * Test hook: with LIMES_TEST_PAUSE_INIT=1 in the environment, creating a workspace that has
+   * written everything (a GeoPackage: under its temporary name, before the rename; PostgreSQL:
+   * inside its transaction) prints "limes: test pause: workspace written, not yet in place" on
+   * stderr and waits (up to five minutes, or until SIGUSR1), so that a test can kill it there,
+   * or put a file in its way. Does nothing otherwise.
+   */
+  void pauseInitForTest();
 }
 
 #endif

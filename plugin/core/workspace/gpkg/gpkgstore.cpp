@@ -10,12 +10,22 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QtEndian>
 
 #include <qgsgeometry.h>
 #include <qgsvectorlayer.h>
 
 #include <gdal.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
 
 namespace limes
 {
@@ -46,6 +56,147 @@ namespace limes
     {
       return QDateTime::currentDateTimeUtc().toString( Qt::ISODate );
     }
+
+    // Files are made complete under a temporary name beside their target
+    // (".NAME.PID-XXXXXXXX.tmp.gpkg", as atomicoutput.h names them), flushed, and only then
+    // linked into place, never over an existing file: a kill leaves no half-made workspace
+    // or backup under the real name.
+
+    const char *const JOURNALS[] = { "", "-journal", "-wal", "-shm" };
+
+    QString systemError()
+    {
+      return QString::fromLocal8Bit( std::strerror( errno ) );
+    }
+
+    //! ".NAME." of the temporaries of `target` (NAME without its suffix).
+    QString temporaryPrefix( const QFileInfo &target )
+    {
+      return QStringLiteral( ".%1." ).arg( target.completeBaseName() );
+    }
+
+    QString temporaryFor( const QFileInfo &target )
+    {
+      return target.absoluteDir().filePath( temporaryPrefix( target ) + QStringLiteral( "%1-%2.tmp.gpkg" )
+                                            .arg( ::getpid() ).arg( QRandomGenerator::global()->generate(), 8, 16, QLatin1Char( '0' ) ) );
+    }
+
+    /**
+     * Removes what a killed run left: temporaries in `dir` whose name matches `prefixPattern`
+     * (a regular expression) then "PID-XXXXXXXX.tmp.gpkg", and whose process is gone.
+     */
+    void removeStaleTemporaries( const QDir &dir, const QString &prefixPattern )
+    {
+      const QRegularExpression pattern( QStringLiteral( "^" ) + prefixPattern + QStringLiteral( "(\\d+)-[0-9a-f]{8}\\.tmp\\.gpkg(-journal|-wal|-shm)?$" ) );
+      for ( const QString &name : dir.entryList( QDir::Files | QDir::Hidden | QDir::System ) )
+      {
+        const QRegularExpressionMatch m = pattern.match( name );
+        if ( !m.hasMatch() )
+          continue;
+        const pid_t pid = static_cast<pid_t>( m.captured( 1 ).toLongLong() );
+        // our own pid is a dead run's: pids are reused
+        if ( pid != ::getpid() && ( ::kill( pid, 0 ) == 0 || errno != ESRCH ) )
+          continue;
+        QFile::remove( dir.filePath( name ) );
+      }
+    }
+
+    //! A temporary file and its SQLite journals, removed unless released.
+    class Temporary
+    {
+      public:
+        explicit Temporary( const QString &path )
+          : mPath( path )
+        {}
+        ~Temporary()
+        {
+          if ( !mPath.isEmpty() )
+            for ( const char *journal : JOURNALS )
+              QFile::remove( mPath + QLatin1String( journal ) );
+        }
+        Temporary( const Temporary & ) = delete;
+        Temporary &operator=( const Temporary & ) = delete;
+        const QString &path() const { return mPath; }
+        void release() { mPath.clear(); }
+
+      private:
+        QString mPath;
+    };
+
+    //! Flushes a file, or a directory's entries, to disk.
+    void flushToDisk( const QString &path, bool directory )
+    {
+      const int fd = ::open( QFile::encodeName( path ).constData(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY );
+      if ( fd < 0 || ::fsync( fd ) != 0 )
+      {
+        const QString error = systemError();
+        if ( fd >= 0 )
+          ::close( fd );
+        throw Error( QStringLiteral( "cannot flush to disk: %1" ).arg( error ), path );
+      }
+      ::close( fd );
+    }
+
+    /**
+     * Renames `from` to `to` unless `to` exists, atomically: renameat2(RENAME_NOREPLACE), or
+     * link() and unlink() where the file system lacks it. False (errno EEXIST) when `to` exists.
+     */
+    bool renameNoReplace( const QString &from, const QString &to )
+    {
+      const QByteArray source = QFile::encodeName( from ), target = QFile::encodeName( to );
+      if ( ::renameat2( AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE ) == 0 )
+        return true;
+      if ( errno != EINVAL && errno != ENOSYS )
+        return false;
+      if ( ::link( source.constData(), target.constData() ) != 0 )
+        return false;
+      ::unlink( source.constData() );
+      return true;
+    }
+
+    //! Puts a complete temporary in place as `target`, refusing to replace anything; flushed to disk.
+    void putInPlace( Temporary &temporary, const QString &target, const QString &existsMessage )
+    {
+      flushToDisk( temporary.path(), false );
+      if ( !renameNoReplace( temporary.path(), target ) )
+      {
+        if ( errno == EEXIST )
+          throw Error( existsMessage, target );
+        throw Error( QStringLiteral( "cannot rename %1 into place: %2" ).arg( QFileInfo( temporary.path() ).fileName(), systemError() ), target );
+      }
+      temporary.release();
+      // the file is complete in place; should its directory not flush, a crash could at worst
+      // show it under the temporary name again: no reason to call the whole write failed
+      try
+      {
+        flushToDisk( QFileInfo( target ).absolutePath(), true );
+      }
+      catch ( const Error & )
+      {
+      }
+    }
+
+    /**
+     * A copy of the workspace as it is (VACUUM INTO), complete on disk under `backup` before
+     * anything is migrated; any failure removes what was written and stops the migration.
+     */
+    void writeBackup( const SqliteDb &db, const QString &backup )
+    {
+      const QFileInfo info( backup );
+      removeStaleTemporaries( info.absoluteDir(), QRegularExpression::escape( QStringLiteral( ".%1.schema" ).arg( QFileInfo( db.path() ).fileName() ) )
+                              + QStringLiteral( "\\d+-backup-\\d{8}T\\d{6}\\." ) );
+      Temporary temporary( temporaryFor( info ) );
+      try
+      {
+        Statement( db, QStringLiteral( "VACUUM INTO ?" ) ).bind( 1, temporary.path() ).next();
+        putInPlace( temporary, backup, QStringLiteral( "already exists" ) );
+      }
+      catch ( const Error &e )
+      {
+        throw Error( QStringLiteral( "cannot write the backup copy %1 before migrating the workspace (%2); the workspace was not changed" )
+                     .arg( info.fileName(), e.problem() ), db.path() );
+      }
+    }
   }
 
   GpkgStore::GpkgStore( SqliteDb db, const QgsCoordinateTransformContext &context )
@@ -55,20 +206,25 @@ namespace limes
 
   void GpkgStore::create( const QString &path, const QList<Party> &parties, const QList<Segment> &segments )
   {
-    if ( QFileInfo::exists( path ) )
-      throw Error( QStringLiteral( "already exists; a workspace is never overwritten" ), path );
-    if ( !QFileInfo( path ).absoluteDir().exists() )
-      throw Error( QStringLiteral( "directory does not exist" ), QFileInfo( path ).absolutePath() );
+    const QString exists = QStringLiteral( "already exists; a workspace is never overwritten" );
+    const QFileInfo target( path );
+    if ( target.exists() || target.isSymLink() )
+      throw Error( exists, path );
+    if ( !target.absoluteDir().exists() )
+      throw Error( QStringLiteral( "directory does not exist" ), target.absolutePath() );
+    removeStaleTemporaries( target.absoluteDir(), QRegularExpression::escape( temporaryPrefix( target ) ) );
+    // the whole workspace under a temporary name first: a kill leaves nothing under `path`
+    Temporary temporary( temporaryFor( target ) );
     // GDAL lays down the GeoPackage itself (gpkg_contents, spatial reference systems...)
     GDALAllRegister();
     GDALDriverH driver = GDALGetDriverByName( "GPKG" );
-    GDALDatasetH ds = driver ? GDALCreate( driver, QFile::encodeName( path ).constData(), 0, 0, 0, GDT_Unknown, nullptr ) : nullptr;
+    GDALDatasetH ds = driver ? GDALCreate( driver, QFile::encodeName( temporary.path() ).constData(), 0, 0, 0, GDT_Unknown, nullptr ) : nullptr;
     if ( !ds )
       throw Error( QStringLiteral( "cannot create a GeoPackage: %1" ).arg( QString::fromUtf8( CPLGetLastErrorMsg() ) ), path );
     GDALClose( ds );
     try
     {
-      GpkgStore ws{ SqliteDb( path ), QgsCoordinateTransformContext() };
+      GpkgStore ws{ SqliteDb( temporary.path() ), QgsCoordinateTransformContext() };
       ws.transaction( [&] {
         installGpkgSchema( ws.mDb );
         for ( const Party &p : parties )
@@ -78,34 +234,35 @@ namespace limes
       } );
       saveGpkgDefaultStyles( ws.mDb );
     }
-    catch ( ... )
+    catch ( const Error &e )
     {
-      QFile::remove( path ); // a half-made workspace is no workspace
-      throw;
+      throw Error( e.problem(), path ); // named as the user named it, not by the temporary
     }
+    pauseInitForTest();
+    putInPlace( temporary, path, exists );
   }
 
   std::unique_ptr<GpkgStore> GpkgStore::open( const QString &path, const QgsCoordinateTransformContext &context )
   {
-    if ( !QFileInfo::exists( path ) )
+    const QFileInfo info( path );
+    if ( !info.exists() )
       throw Error( QStringLiteral( "no such file" ), path );
+    if ( info.isDir() )
+      throw Error( QStringLiteral( "is not a Limes workspace (a directory)" ), path );
+    if ( !hasSqliteHeader( path ) )
+      throw Error( QStringLiteral( "is not a Limes workspace (not a GeoPackage)" ), path );
     std::unique_ptr<GpkgStore> ws( new GpkgStore( SqliteDb( path ), context ) );
-    int version = 0;
-    try
-    {
-      version = ws->schemaVersion();
-    }
-    catch ( const Error & )
-    {
-      throw Error( QStringLiteral( "not a Limes workspace (no limes_meta table)" ), path );
-    }
+    // a locked or damaged file says so (SqliteError); only a sound one without our table is no workspace
+    if ( !ws->mDb.hasTable( QStringLiteral( "limes_meta" ) ) )
+      throw Error( QStringLiteral( "is not a Limes workspace (no limes_meta table)" ), path );
+    const int version = ws->schemaVersion();
     if ( version > SCHEMA_VERSION )
       throw Error( QStringLiteral( "written by a newer Limes (schema %1; this Limes knows %2): upgrade Limes" ).arg( version ).arg( SCHEMA_VERSION ), path );
     if ( version < SCHEMA_VERSION )
     {
-      // a copy first, then the whole migration in one transaction
-      const QString backup = QStringLiteral( "%1.schema%2-backup-%3.gpkg" ).arg( path ).arg( version ).arg( QDateTime::currentDateTimeUtc().toString( QStringLiteral( "yyyyMMddThhmmss" ) ) );
-      Statement( ws->mDb, QStringLiteral( "VACUUM INTO ?" ) ).bind( 1, backup ).next();
+      // a damaged file is not migrated; a complete copy first, then the whole migration in one transaction
+      ws->mDb.checkIntact();
+      writeBackup( ws->mDb, QStringLiteral( "%1.schema%2-backup-%3.gpkg" ).arg( path ).arg( version ).arg( QDateTime::currentDateTimeUtc().toString( QStringLiteral( "yyyyMMddThhmmss" ) ) ) );
       ws->transaction( [&] { migrateGpkgSchema( ws->mDb, version ); } );
     }
     return ws;
@@ -132,6 +289,25 @@ namespace limes
   void GpkgStore::readSnapshot( const std::function<void()> &work ) const
   {
     mDb.readTransaction( work );
+  }
+
+  QStringList GpkgStore::storageProblems() const
+  {
+    QStringList found;
+    try
+    {
+      found = mDb.integrityProblems();
+    }
+    catch ( const SqliteError &e )
+    {
+      if ( !e.isDamage() )
+        throw;
+      found << e.problem();
+    }
+    if ( found.isEmpty() )
+      return {};
+    return { QStringLiteral( "the file is damaged (SQLite integrity check: %1%2); restore it from a copy" )
+             .arg( found.first() ).arg( found.size() > 1 ? QStringLiteral( ", and %1 more" ).arg( found.size() - 1 ) : QString() ) };
   }
 
   QList<Party> GpkgStore::parties() const

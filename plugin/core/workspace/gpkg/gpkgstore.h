@@ -43,6 +43,8 @@ namespace limes
     protected:
       void transaction( const std::function<void()> &work ) override;
       void readSnapshot( const std::function<void()> &work ) const override;
+      //! PRAGMA integrity_check's findings, as one line.
+      QStringList storageProblems() const override;
       void insertParty( const Party &party ) override;
       void insertSegment( const Segment &segment ) override;
       long long insertVersion( const LineVersion &version ) override;

@@ -12,17 +12,75 @@
 
 namespace limes
 {
+  namespace
+  {
+    QString seconds( int ms )
+    {
+      return QString::number( ms / 1000.0, 'g', 3 );
+    }
+
+    /**
+     * SQLite's result as the user must act on it: wait for the other process, restore a
+     * damaged file, free the disk. A text file handed in as a workspace is no damage.
+     */
+    SqliteError failure( int rc, const QString &message, const QString &path, int lockTimeoutMs )
+    {
+      switch ( rc & 0xff )
+      {
+        case SQLITE_BUSY:
+          return SqliteError( rc, QStringLiteral( "is locked by another process (waited %1 s)" ).arg( seconds( lockTimeoutMs ) ), path );
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+          if ( !hasSqliteHeader( path ) )
+            return SqliteError( rc, QStringLiteral( "is not a Limes workspace (not a GeoPackage)" ), path );
+          return SqliteError( rc, QStringLiteral( "is damaged: %1; restore it from a copy" ).arg( message ), path );
+        case SQLITE_FULL:
+          return SqliteError( rc, QStringLiteral( "the disk is full" ), path );
+        case SQLITE_IOERR:
+          return SqliteError( rc, QStringLiteral( "the file system reported an error (%1)" ).arg( message ), path );
+        default:
+          return SqliteError( rc, QStringLiteral( "database: %1" ).arg( message ), path );
+      }
+    }
+  }
+
+  bool SqliteError::isStorageFault() const
+  {
+    return ( mCode & 0xff ) == SQLITE_FULL || ( mCode & 0xff ) == SQLITE_IOERR;
+  }
+
+  bool SqliteError::isDamage() const
+  {
+    return ( mCode & 0xff ) == SQLITE_CORRUPT || ( mCode & 0xff ) == SQLITE_NOTADB;
+  }
+
+  bool hasSqliteHeader( const QString &path )
+  {
+    QFile file( path );
+    return file.open( QIODevice::ReadOnly ) && file.read( 16 ) == QByteArray( "SQLite format 3\0", 16 );
+  }
+
+  int SqliteDb::lockTimeoutMs()
+  {
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue( "LIMES_LOCK_TIMEOUT_MS", &ok );
+    return ok && ms >= 0 ? ms : 10000;
+  }
+
   SqliteDb::SqliteDb( const QString &path )
     : mPath( path )
+    , mLockTimeoutMs( lockTimeoutMs() )
   {
-    if ( sqlite3_open_v2( QFile::encodeName( path ).constData(), &mDb, SQLITE_OPEN_READWRITE, nullptr ) != SQLITE_OK )
+    const int rc = sqlite3_open_v2( QFile::encodeName( path ).constData(), &mDb, SQLITE_OPEN_READWRITE, nullptr );
+    if ( rc != SQLITE_OK )
     {
       const QString message = mDb ? QString::fromUtf8( sqlite3_errmsg( mDb ) ) : QStringLiteral( "cannot open" );
       sqlite3_close( mDb );
       mDb = nullptr;
-      throw Error( QStringLiteral( "cannot open workspace: %1" ).arg( message ), path );
+      throw failure( rc, QStringLiteral( "cannot open: %1" ).arg( message ), path, mLockTimeoutMs );
     }
-    sqlite3_busy_timeout( mDb, 5000 );
+    // another process writing for a moment is waited for, not mistaken for a fault
+    sqlite3_busy_timeout( mDb, mLockTimeoutMs );
     exec( QStringLiteral( "PRAGMA foreign_keys = ON" ) );
   }
 
@@ -34,6 +92,8 @@ namespace limes
   SqliteDb::SqliteDb( SqliteDb &&other ) noexcept
     : mDb( std::exchange( other.mDb, nullptr ) )
     , mPath( std::move( other.mPath ) )
+    , mLockTimeoutMs( other.mLockTimeoutMs )
+    , mIntact( other.mIntact )
   {}
 
   SqliteDb &SqliteDb::operator=( SqliteDb &&other ) noexcept
@@ -43,6 +103,8 @@ namespace limes
       sqlite3_close( mDb );
       mDb = std::exchange( other.mDb, nullptr );
       mPath = std::move( other.mPath );
+      mLockTimeoutMs = other.mLockTimeoutMs;
+      mIntact = other.mIntact;
     }
     return *this;
   }
@@ -50,25 +112,43 @@ namespace limes
   void SqliteDb::exec( const QString &sql ) const
   {
     char *error = nullptr;
-    if ( sqlite3_exec( mDb, sql.toUtf8().constData(), nullptr, nullptr, &error ) != SQLITE_OK )
+    const int rc = sqlite3_exec( mDb, sql.toUtf8().constData(), nullptr, nullptr, &error );
+    if ( rc != SQLITE_OK )
     {
       const QString message = QString::fromUtf8( error ? error : "failed" );
       sqlite3_free( error );
-      throw Error( QStringLiteral( "database: %1" ).arg( message ), mPath );
+      throw failure( rc, message, mPath, mLockTimeoutMs );
     }
   }
 
   void SqliteDb::transaction( const std::function<void()> &work ) const
   {
     exec( QStringLiteral( "BEGIN IMMEDIATE" ) );
+    // SQLITE_FULL or an I/O error may have rolled back already. Should the disk still fail
+    // the rollback, the journal stays beside the file and the next opener plays it back.
+    auto rollBack = [this] {
+      if ( !sqlite3_get_autocommit( mDb ) )
+        sqlite3_exec( mDb, "ROLLBACK", nullptr, nullptr, nullptr );
+    };
     try
     {
+      // writing into a damaged file spreads the damage
+      if ( !mIntact )
+        checkIntact();
       work();
       exec( QStringLiteral( "COMMIT" ) );
     }
+    catch ( const SqliteError &e )
+    {
+      rollBack();
+      // COMMIT failed before its journal was removed: the transaction did not happen
+      if ( e.isStorageFault() )
+        throw SqliteError( e.code(), e.problem() + QStringLiteral( "; the change was not saved" ), e.where() );
+      throw;
+    }
     catch ( ... )
     {
-      sqlite3_exec( mDb, "ROLLBACK", nullptr, nullptr, nullptr );
+      rollBack();
       throw;
     }
   }
@@ -93,12 +173,37 @@ namespace limes
     return sqlite3_last_insert_rowid( mDb );
   }
 
+  bool SqliteDb::hasTable( const QString &name ) const
+  {
+    Statement s( *this, QStringLiteral( "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?" ) );
+    return s.bind( 1, name ).next();
+  }
+
+  void SqliteDb::checkIntact() const
+  {
+    Statement s( *this, QStringLiteral( "PRAGMA quick_check(1)" ) );
+    if ( s.next() && s.text( 0 ) != QLatin1String( "ok" ) )
+      throw failure( SQLITE_CORRUPT, s.text( 0 ).simplified(), mPath, mLockTimeoutMs );
+    mIntact = true;
+  }
+
+  QStringList SqliteDb::integrityProblems() const
+  {
+    QStringList problems;
+    Statement s( *this, QStringLiteral( "PRAGMA integrity_check" ) );
+    while ( s.next() )
+      if ( s.text( 0 ) != QLatin1String( "ok" ) )
+        problems << s.text( 0 ).simplified();
+    return problems;
+  }
+
   Statement::Statement( const SqliteDb &db, const QString &sql )
     : mDb( db.handle() )
     , mWhere( db.path() )
   {
-    if ( sqlite3_prepare_v2( mDb, sql.toUtf8().constData(), -1, &mStmt, nullptr ) != SQLITE_OK )
-      throw Error( QStringLiteral( "database: %1" ).arg( QString::fromUtf8( sqlite3_errmsg( mDb ) ) ), mWhere );
+    const int rc = sqlite3_prepare_v2( mDb, sql.toUtf8().constData(), -1, &mStmt, nullptr );
+    if ( rc != SQLITE_OK )
+      throw failure( rc, QString::fromUtf8( sqlite3_errmsg( mDb ) ), mWhere, SqliteDb::lockTimeoutMs() );
   }
 
   Statement::~Statement()
@@ -155,6 +260,12 @@ namespace limes
     return *this;
   }
 
+  Statement &Statement::bindUtf8( int i, const QByteArray &v )
+  {
+    sqlite3_bind_text( mStmt, i, v.constData(), v.size(), SQLITE_TRANSIENT );
+    return *this;
+  }
+
   void Statement::reset()
   {
     sqlite3_reset( mStmt );
@@ -167,7 +278,7 @@ namespace limes
     if ( rc == SQLITE_ROW )
       return true;
     if ( rc != SQLITE_DONE )
-      throw Error( QStringLiteral( "database: %1" ).arg( QString::fromUtf8( sqlite3_errmsg( mDb ) ) ), mWhere );
+      throw failure( rc, QString::fromUtf8( sqlite3_errmsg( mDb ) ), mWhere, SqliteDb::lockTimeoutMs() );
     return false;
   }
 

@@ -82,6 +82,7 @@ namespace limes
         else
           c.exec( "INSERT INTO limes.segments (code, seq) VALUES ($1, $2::integer)", { s.code, QString::number( s.sequence ) } );
       }
+      pauseInitForTest();
     } );
   }
 
