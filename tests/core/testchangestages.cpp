@@ -243,6 +243,34 @@ class TestChangeStages : public QObject
       QCOMPARE( change::SegmentLookup().segmentFor( transfers.front().geometry, 0.001 ), QString() );
     }
 
+    void segmentTiesGoToTheEarlierSegmentWhateverTheLastDigits()
+    {
+      // a piece along two segments for the same length: which one it lands in must not depend
+      // on digits the CRS decides (here 1e-7 m more along the top), nor on the codes' order
+      const QString bottom = "LINESTRING(-50 0, 150 0)", top = "LINESTRING(-50 10, 150 10)";
+      for ( const QString &piece : { QStringLiteral( "POLYGON((0 0, 100 0, 100.0000001 10, 0 10, 0 0))" ), QStringLiteral( "POLYGON((0 0, 100.0000001 0, 100 10, 0 10, 0 0))" ) } )
+      {
+        change::SegmentLookup bottomFirst;
+        bottomFirst.add( "S-009", geometryAt( bottom ) );
+        bottomFirst.add( "S-001", geometryAt( top ) );
+        QCOMPARE( bottomFirst.segmentFor( geometryAt( piece ), 0.001 ), QStringLiteral( "S-009" ) );
+        change::SegmentLookup topFirst;
+        topFirst.add( "S-009", geometryAt( top ) );
+        topFirst.add( "S-001", geometryAt( bottom ) );
+        QCOMPARE( topFirst.segmentFor( geometryAt( piece ), 0.001 ), QStringLiteral( "S-009" ) );
+      }
+      // longer by more than the grid: the longer stretch wins, whatever the order
+      change::SegmentLookup lookup;
+      lookup.add( "S-001", geometryAt( bottom ) );
+      lookup.add( "S-002", geometryAt( top ) );
+      QCOMPARE( lookup.segmentFor( geometryAt( "POLYGON((0 0, 100 0, 100.01 10, 0 10, 0 0))" ), 0.001 ), QStringLiteral( "S-002" ) );
+      // along neither, as near to both: the earlier one
+      change::SegmentLookup apart;
+      apart.add( "S-009", geometryAt( "LINESTRING(0 -100, 100 -100)" ) );
+      apart.add( "S-001", geometryAt( "LINESTRING(0 110, 100 110)" ) );
+      QCOMPARE( apart.segmentFor( geometryAt( "POLYGON((0 0, 100 0, 100 10, 0 10, 0 0))" ), 0.001 ), QStringLiteral( "S-009" ) );
+    }
+
     void resourcesInATransfer()
     {
       const QgsCoordinateTransformContext context;

@@ -24,32 +24,39 @@ namespace limes::change
   {
     if ( mSegments.empty() )
       return QString();
+    /*
+     * The piece belongs to the segment it shares the longest stretch of boundary with; ties
+     * go to the earlier segment. Lengths closer than the grid are ties: the same stretch read
+     * in another CRS differs in the last digits, and must not change hands with them.
+     */
     const QgsGeometry edge = piece.buffer( std::max( 10 * grid, 0.05 ), 2 );
-    QString best;
+    QList<QgsFeatureId> candidates = mIndex.intersects( edge.boundingBox() );
+    std::sort( candidates.begin(), candidates.end() ); // segment order: the index's own is not
+    int best = -1;
     double bestLength = 0;
-    for ( QgsFeatureId id : mIndex.intersects( edge.boundingBox() ) )
+    for ( QgsFeatureId id : candidates )
     {
-      const auto &s = mSegments[static_cast<size_t>( id )];
-      const double length = s.second.intersection( edge ).length();
-      if ( length > bestLength || ( length == bestLength && length > 0 && s.first < best ) )
+      const double length = mSegments[static_cast<size_t>( id )].second.intersection( edge ).length();
+      if ( length > bestLength + grid )
       {
         bestLength = length;
-        best = s.first;
+        best = static_cast<int>( id );
       }
     }
-    if ( !best.isEmpty() )
-      return best;
+    if ( best >= 0 )
+      return mSegments[static_cast<size_t>( best )].first;
+    // along none: the nearest, ties again to the earlier segment
     double bestDistance = 0;
-    for ( const auto &[code, geometry] : mSegments )
+    for ( size_t i = 0; i < mSegments.size(); ++i )
     {
-      const double d = geometry.distance( piece );
-      if ( best.isEmpty() || d < bestDistance || ( d == bestDistance && code < best ) )
+      const double d = mSegments[i].second.distance( piece );
+      if ( best < 0 || d < bestDistance - grid )
       {
-        best = code;
+        best = static_cast<int>( i );
         bestDistance = d;
       }
     }
-    return best;
+    return mSegments[static_cast<size_t>( best )].first;
   }
 
   SegmentLookup readSegments( const InputLayer &segments, const QString &codeField, const WorkingFrame &frame )

@@ -25,7 +25,12 @@ namespace limes::change
       void add( const QString &code, const QgsGeometry &geometry );
       bool isEmpty() const { return mSegments.empty(); }
 
-      //! The segment that runs longest along the piece's edge, else the nearest one.
+      /**
+       * The segment that runs longest along the piece's edge, else the nearest one; lengths
+       * and distances within `grid` of each other are ties, which go to the segment added
+       * first (the segments layer's order), so the answer does not depend on the input's CRS.
+       * A piece is never split between segments.
+       */
       QString segmentFor( const QgsGeometry &piece, double grid ) const;
 
     private:
