@@ -68,10 +68,19 @@ SEGMENTS="$GPKG|layername=segments"
 VERSION=(--kind historical --source "$GPKG|layername=boundary_dcw" --left KG --right TJ)
 ENTRY=(--segment S-003 --date 2024-05-14 --decision disputed --position "KG=along the ridge")
 
+# Where writes are signed (limes key), one key for every write, registered with the workspace
+if "$LIMES" key --help >/dev/null 2>&1; then
+  export LIMES_KEY="$tmp/faults.key" LIMES_KEY_PASSPHRASE=faults-passphrase
+  "$LIMES" key generate --out "$LIMES_KEY" >/dev/null || { echo "FAIL cannot make a signing key"; exit 1; }
+  register() { "$LIMES" workspace register-key "$1" --party SECRETARIAT --holder faults >/dev/null; }
+else
+  register() { :; }
+fi
+
 # One workspace with a version and a ledger entry; each case works on a copy.
 mkdir "$tmp/base"
 BASE="$tmp/base/ws.gpkg"
-"$LIMES" workspace init "$BASE" --party TJ=Tajikistan --party KG=Kyrgyzstan --segments "$SEGMENTS" >/dev/null &&
+"$LIMES" workspace init "$BASE" --party TJ=Tajikistan --party KG=Kyrgyzstan --segments "$SEGMENTS" >/dev/null && register "$BASE" &&
   "$LIMES" workspace import-version "$BASE" "${VERSION[@]}" --name DCW >/dev/null &&
   "$LIMES" ledger add "$BASE" "${ENTRY[@]}" --protocol 17 >/dev/null || { echo "FAIL cannot build the base workspace"; exit 1; }
 # copy NAME [DIR]: a fresh copy of the base workspace, its path on stdout
@@ -125,7 +134,7 @@ else
 fi
 
 # --- 2. locked, damaged, not a workspace --------------------------------------------------
-# hold_lock WORKSPACE SECONDS: another process holds the write lock (BEGIN EXCLUSIVE) that long
+# hold_lock WORKSPACE SECONDS: another process ($holder) holds the write lock (BEGIN EXCLUSIVE) that long
 hold_lock() {
   (echo "BEGIN EXCLUSIVE;"; sleep "$2"; echo "COMMIT;") | sqlite3 "$1" &
   holder=$!
@@ -147,11 +156,11 @@ LIMES_LOCK_TIMEOUT_MS=5000 limes workspace info "$WS"
 [ $rc -eq 0 ] && grep -q "Ledger: 2 entries" <<<"$out" && ok locked-briefly-read || fail "locked-briefly-read: $rc $err"
 wait "$holder"; holder=
 before=$(state "$WS")
-hold_lock "$WS" 12
+hold_lock "$WS" 120 # released below: as long as the three commands take, however loaded the machine
 LIMES_LOCK_TIMEOUT_MS=2000 refused locked-info "ws.gpkg: is locked by another process \(waited 2 s\)$" workspace info "$WS"
 LIMES_LOCK_TIMEOUT_MS=2000 refused locked-ledger-add "ws.gpkg: is locked by another process \(waited 2 s\)$" ledger add "$WS" "${ENTRY[@]}" --protocol 19
 LIMES_LOCK_TIMEOUT_MS=2000 refused locked-import "ws.gpkg: is locked by another process \(waited 2 s\)$" workspace import-version "$WS" "${VERSION[@]}" --name other
-wait "$holder"; holder=
+kill "$holder"; wait "$holder" 2>/dev/null; holder=
 unchanged locked-unchanged "$WS" "$before"
 
 # truncated to half its size
