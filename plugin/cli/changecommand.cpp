@@ -156,6 +156,7 @@ namespace limes::cli
       { "store", "With --workspace: keep the summary in the workspace against the two versions." },
       { "author", "With --store: who runs it (default: $LIMES_AUTHOR, else the login name).", "NAME" },
     } );
+    parser.addOptions( signingOptions() ); // --store records a signed ledger entry
   }
 
   int ChangeCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
@@ -225,7 +226,7 @@ namespace limes::cli
     {
       try
       {
-        workspace->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ) );
+        workspace->storeChange( parser.value( QStringLiteral( "old" ) ), parser.value( QStringLiteral( "new" ) ), changeSummaryJson( result ), author( parser ), signingKey( parser ) );
       }
       catch ( ... )
       {

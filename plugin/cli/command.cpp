@@ -3,6 +3,7 @@
 #include "changecommand.h"
 #include "error.h"
 #include "infocommand.h"
+#include "keycommand.h"
 #include "layersource.h"
 #include "validatecommand.h"
 #include "workspacecommand.h"
@@ -17,6 +18,7 @@ namespace limes::cli
       std::vector<std::unique_ptr<Command>> list;
       list.push_back( std::make_unique<ChangeCommand>() );
       list.push_back( std::make_unique<InfoCommand>() );
+      list.push_back( std::make_unique<KeyCommand>() );
       list.push_back( std::make_unique<LedgerCommand>() );
       list.push_back( std::make_unique<ValidateCommand>() );
       list.push_back( std::make_unique<WorkspaceCommand>() );

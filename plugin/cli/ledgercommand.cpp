@@ -28,8 +28,8 @@ namespace limes::cli
       {
         bool ok = false;
         in.supersedes = parser.value( QStringLiteral( "supersedes" ) ).toLongLong( &ok );
-        if ( !ok )
-          throw Error( QStringLiteral( "--supersedes: not an entry id: '%1'" ).arg( parser.value( QStringLiteral( "supersedes" ) ) ) );
+        if ( !ok || in.supersedes < 1 )
+          throw Error( QStringLiteral( "--supersedes: not an entry id (1 or more): '%1'" ).arg( parser.value( QStringLiteral( "supersedes" ) ) ) );
       }
       in.author = author( parser );
       return in;
@@ -38,16 +38,39 @@ namespace limes::cli
     int add( const QCommandLineParser &parser, WorkspaceStore &ws, QTextStream &out )
     {
       const LedgerEntryInput in = entryFrom( parser );
-      const LedgerEntry e = ws.addLedgerEntry( in );
-      out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6\n" )
-          .arg( e.id ).arg( terminalSafe( in.segment ), terminalSafe( in.decision ), terminalSafe( in.protocol ), in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ) );
+      const LedgerEntry e = ws.addLedgerEntry( in, signingKey( parser ) );
+      out << QStringLiteral( "Recorded entry %1: %2 %3 (protocol %4, %5), hash %6, signed by %7\n" )
+          .arg( e.id ).arg( terminalSafe( in.segment ), terminalSafe( in.decision ), terminalSafe( in.protocol ), in.meetingDate.toString( Qt::ISODate ), e.hash.left( 16 ), e.signerParty );
       return 0;
+    }
+
+    int sign( const QCommandLineParser &parser, WorkspaceStore &ws, QTextStream &out )
+    {
+      bool ok = false;
+      const long long entry = required( parser, "entry" ).toLongLong( &ok );
+      if ( !ok || entry < 1 )
+        throw Error( QStringLiteral( "--entry: not an entry id (1 or more): '%1'" ).arg( parser.value( QStringLiteral( "entry" ) ) ) );
+      const LedgerEntry e = ws.countersign( entry, author( parser ), signingKey( parser ) );
+      out << QStringLiteral( "Recorded entry %1: %2 countersigns entry %3, hash %4\n" ).arg( e.id ).arg( e.signerParty ).arg( entry ).arg( e.hash.left( 16 ) );
+      return 0;
+    }
+
+    //! An entry of another kind than a decision, on one line.
+    QString otherLine( const LedgerEntry &e )
+    {
+      return QStringLiteral( "%1 %2 %3 signed by %4\n" ).arg( e.id, 4 ).arg( e.kind, -11 ).arg( terminalSafe( ledger::label( e ).section( QLatin1Char( '(' ), 1 ).chopped( 1 ) ),
+             terminalSafe( e.signerParty ) );
     }
 
     int list( const QCommandLineParser &parser, WorkspaceStore &ws, QTextStream &out )
     {
       for ( const LedgerEntry &e : ws.ledger( parser.value( QStringLiteral( "segment" ) ) ) )
       {
+        if ( e.kind != QLatin1String( "decision" ) )
+        {
+          out << otherLine( e );
+          continue;
+        }
         QStringList signed_;
         for ( auto it = e.input.signatories.cbegin(); it != e.input.signatories.cend(); ++it )
           signed_ << QStringLiteral( "%1: %2" ).arg( it.key(), it.value().join( QLatin1String( ", " ) ) );
@@ -62,13 +85,13 @@ namespace limes::cli
 
   QString LedgerCommand::summary() const
   {
-    return QStringLiteral( "Record and list the commission's decisions per segment (append-only, hash-chained)" );
+    return QStringLiteral( "Record, countersign and list the commission's decisions per segment (append-only, hash-chained, signed)" );
   }
 
   void LedgerCommand::addOptions( QCommandLineParser &parser ) const
   {
-    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "add or list" ) );
-    parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
+    parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "add, list or sign (countersign an entry)" ) );
+    parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace: a .gpkg file or a PostgreSQL connection." ) );
     parser.addOptions( {
       { "segment", "The segment code (add: required; list: only this segment).", "CODE" },
       { "protocol", "Protocol number.", "NUMBER" },
@@ -81,7 +104,9 @@ namespace limes::cli
       { "attachment", "A file attached to the entry; its SHA-256 is recorded (repeatable).", "PATH" },
       { "supersedes", "The id of the entry this one corrects.", "ID" },
       { "author", "Who records (default: $LIMES_AUTHOR, else the login name).", "NAME" },
+      { "entry", "sign: the id of the decision to countersign.", "ID" },
     } );
+    parser.addOptions( signingOptions() );
   }
 
   int LedgerCommand::run( const QCommandLineParser &parser, QTextStream &out ) const
@@ -93,6 +118,8 @@ namespace limes::cli
       return add( parser, *ws, out );
     if ( args[0] == QLatin1String( "list" ) )
       return list( parser, *ws, out );
-    throw Error( QStringLiteral( "unknown action '%1' (add, list)" ).arg( args[0] ) );
+    if ( args[0] == QLatin1String( "sign" ) )
+      return sign( parser, *ws, out );
+    throw Error( QStringLiteral( "unknown action '%1' (add, list, sign)" ).arg( args[0] ) );
   }
 }

@@ -13,18 +13,22 @@ namespace limes::cli
     public:
       QString name() const override { return QStringLiteral( "workspace" ); }
       QString summary() const override;
-      QString synopsis() const override { return QStringLiteral( "init|info|verify|add-party|add-segments|import-version|import-pillars|accept-finding|export TARGET [OUT.gpkg]" ); }
+      QString synopsis() const override
+      {
+        return QStringLiteral( "init|info|verify|head|add-party|add-segments|import-version|import-pillars|accept-finding|register-key|revoke-key|set-notes TARGET"
+                               " | export TARGET OUT.gpkg | compare A B" );
+      }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };
 
-  //! `limes ledger add|list TARGET`: the append-only record of the commission's decisions (ledgercommand.cpp).
+  //! `limes ledger add|list|sign TARGET`: the append-only, signed record of the commission's decisions (ledgercommand.cpp).
   class LedgerCommand : public Command
   {
     public:
       QString name() const override { return QStringLiteral( "ledger" ); }
       QString summary() const override;
-      QString synopsis() const override { return QStringLiteral( "add|list TARGET.gpkg" ); }
+      QString synopsis() const override { return QStringLiteral( "add|list|sign TARGET" ); }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };

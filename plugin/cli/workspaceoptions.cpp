@@ -3,8 +3,14 @@
 #include "error.h"
 #include "layersource.h"
 
+#include <QFile>
+
 #include <qgsfeatureiterator.h>
 #include <qgsvectorlayer.h>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace limes::cli
 {
@@ -72,5 +78,75 @@ namespace limes::cli
   std::unique_ptr<WorkspaceStore> openStore( const QString &target )
   {
     return openWorkspace( target, transformContext() );
+  }
+
+  namespace
+  {
+    //! One line from the terminal, not echoed; empty when there is no terminal.
+    QByteArray askTerminal( const QString &prompt )
+    {
+      if ( !isatty( STDIN_FILENO ) )
+        return QByteArray();
+      std::fprintf( stderr, "%s", prompt.toLocal8Bit().constData() );
+      std::fflush( stderr );
+      termios saved;
+      const bool quiet = tcgetattr( STDIN_FILENO, &saved ) == 0;
+      if ( quiet )
+      {
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>( ECHO );
+        tcsetattr( STDIN_FILENO, TCSAFLUSH, &silent );
+      }
+      QByteArray line;
+      for ( int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar() )
+        line += static_cast<char>( c );
+      if ( quiet )
+        tcsetattr( STDIN_FILENO, TCSAFLUSH, &saved );
+      std::fprintf( stderr, "\n" );
+      return line;
+    }
+  }
+
+  QList<QCommandLineOption> signingOptions()
+  {
+    return {
+      { "key", "Your signing key file (default: $LIMES_KEY); limes key generate makes one.", "FILE" },
+      { "passphrase-file", "The key's passphrase, the first line of FILE (default: $LIMES_KEY_PASSPHRASE, else asked).", "FILE" },
+    };
+  }
+
+  QByteArray passphrase( const QCommandLineParser &parser, const QString &prompt, bool confirm )
+  {
+    if ( parser.isSet( QStringLiteral( "passphrase-file" ) ) )
+    {
+      QFile file( parser.value( QStringLiteral( "passphrase-file" ) ) );
+      if ( !file.open( QIODevice::ReadOnly ) )
+        throw Error( QStringLiteral( "cannot read the passphrase: %1" ).arg( file.errorString() ), file.fileName() );
+      QByteArray line = file.readLine();
+      while ( line.endsWith( '\n' ) || line.endsWith( '\r' ) )
+        line.chop( 1 );
+      if ( line.isEmpty() )
+        throw Error( QStringLiteral( "the passphrase file's first line is empty" ), file.fileName() );
+      return line;
+    }
+    if ( !qEnvironmentVariableIsEmpty( "LIMES_KEY_PASSPHRASE" ) )
+      return qgetenv( "LIMES_KEY_PASSPHRASE" );
+    const QByteArray typed = askTerminal( prompt );
+    if ( typed.isEmpty() )
+      throw Error( QStringLiteral( "no passphrase: give --passphrase-file FILE, set LIMES_KEY_PASSPHRASE, or type it on a terminal" ) );
+    if ( confirm && askTerminal( QStringLiteral( "The same passphrase again: " ) ) != typed )
+      throw Error( QStringLiteral( "the two passphrases differ" ) );
+    return typed;
+  }
+
+  crypto::SigningKey signingKey( const QCommandLineParser &parser, const char *option )
+  {
+    QString path = parser.value( QLatin1String( option ) );
+    if ( path.isEmpty() && qstrcmp( option, "key" ) == 0 )
+      path = qEnvironmentVariable( "LIMES_KEY" );
+    if ( path.isEmpty() )
+      throw Error( QStringLiteral( "recording needs your signing key: make one with `limes key generate --out FILE`, register it with "
+                                   "`limes workspace register-key WORKSPACE --party PARTY --key FILE`, then give --key FILE (or set LIMES_KEY)" ) );
+    return crypto::SigningKey::load( path, passphrase( parser, QStringLiteral( "Passphrase of %1: " ).arg( path ) ) );
   }
 }

@@ -5,6 +5,7 @@
 // What the workspace, ledger, change and validate commands share to read their options and
 // reach a workspace: always through WorkspaceStore, never a storage of its own.
 
+#include "crypto/signing.h"
 #include "workspace/workspacestore.h"
 
 #include <QCommandLineParser>
@@ -29,6 +30,20 @@ namespace limes::cli
   QgsCoordinateTransformContext transformContext();
   //! TARGET, a GeoPackage or a PostgreSQL connection.
   std::unique_ptr<WorkspaceStore> openStore( const QString &target );
+
+  //! The options of every write that records a ledger entry: --key FILE, --passphrase-file FILE.
+  QList<QCommandLineOption> signingOptions();
+  /**
+   * A key file's passphrase: the first line of --passphrase-file, else $LIMES_KEY_PASSPHRASE,
+   * else asked on the terminal without echo (twice when `confirm`); limes::Error when there
+   * is none of these.
+   */
+  QByteArray passphrase( const QCommandLineParser &parser, const QString &prompt, bool confirm = false );
+  /**
+   * The signing key of --key FILE (`option`), else $LIMES_KEY, opened with passphrase();
+   * without one, a limes::Error saying in one line how to make and register one.
+   */
+  crypto::SigningKey signingKey( const QCommandLineParser &parser, const char *option = "key" );
 }
 
 #endif

@@ -164,26 +164,65 @@ expect validate-list-rules 0 "^tripoint_mismatch +error$" "" -- validate --list-
 printf '[{"rule": "pillar_off_line", "layer": "pillars", "fid": 1, "reason": "set back from the river, protocol 7"}]' >"$tmp/exc.json"
 expect validate-exception-listed 1 "pillar 1 is 2.801 km from the line .*\[accepted: set back from the river, protocol 7\]" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --exceptions "$tmp/exc.json" --output "$tmp/v6.gpkg"
 
-# limes workspace / ledger: a GeoPackage workspace, its ledger, tampering found by verify
+# limes key: a delegation's signing key, never overwritten, opened only with its passphrase
+source "$SRC/tests/support/keys.sh"
+test_keys "$tmp/keys" "$LIMES"
+expect key-fingerprint 0 "^$TJ_FP$" "" -- key fingerprint --key "$TJ_KEY"
+expect key-generate-no-overwrite 2 "" "tj\.key: exists already; a key file is never overwritten$" -- key generate --out "$TJ_KEY"
+LIMES_KEY_PASSPHRASE= expect key-generate-no-passphrase 2 "" "no passphrase: give --passphrase-file FILE, set LIMES_KEY_PASSPHRASE, or type it on a terminal$" -- key generate --out "$tmp/keys/none.key" </dev/null
+check key-generate-no-passphrase-wrote-nothing test ! -e "$tmp/keys/none.key"
+printf 'another passphrase\n' >"$tmp/keys/pass"
+expect key-generate-passphrase-file 0 "^SHA256:[0-9a-f]{64}$" "" -- key generate --out "$tmp/keys/other.key" --passphrase-file "$tmp/keys/pass"
+check key-file-owner-only test "$(stat -c %a "$tmp/keys/other.key")" = 600
+expect key-wrong-passphrase 2 "" "tj\.key: cannot open the key: wrong passphrase, or not a Limes key file$" -- key fingerprint --key "$TJ_KEY" --passphrase-file "$tmp/keys/pass"
+
+# limes workspace / ledger: a GeoPackage workspace, its signed ledger, tampering found by verify
 WS="$tmp/commission.gpkg"
 export LIMES_AUTHOR="CLI test"
 expect ws-init 0 "^Created workspace .* \(2 parties, 34 segments\)$" "" -- workspace init "$WS" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments"
 check ws-segment-chainage test "$(sqlite3 "$WS" "SELECT chainage_from_m = 0 AND chainage_to_m > 10000 FROM segments WHERE code = 'S-001'")" = 1
 expect ws-init-no-overwrite 2 "" "already exists; a workspace is never overwritten$" -- workspace init "$WS"
-expect ledger-add 0 "^Recorded entry 1: S-003 disputed" "" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed --position "TJ=along the canal" --position "KG=along the ridge"
-expect ledger-agreed-needs-both 2 "" "needs a signatory of every party; missing: KG$" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov"
-expect ledger-agreed 0 "^Recorded entry 2: S-003 agreed" "" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov" --signatory "KG=A. Toktogulov" --supersedes 1
-expect ledger-unknown-segment 2 "" "unknown segment 'S-099'$" -- ledger add "$WS" --segment S-099 --protocol 1 --date 2025-01-01 --decision disputed
-expect ledger-future-date 2 "" "protocol date 2099-01-01 is in the future$" -- ledger add "$WS" --segment S-004 --protocol 1 --date 2099-01-01 --decision disputed
-expect ledger-list 0 "^   2 S-003 +2025-02-03 21 +agreed \(supersedes 1\) \[KG: A. Toktogulov; TJ: N. Rahimov\]$" "" -- ledger list "$WS" --segment S-003
+# every write that records an entry is signed with a key registered in the workspace
+LIMES_KEY= expect ledger-add-without-key 2 "" "^limes ledger: recording needs your signing key: make one with .limes key generate --out FILE., register it with .limes workspace register-key WORKSPACE --party PARTY --key FILE., then give --key FILE \(or set LIMES_KEY\)$" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --decision disputed
+expect ledger-add-unregistered-key 2 "" "key $TJ_FP is not registered in this workspace: register it with .limes workspace register-key" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --decision disputed --key "$TJ_KEY"
+expect ws-register-tj 0 "^Registered key $TJ_FP for TJ \(entry 1\)$" "" -- workspace register-key "$WS" --party TJ --key "$TJ_KEY" --holder "TJ delegation"
+expect ws-register-kg 0 "^Registered key $KG_FP for KG \(entry 2\)$" "" -- workspace register-key "$WS" --party KG --key "$KG_KEY" --holder "KG delegation"
+expect ws-register-secretariat 0 "^Registered key $SEC_FP for SECRETARIAT \(entry 3\)$" "" -- workspace register-key "$WS" --party SECRETARIAT --key "$SEC_KEY"
+expect ws-register-again 2 "" "key $TJ_FP is registered already, for TJ \(entry 1\)$" -- workspace register-key "$WS" --party KG --key "$TJ_KEY"
+expect ws-register-unendorsed 2 "" "TJ has an active key \($TJ_FP\): a new key of TJ needs its endorsement \(give --endorse-key FILE\)$" -- workspace register-key "$WS" --party TJ --key "$MALLORY_KEY"
+expect ws-register-unknown-party 2 "" "unknown party 'UZ' \(parties: KG, TJ, and SECRETARIAT for the secretariat\)$" -- workspace register-key "$WS" --party UZ --key "$MALLORY_KEY"
+expect ledger-add 0 "^Recorded entry 4: S-003 disputed \(protocol 17, 2024-05-14\), hash [0-9a-f]{16}, signed by TJ$" "" -- ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed --position "TJ=along the canal" --position "KG=along the ridge" --key "$TJ_KEY"
+expect ledger-agreed-needs-both 2 "" "needs a signatory of every party; missing: KG$" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov" --key "$TJ_KEY"
+expect ledger-supersedes-below-one 2 "" "^limes ledger: --supersedes: not an entry id \(1 or more\): '-5'$" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision disputed --supersedes -5 --key "$TJ_KEY"
+expect ledger-agreed 0 "^Recorded entry 5: S-003 agreed .*, signed by TJ$" "" -- ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --decision agreed --signatory "TJ=N. Rahimov" --signatory "KG=A. Toktogulov" --supersedes 4 --key "$TJ_KEY"
+expect ledger-unknown-segment 2 "" "unknown segment 'S-099'$" -- ledger add "$WS" --segment S-099 --protocol 1 --date 2025-01-01 --decision disputed --key "$TJ_KEY"
+expect ledger-future-date 2 "" "protocol date 2099-01-01 is in the future$" -- ledger add "$WS" --segment S-004 --protocol 1 --date 2099-01-01 --decision disputed --key "$TJ_KEY"
+expect ledger-list 0 "^   5 S-003 +2025-02-03 21 +agreed \(supersedes 4\) \[KG: A. Toktogulov; TJ: N. Rahimov\]$" "" -- ledger list "$WS" --segment S-003
+# an agreement takes effect once every party has signed it
+expect ws-info-awaiting 0 "^  S-003 +agreed \(awaiting KG\)$" "" -- workspace info "$WS"
+expect ledger-sign-own-entry 2 "" "TJ has signed entry 5 already \(it recorded it\)$" -- ledger sign "$WS" --entry 5 --key "$TJ_KEY"
+expect ledger-sign 0 "^Recorded entry 6: KG countersigns entry 5, hash [0-9a-f]{16}$" "" -- ledger sign "$WS" --entry 5 --key "$KG_KEY"
+expect ledger-list-all 0 "^   6 countersign KG countersigns entry 5 signed by KG$" "" -- ledger list "$WS"
 expect ws-info-status 0 "^  S-003 +agreed$" "" -- workspace info "$WS"
-expect ws-verify-clean 0 "2 ledger entries, chain intact$" "" -- workspace verify "$WS"
-expect ws-accept 0 "^Accepted pillar_off_line on pillars feature 1$" "" -- workspace accept-finding "$WS" --rule pillar_off_line --layer pillars --fid 1 --reason "tripoint pillar, protocol 21"
+expect ws-info-keys 0 "^  TJ +$TJ_FP TJ delegation \(entry 1\)$" "" -- workspace info "$WS"
+expect ws-verify-clean 0 "6 ledger entries, chain intact$" "" -- workspace verify "$WS" "${TRUST[@]}"
+head=$("$LIMES" workspace head "$WS")
+check ws-head-one-line bash -c "[[ '$head' =~ ^6:[0-9a-f]{64}$ ]]"
+expect ws-verify-expected-head 0 "6 ledger entries, chain intact$" "" -- workspace verify "$WS" --expect-head "$head" "${TRUST[@]}"
+expect ws-verify-bad-head 2 "" "--expect-head takes COUNT:HASH as .limes workspace head. prints it" -- workspace verify "$WS" --expect-head 6:xyz
+expect ws-verify-untrusted 1 "^TAMPERED: key $TJ_FP registered for TJ in entry 1 is not one you trust for TJ \($MALLORY_FP\)$" "" -- workspace verify "$WS" --trust "TJ=$MALLORY_FP"
+printf '# keys read out at the 21st session\nTJ=%s\nKG=%s\nSECRETARIAT=%s\n' "$TJ_FP" "$KG_FP" "$SEC_FP" >"$tmp/trusted"
+expect ws-verify-trust-file 0 "6 ledger entries, chain intact$" "" -- workspace verify "$WS" --trust-file "$tmp/trusted"
+cp "$WS" "$tmp/tj-copy.gpkg"
+expect ws-accept 0 "^Accepted pillar_off_line on pillars feature 1$" "" -- workspace accept-finding "$WS" --rule pillar_off_line --layer pillars --fid 1 --reason "tripoint pillar, protocol 21" --key "$KG_KEY"
 expect validate-workspace-exception 1 "pillar 1 is 2.801 km .*\[accepted: tripoint pillar, protocol 21\]" "" -- validate --line "${L}boundary_wdbii" --pillars "${L}pillars" --rules pillar_off_line --workspace "$WS" --output "$tmp/v7.gpkg"
+expect ws-compare-identical 0 "^identical: both hold the same 6 entries, head ${head#*:}$" "" -- workspace compare "$tmp/tj-copy.gpkg" "$tmp/tj-copy.gpkg"
+expect ws-compare-prefix 1 "^.*tj-copy\.gpkg is a prefix of .*commission\.gpkg: .*commission\.gpkg holds 1 entries more \(from entry 7\)$" "" -- workspace compare "$tmp/tj-copy.gpkg" "$WS"
 # tampering behind Limes' back: the database refuses the update, and once forced, verify names the entry
-check ws-db-refuses-update bash -c "! sqlite3 '$WS' \"UPDATE ledger SET decision = 'disputed' WHERE id = 2\" 2>/dev/null"
-sqlite3 "$WS" "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'disputed' WHERE id = 2"
-expect ws-verify-tampered 1 "^TAMPERED: entry 2 \(protocol 21, segment S-003\) was changed outside Limes" "" -- workspace verify "$WS"
+check ws-db-refuses-update bash -c "! sqlite3 '$WS' \"UPDATE ledger SET decision = 'disputed' WHERE id = 5\" 2>/dev/null"
+sqlite3 "$WS" "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'disputed' WHERE id = 5"
+expect ws-verify-tampered 1 "^TAMPERED: entry 5 \(protocol 21, segment S-003\) was changed outside Limes: column decision is not what was sealed$" "" -- workspace verify "$WS"
+expect ws-compare-fork 1 "^fork at entry 5: the copies agree on 4 entries, then differ$" "" -- workspace compare "$tmp/tj-copy.gpkg" "$WS"
 expect ws-open-non-workspace 2 "" "not a Limes workspace" -- workspace info "$GPKG"
 expect ws-import-version 0 "^Imported version DCW \(historical, 2 lines; KG left, TJ right\)$" "" -- workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
 expect ws-import-version-again 2 "" "a version named 'DCW' exists already" -- workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
@@ -191,6 +230,8 @@ expect ws-import-version-points 2 "" "pillars: not a line layer$" -- workspace i
 expect ws-import-wdbii 0 "^Imported version WDBII" "" -- workspace import-version "$WS" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ
 expect ws-import-pillars 0 "^Imported 267 pillars \(267 in the workspace\)$" "" -- workspace import-pillars "$WS" --source "${L}pillars"
 expect ws-import-pillars-again 2 "" "pillar number 1 exists already$" -- workspace import-pillars "$WS" --source "${L}pillars"
+LIMES_KEY= expect change-store-needs-key 2 "" "^limes change: recording needs your signing key" -- change --workspace "$WS" --old DCW --new WDBII --max-end-gap 5000 --output "$tmp/wc0.gpkg" --store
+check change-store-needs-key-wrote-nothing test ! -e "$tmp/wc0.gpkg"
 expect change-workspace 0 "^  KG +TJ +28 +[0-9.]+ m²" "" -- change --workspace "$WS" --old DCW --new WDBII --max-end-gap 5000 --output "$tmp/wc.gpkg" --store
 # the area to 1e-6 relative: other GEOS and PROJ releases differ in the last digits
 check change-workspace-area awk '/^  KG +TJ +28 / { a = $4; d = a - 311746801.2; if ( d < 0 ) d = -d; ok = d <= 1e-6 * 311746801.2 } END { exit !ok }' "$tmp/out"

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-// The GeoPackage workspace: parties, segments, the hash-chained ledger, accepted findings.
-// What every storage shares is tested on both in tests/workspace/testworkspacestore.cpp.
+// The GeoPackage workspace: parties, segments, the hash-chained and signed ledger, accepted
+// findings. What every storage shares is tested on both in tests/workspace/testworkspacestore.cpp.
 #include "error.h"
 #include "qgiscompat.h"
 #include "testutils.h"
+#include "support/keys.h"
 #include "workspace/gpkg/gpkgstore.h"
 #include "workspace/pausedimport.h"
 
@@ -95,6 +96,7 @@ class TestWorkspace : public QObject
       mWs->addParty( { "KG", "Kyrgyzstan", "Кыргызстан", "#d7301f" } );
       for ( int i = 1; i <= 3; ++i )
         mWs->addSegments( { segment( QStringLiteral( "S-%1" ).arg( i, 3, 10, QLatin1Char( '0' ) ), i ) } );
+      limes::test::registerKeys( *mWs ); // entries 1 to 3
     }
 
     void cleanup() { mWs.reset(); }
@@ -117,16 +119,20 @@ class TestWorkspace : public QObject
 
     void ledgerChainsAndDerivesStatus()
     {
-      const LedgerEntry a = mWs->addLedgerEntry( entry( "S-002", "disputed" ) );
+      const LedgerEntry a = mWs->addLedgerEntry( entry( "S-002", "disputed" ), limes::test::tjKey() );
       LedgerEntryInput agreed = entry( "S-002", "agreed", "21" );
       agreed.signatories = { { "TJ", { "N. Rahimov" } }, { "KG", { "A. Toktogulov" } } };
       agreed.supersedes = a.id;
-      const LedgerEntry b = mWs->addLedgerEntry( agreed );
+      const LedgerEntry b = mWs->addLedgerEntry( agreed, limes::test::tjKey() );
       QCOMPARE( b.previousHash, a.hash );
       QCOMPARE( b.hash.size(), 64 );
+      QCOMPARE( b.signerParty, QStringLiteral( "TJ" ) );
+      // TJ recorded it: it takes effect once KG has signed too
+      QCOMPARE( mWs->segmentStatus().value( "S-002" ), QStringLiteral( "agreed (awaiting KG)" ) );
+      mWs->countersign( b.id, "KG delegation", limes::test::kgKey() );
       QCOMPARE( mWs->segmentStatus().value( "S-002" ), QStringLiteral( "agreed" ) );
       QCOMPARE( mWs->segmentStatus().value( "S-001" ), QStringLiteral( "no decision yet" ) );
-      mWs->addLedgerEntry( entry( "S-003", "referred" ) );
+      mWs->addLedgerEntry( entry( "S-003", "referred" ), limes::test::kgKey() );
       QCOMPARE( mWs->segmentStatus().value( "S-003" ), QStringLiteral( "referred to working group" ) );
       QCOMPARE( mWs->ledger( "S-002" ).size(), 2 );
       QVERIFY( mWs->verify().clean() );
@@ -153,16 +159,17 @@ class TestWorkspace : public QObject
       LedgerEntryInput in = entry( segment, decision );
       in.meetingDate = daysAhead ? QDateTime::currentDateTimeUtc().date().addDays( daysAhead ) : in.meetingDate;
       in.signatories = { { "TJ", { "N. Rahimov" } } };
+      const long long before = mWs->ledger().size();
       try
       {
-        mWs->addLedgerEntry( in );
+        mWs->addLedgerEntry( in, limes::test::tjKey() );
         QFAIL( "no error" );
       }
       catch ( const Error &e )
       {
         QVERIFY2( e.message().contains( message ), qPrintable( e.message() ) );
       }
-      QVERIFY( mWs->ledger().isEmpty() ); // nothing written
+      QCOMPARE( mWs->ledger().size(), before ); // nothing written
     }
 
     void duplicateSegmentAndPartyRefused()
@@ -181,13 +188,13 @@ class TestWorkspace : public QObject
       f.close();
       LedgerEntryInput in = entry( "S-001", "disputed" );
       in.attachments = QStringList{ file };
-      const LedgerEntry e = mWs->addLedgerEntry( in );
+      const LedgerEntry e = mWs->addLedgerEntry( in, limes::test::tjKey() );
       QCOMPARE( e.attachmentHashes.value( file ), QStringLiteral( "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" ) ); // SHA-256("abc")
     }
 
     void databaseRefusesUpdates()
     {
-      mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
+      mWs->addLedgerEntry( entry( "S-001", "disputed" ), limes::test::tjKey() );
       sqlite3 *db = nullptr;
       sqlite3_open( QFile::encodeName( mPath ).constData(), &db );
       QVERIFY( sqlite3_exec( db, "UPDATE ledger SET decision = 'agreed'", nullptr, nullptr, nullptr ) != SQLITE_OK );
@@ -200,18 +207,20 @@ class TestWorkspace : public QObject
     {
       QTest::addColumn<QString>( "statement" );
       QTest::addColumn<QString>( "problem" );
-      QTest::newRow( "decision changed" ) << "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'agreed' WHERE id = 2" << "entry 2 (protocol 18, segment S-002) was changed outside Limes";
-      QTest::newRow( "entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 2" << "entries 2 to 2 are missing before entry 3";
-      QTest::newRow( "last entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 3" << "entries were removed or added outside Limes";
+      // entries 1 to 3 register the keys; the decisions are 4, 5 and 6
+      QTest::newRow( "decision changed" ) << "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'agreed' WHERE id = 5"
+                                          << "entry 5 (protocol 18, segment S-002) was changed outside Limes: column decision is not what was sealed";
+      QTest::newRow( "entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 5" << "entries 5 to 5 are missing before entry 6";
+      QTest::newRow( "last entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 6" << "entries were removed or added outside Limes";
     }
 
     void verifyNamesTheTamperedEntry()
     {
       QFETCH( QString, statement );
       QFETCH( QString, problem );
-      mWs->addLedgerEntry( entry( "S-001", "disputed", "17" ) );
-      mWs->addLedgerEntry( entry( "S-002", "disputed", "18" ) );
-      mWs->addLedgerEntry( entry( "S-003", "deferred", "19" ) );
+      mWs->addLedgerEntry( entry( "S-001", "disputed", "17" ), limes::test::tjKey() );
+      mWs->addLedgerEntry( entry( "S-002", "disputed", "18" ), limes::test::kgKey() );
+      mWs->addLedgerEntry( entry( "S-003", "deferred", "19" ), limes::test::secretariatKey() );
       QVERIFY( mWs->verify().clean() );
       sql( mPath, statement.toUtf8().constData() );
       const VerifyReport r = mWs->verify();
@@ -221,12 +230,12 @@ class TestWorkspace : public QObject
 
     void acceptedFindingsRoundTrip()
     {
-      mWs->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7", "B. Osmonov" }, RULES );
+      mWs->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7", "B. Osmonov" }, RULES, limes::test::kgKey() );
       const QList<AcceptedFinding> list = mWs->acceptedFindings();
       QCOMPARE( list.size(), 1 );
       QCOMPARE( list[0].fid, 12LL );
       QCOMPARE( list[0].reason, QStringLiteral( "set back from the river bank, protocol 7" ) );
-      QVERIFY_EXCEPTION_THROWN( mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x", "me" }, RULES ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x", "me" }, RULES, limes::test::kgKey() ), Error );
     }
 
     void importsVersionsInWgs84()
@@ -242,7 +251,7 @@ class TestWorkspace : public QObject
       v.leftParty = "KG";
       v.rightParty = "TJ";
       v.author = "test";
-      const LineVersion stored = mWs->importVersion( v, utm.get(), "memory" );
+      const LineVersion stored = mWs->importVersion( v, utm.get(), "memory", limes::test::tjKey() );
       QCOMPARE( stored.parts, 2LL );
       const VersionLayer version = mWs->versionLayer( stored );
       QCOMPARE( version.path, mPath ); // the workspace file is what provenance fingerprints
@@ -257,10 +266,10 @@ class TestWorkspace : public QObject
       QGSCOMPARENEAR( first.geometry().asPolyline().first().x(), 70.171743, 1e-6 );
       QGSCOMPARENEAR( first.geometry().asPolyline().first().y(), 40.014283, 1e-6 );
       // never overwritten, parties checked
-      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory", limes::test::tjKey() ), Error );
       v.name = "other";
       v.leftParty = "UZ";
-      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->importVersion( v, utm.get(), "memory", limes::test::tjKey() ), Error );
       QCOMPARE( mWs->versions().size(), 1 );
     }
 
@@ -272,7 +281,7 @@ class TestWorkspace : public QObject
       f.setGeometry( QgsGeometry::fromPointXY( QgsPointXY( 600000, 4430000 ) ) );
       f.setAttributes( QgsAttributes( QVector<QVariant>{ "117", "S-002", 600000.3, 4430000.4, 0.05 } ) );
       pillars->dataProvider()->addFeature( f );
-      QCOMPARE( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), 1LL );
+      QCOMPARE( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor", limes::test::secretariatKey() ), 1LL );
       QCOMPARE( mWs->pillarCount(), 1LL );
       QgsVectorLayer stored( mPath + "|layername=pillars", "pillars", "ogr" );
       QCOMPARE( stored.featureCount(), 1LL );
@@ -282,11 +291,11 @@ class TestWorkspace : public QObject
       QGSCOMPARENEAR( g.geometry().asPoint().x(), 70.171743, 1e-6 );
       QVERIFY( g.attribute( "surveyed_lon" ).toDouble() > g.geometry().asPoint().x() ); // 0.3 m east
       // the same number again, or an unknown segment: refused, nothing written
-      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor", limes::test::secretariatKey() ), Error );
       QgsFeature current;
       pillars->getFeatures().nextFeature( current );
       pillars->dataProvider()->changeAttributeValues( { { current.id(), { { 0, "118" }, { 1, "S-404" } } } } );
-      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor", limes::test::secretariatKey() ), Error );
       QCOMPARE( mWs->pillarCount(), 1LL );
 
       const auto line = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:4326", "line", "memory" );
@@ -294,11 +303,13 @@ class TestWorkspace : public QObject
       l.setGeometry( QgsGeometry::fromWkt( "LineString(70 40, 70.1 40)" ) );
       line->dataProvider()->addFeature( l );
       for ( const char *name : { "A", "B" } )
-        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory" );
-      mWs->storeChange( "A", "B", "{\"transfers\": []}", "test" );
+        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory", limes::test::secretariatKey() );
+      mWs->storeChange( "A", "B", "{\"transfers\": []}", "test", limes::test::kgKey() );
       QCOMPARE( mWs->storedChanges().size(), 1 );
       QCOMPARE( mWs->storedChanges().first().newVersion, QStringLiteral( "B" ) );
-      QVERIFY_EXCEPTION_THROWN( mWs->storeChange( "A", "Z", "{}", "test" ), Error );
+      QVERIFY_EXCEPTION_THROWN( mWs->storeChange( "A", "Z", "{}", "test", limes::test::kgKey() ), Error );
+      QCOMPARE( mWs->storedChanges().first().summaryJson, QByteArray( "{\"transfers\": []}" ) ); // the bytes given, spaces and all
+      QVERIFY( mWs->verify().clean() );
     }
 
     void wrongCrsAndInvalidLinesAreRefused_data()
@@ -323,7 +334,7 @@ class TestWorkspace : public QObject
       layer->updateExtents();
       try
       {
-        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, layer.get(), "line" );
+        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, layer.get(), "line", limes::test::tjKey() );
         QFAIL( "imported" );
       }
       catch ( const Error &e )
@@ -335,23 +346,20 @@ class TestWorkspace : public QObject
 
     void olderWorkspaceIsMigratedAfterABackup()
     {
-      mWs.reset();
-      // what a schema-1 workspace looked like: no line versions yet
-      sql( mPath, "ALTER TABLE segments DROP COLUMN chainage_from_m; ALTER TABLE segments DROP COLUMN chainage_to_m;"
-                  "ALTER TABLE segments DROP COLUMN from_point; ALTER TABLE segments DROP COLUMN to_point;"
-                  "DROP TABLE change_results; DROP TABLE pillars; DROP TABLE version_lines; DROP TABLE line_versions;"
-                  "DELETE FROM gpkg_geometry_columns WHERE table_name IN ('version_lines', 'pillars');"
-                  "DELETE FROM gpkg_contents WHERE table_name IN ('version_lines', 'line_versions', 'pillars', 'change_results');"
-                  "UPDATE limes_meta SET value = '1' WHERE key = 'schema_version'" );
-      mWs = GpkgStore::open( mPath, QgsCoordinateTransformContext() );
-      QCOMPARE( mWs->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
-      QVERIFY( mWs->versions().isEmpty() );
-      QCOMPARE( mWs->segments().size(), 3 ); // segments kept, with schema 4's columns
-      QVERIFY( std::isnan( mWs->segments().first().chainageFrom ) );
-      const QStringList backups = QDir( QFileInfo( mPath ).absolutePath() ).entryList( { QFileInfo( mPath ).fileName() + ".schema1-backup-*.gpkg" } );
+      // a schema-1 workspace as Limes wrote it then: no line versions yet
+      const QString old = mDir.filePath( QStringLiteral( "schema1.gpkg" ) );
+      GpkgStore::create( old, { { "TJ", "Tajikistan", "", "" }, { "KG", "Kyrgyzstan", "", "" } }, { segment( "S-001", 1 ), segment( "S-002", 2 ), segment( "S-003", 3 ) }, 1 );
+      QCOMPARE( scalar( old, "SELECT value FROM limes_meta WHERE key = 'schema_version'" ), QStringLiteral( "1" ) );
+      QCOMPARE( scalar( old, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'line_versions'" ), QStringLiteral( "0" ) );
+      const auto migrated = GpkgStore::open( old, QgsCoordinateTransformContext() );
+      QCOMPARE( migrated->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
+      QVERIFY( migrated->versions().isEmpty() );
+      QCOMPARE( migrated->segments().size(), 3 ); // segments kept, with schema 4's columns
+      QVERIFY( std::isnan( migrated->segments().first().chainageFrom ) );
+      const QStringList backups = QDir( QFileInfo( old ).absolutePath() ).entryList( { QFileInfo( old ).fileName() + ".schema1-backup-*.gpkg" } );
       QCOMPARE( backups.size(), 1 );
       // the backup is the workspace as it was: schema 1, its segments, no line versions
-      const QString backup = QFileInfo( mPath ).absolutePath() + "/" + backups.first();
+      const QString backup = QFileInfo( old ).absolutePath() + "/" + backups.first();
       QCOMPARE( scalar( backup, "SELECT value FROM limes_meta WHERE key = 'schema_version'" ), QStringLiteral( "1" ) );
       QCOMPARE( scalar( backup, "SELECT group_concat(code) FROM segments" ), QStringLiteral( "S-001,S-002,S-003" ) );
       QCOMPARE( scalar( backup, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'line_versions'" ), QStringLiteral( "0" ) );
@@ -359,6 +367,10 @@ class TestWorkspace : public QObject
       const auto reopened = GpkgStore::open( backup, QgsCoordinateTransformContext() );
       QCOMPARE( reopened->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
       QCOMPARE( reopened->segmentCodes(), QStringList( { "S-001", "S-002", "S-003" } ) );
+      // the migrated ledger takes signed entries
+      limes::test::registerKeys( *reopened );
+      reopened->addLedgerEntry( entry( "S-001", "disputed" ), limes::test::tjKey() );
+      QVERIFY( reopened->verify().clean() );
     }
 
     void killedImportLeavesTheWorkspaceAsItWas()
@@ -381,12 +393,18 @@ class TestWorkspace : public QObject
           w->addFeature( f );
         }
       }
-      mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
+      mWs->addLedgerEntry( entry( "S-001", "disputed" ), limes::test::tjKey() );
       mWs.reset();
+      const QString keyFile = mDir.filePath( "secretariat.key" );
+      if ( !QFile::exists( keyFile ) )
+        limes::test::secretariatKey().save( keyFile, limes::test::passphrase() );
+      QProcessEnvironment signer;
+      signer.insert( "LIMES_KEY", keyFile );
+      signer.insert( "LIMES_KEY_PASSPHRASE", QString::fromUtf8( limes::test::passphrase() ) );
       QProcess import;
       // the import stops inside its transaction once 5,000 of the 10,000 lines are written, and says so
       const QByteArray said = limes::test::startPausedImport( import, LIMES_CLI, { "workspace", "import-version", mPath, "--name", "large", "--kind", "draft",
-                              "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" }, 5000 );
+                              "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" }, 5000, signer );
       QVERIFY2( said.contains( limes::test::pauseMarker( 5000 ) ), said.constData() );
       // those lines are in the file's rollback journal (or, should the file be in WAL mode, its log), uncommitted
       QVERIFY( QFile::exists( mPath + "-journal" ) || QFileInfo( mPath + "-wal" ).size() > 0 );
@@ -395,7 +413,7 @@ class TestWorkspace : public QObject
       QCOMPARE( import.exitStatus(), QProcess::CrashExit );
       mWs = GpkgStore::open( mPath, QgsCoordinateTransformContext() );
       QVERIFY( mWs->versions().isEmpty() );
-      QCOMPARE( mWs->ledger().size(), 1 );
+      QCOMPARE( mWs->ledger().size(), 4 ); // the three keys and the decision: no version entry
       QVERIFY( mWs->verify().clean() );
       QgsVectorLayer lines( mPath + "|layername=version_lines", "lines", "ogr" );
       QCOMPARE( lines.featureCount(), 0LL );

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "qgiscompat.h"
 #include "testutils.h"
+#include "support/keys.h"
 #include "workspace/pausedimport.h"
 #include "workspace/postgis/pgstore.h"
 
@@ -100,7 +101,7 @@ class TestPgWorkspace : public QObject
       const auto ws = PgStore::open( database( mDb ), QgsCoordinateTransformContext() );
       QVERIFY( ws->versions().isEmpty() ); // schema 2's table is there
       QCOMPARE( ws->pillarCount(), 0LL ); // and schema 3's
-      QCOMPARE( value( database( mDb ), "SELECT value FROM limes.meta WHERE key = 'schema_version'" ), QStringLiteral( "4" ) );
+      QCOMPARE( value( database( mDb ), "SELECT value FROM limes.meta WHERE key = 'schema_version'" ), QString::number( WorkspaceStore::SCHEMA_VERSION ) );
       QCOMPARE( value( database( mDb ), "SELECT count(*) FROM limes.segments WHERE chainage_to_m IS NULL" ), QStringLiteral( "1" ) ); // schema 4's columns, added empty
       QCOMPARE( ws->segments().first().code, QStringLiteral( "S-001" ) );
       QVERIFY( std::isnan( ws->segments().first().chainageTo ) ); // schema 1 had nowhere to keep it
@@ -119,7 +120,7 @@ class TestPgWorkspace : public QObject
       }
       catch ( const Error &e )
       {
-        QVERIFY2( e.message().contains( "needs migrating to schema 4, which failed" ), qPrintable( e.message() ) );
+        QVERIFY2( e.message().contains( QStringLiteral( "needs migrating to schema %1, which failed" ).arg( WorkspaceStore::SCHEMA_VERSION ) ), qPrintable( e.message() ) );
       }
       QCOMPARE( value( database( mDb ), "SELECT value FROM limes.meta WHERE key = 'schema_version'" ), QStringLiteral( "2" ) );
       QCOMPARE( value( database( mDb ), "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'limes' AND table_name = 'pillars'" ), QStringLiteral( "1" ) ); // ours, not schema 3's
@@ -143,12 +144,13 @@ class TestPgWorkspace : public QObject
       QVERIFY( !conninfo.contains( "user=" ) );
       QVERIFY( PgStore::describeConnection( conninfo ).contains( "authcfg=" + config.id() ) );
       // the claim's owner is the connected delegation's party: the credentials were the KG login's
+      PgStore::open( database( mDb ), QgsCoordinateTransformContext() )->registerKey( "KG", "KG delegation", "test", limes::test::kgKey() );
       const auto ws = PgStore::open( conninfo, QgsCoordinateTransformContext() );
       const auto line = std::make_unique<QgsVectorLayer>( "LineString?crs=EPSG:4326", "claim", "memory" );
       QgsFeature f;
       f.setGeometry( QgsGeometry::fromWkt( "LineString(70.5 39.9, 70.6 39.95)" ) );
       line->dataProvider()->addFeature( f );
-      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory" ); // owner: the connected delegation
+      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory", limes::test::kgKey() ); // owner: the connected delegation
       QCOMPARE( value( database( mDb ), "SELECT owner_party || ' ' || author FROM limes.line_versions WHERE name = 'KG claim'" ), QStringLiteral( "KG test" ) );
       QCOMPARE( ws->version( "KG claim" ).ownerParty, QStringLiteral( "KG" ) );
       QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ), QgsCoordinateTransformContext() ), Error );
@@ -159,6 +161,10 @@ class TestPgWorkspace : public QObject
     {
       PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, {} );
       QTemporaryDir dir;
+      // the import signs with the secretariat's key, registered first
+      PgStore::open( database( mDb ), QgsCoordinateTransformContext() )->registerKey( ledger::secretariat(), "Secretariat", "test", limes::test::secretariatKey() );
+      const QString keyFile = dir.filePath( "secretariat.key" );
+      limes::test::secretariatKey().save( keyFile, limes::test::passphrase() );
       const QString source = dir.filePath( "large.gpkg" );
       {
         QgsFields fields;
@@ -175,6 +181,8 @@ class TestPgWorkspace : public QObject
       QProcess import;
       QProcessEnvironment session;
       session.insert( "PGAPPNAME", "limes-import-under-test" ); // to find its session on the server
+      session.insert( "LIMES_KEY", keyFile );
+      session.insert( "LIMES_KEY_PASSPHRASE", QString::fromUtf8( limes::test::passphrase() ) );
       // the import stops inside its transaction once 10,000 of the 20,000 lines are written, and says so
       const QByteArray said = limes::test::startPausedImport( import, LIMES_CLI, { "workspace", "import-version", database( mDb ), "--name", "large", "--kind", "draft",
                               "--source", source, "--left", "KG", "--right", "TJ", "--author", "test" }, 10000, session );
@@ -205,7 +213,8 @@ class TestPgWorkspace : public QObject
     void newerSchemaIsRefused()
     {
       PgStore::create( database( mDb ), {}, {} );
-      sql( database( mDb ), "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" );
+      // only a migration changes limes.meta, and then only the administrator's or the owner's
+      sql( database( mDb ), "SET limes.migration = 'on'; UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" );
       QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ), QgsCoordinateTransformContext() ), Error );
     }
 };

@@ -6,9 +6,9 @@
 #include "error.h"
 #include "testutils.h"
 #include "workspace/ledger.h"
+#include "workspace/storefixture.h"
 #include "workspace/workspacestore.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,6 +23,7 @@
 #include <cmath>
 
 using namespace limes;
+using limes::test::refused;
 
 namespace
 {
@@ -75,10 +76,6 @@ namespace
     return l;
   }
 
-  QString sha256( const QByteArray &bytes )
-  {
-    return QString::fromLatin1( QCryptographicHash::hash( bytes, QCryptographicHash::Sha256 ).toHex() );
-  }
 }
 
 class TestWorkspaceStore : public QObject
@@ -86,66 +83,7 @@ class TestWorkspaceStore : public QObject
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    QString mAdmin;          //!< the PostGIS fixture's conninfo
-    QString mTarget;         //!< this test's workspace: a path or a conninfo
-    QString mDatabase;       //!< PostgreSQL: this test's database
-    std::unique_ptr<WorkspaceStore> mWs;
-
-    bool postgis() const { return !mDatabase.isEmpty(); }
-
-    //! Runs SQL on the workspace behind Limes' back; returns the first column. `gpkg` and `pg` are the two dialects of one statement.
-    QStringList raw( const QString &gpkg, const QString &pg, bool *ok = nullptr )
-    {
-      QStringList rows;
-      bool success = false;
-      if ( postgis() )
-      {
-        PGconn *c = PQconnectdb( mTarget.toUtf8().constData() );
-        PGresult *r = PQexec( c, pg.toUtf8().constData() );
-        success = PQresultStatus( r ) == PGRES_COMMAND_OK || PQresultStatus( r ) == PGRES_TUPLES_OK;
-        for ( int i = 0; success && i < PQntuples( r ); ++i )
-          rows << QString::fromUtf8( PQgetvalue( r, i, 0 ) );
-        PQclear( r );
-        PQfinish( c );
-      }
-      else
-      {
-        sqlite3 *db = nullptr;
-        sqlite3_open( QFile::encodeName( mTarget ).constData(), &db );
-        auto collect = []( void *into, int, char **values, char ** ) { *static_cast<QStringList *>( into ) << QString::fromUtf8( values[0] ? values[0] : "" ); return 0; };
-        success = sqlite3_exec( db, gpkg.toUtf8().constData(), collect, &rows, nullptr ) == SQLITE_OK;
-        sqlite3_close( db );
-      }
-      if ( ok )
-        *ok = success;
-      return rows;
-    }
-
-    void admin( const QString &sql )
-    {
-      PGconn *c = PQconnectdb( mAdmin.toUtf8().constData() );
-      PGresult *r = PQexec( c, sql.toUtf8().constData() );
-      const bool ok = PQresultStatus( r ) == PGRES_COMMAND_OK;
-      const QString error = QString::fromUtf8( PQerrorMessage( c ) );
-      PQclear( r );
-      PQfinish( c );
-      QVERIFY2( ok, qPrintable( error ) );
-    }
-
-    //! Runs `write`, which must throw a limes::Error containing `message`.
-    template<typename F> void refused( F write, const QString &message )
-    {
-      try
-      {
-        write();
-        QFAIL( qPrintable( QStringLiteral( "accepted; expected: %1" ).arg( message ) ) );
-      }
-      catch ( const Error &e )
-      {
-        QVERIFY2( e.message().contains( message ), qPrintable( e.message() ) );
-      }
-    }
+    limes::test::StoreFixture mF;
 
   private slots:
     void initTestCase_data()
@@ -158,47 +96,25 @@ class TestWorkspaceStore : public QObject
     void initTestCase()
     {
       limes::test::initQgis();
-      QFile f( qEnvironmentVariable( "LIMES_PG_CONNINFO_FILE" ) );
-      if ( f.open( QIODevice::ReadOnly ) )
-        mAdmin = QString::fromUtf8( f.readAll().trimmed() );
+      mF.initTestCase();
     }
 
     void init()
     {
       QFETCH_GLOBAL( QString, storage );
-      static int n = 0;
-      ++n;
-      mDatabase.clear();
-      if ( storage == QLatin1String( "postgis" ) )
-      {
-        QVERIFY2( !mAdmin.isEmpty(), "no PostGIS cluster: run through ctest (fixture postgis)" );
-        mDatabase = QStringLiteral( "limes_store_%1_%2" ).arg( QCoreApplication::applicationPid() ).arg( n );
-        admin( QStringLiteral( "CREATE DATABASE %1" ).arg( mDatabase ) );
-        mTarget = QString( mAdmin ).replace( QStringLiteral( "dbname=limes_test" ), QStringLiteral( "dbname=" ) + mDatabase );
-      }
-      else
-        mTarget = mDir.filePath( QStringLiteral( "ws-%1.gpkg" ).arg( n ) );
-      const QList<Party> parties{ { "TJ", "Tajikistan", "Тоҷикистон", "#1a9850" }, { "KG", "Kyrgyzstan", "Кыргызстан", "#d7301f" } };
-      const QList<Segment> segments{ { "S-001", 1, 0, 1000.123456789, "1", "12" }, { "S-002", 2, 1000.123456789, 2500.5, "12", "40a" },
-        { "S-003", 3, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), QString(), QString() } };
-      mWs = createWorkspace( mTarget, parties, segments, QgsCoordinateTransformContext() );
+      mF.init( storage );
     }
 
-    void cleanup()
-    {
-      mWs.reset();
-      if ( postgis() )
-        admin( QStringLiteral( "DROP DATABASE IF EXISTS %1" ).arg( mDatabase ) );
-    }
+    void cleanup() { mF.cleanup(); }
 
     void partiesAndSegmentsRoundTrip()
     {
-      QCOMPARE( mWs->partyCodes(), QStringList( { "KG", "TJ" } ) );
-      const Party tj = mWs->parties().at( 1 );
+      QCOMPARE( mF.ws->partyCodes(), QStringList( { "KG", "TJ" } ) );
+      const Party tj = mF.ws->parties().at( 1 );
       QCOMPARE( tj.name, QStringLiteral( "Tajikistan" ) );
       QCOMPARE( tj.localName, QStringLiteral( "Тоҷикистон" ) );
       QCOMPARE( tj.colour, QStringLiteral( "#1a9850" ) );
-      const QList<Segment> segments = mWs->segments();
+      const QList<Segment> segments = mF.ws->segments();
       QCOMPARE( segments.size(), 3 );
       QCOMPARE( segments[1].code, QStringLiteral( "S-002" ) );
       QCOMPARE( segments[1].sequence, 2 );
@@ -207,73 +123,34 @@ class TestWorkspaceStore : public QObject
       QCOMPARE( segments[1].toPoint, QStringLiteral( "40a" ) );
       QVERIFY( std::isnan( segments[2].chainageFrom ) );
       QVERIFY( segments[2].fromPoint.isEmpty() );
-      QCOMPARE( mWs->segmentStatus().value( "S-003" ), QStringLiteral( "no decision yet" ) );
+      QCOMPARE( mF.ws->segmentStatus().value( "S-003" ), QStringLiteral( "no decision yet" ) );
     }
 
     void duplicatesAndEmptyCodesRefused()
     {
-      refused( [&] { mWs->addParty( { "TJ", "again", "", "" } ); }, "party TJ already exists" );
-      refused( [&] { mWs->addParty( { "UZ", " ", "", "" } ); }, "a party needs a code and a name" );
+      refused( [&] { mF.ws->addParty( { "TJ", "again", "", "" } ); }, "party TJ already exists" );
+      refused( [&] { mF.ws->addParty( { "UZ", " ", "", "" } ); }, "a party needs a code and a name" );
       // all or nothing: S-004 is not added because S-002 is there already
-      refused( [&] { mWs->addSegments( { segment( "S-004", 4 ), segment( "S-002", 9 ) } ); }, "duplicate segment code S-002" );
-      refused( [&] { mWs->addSegments( { segment( "S-005", 5 ), segment( "S-005", 6 ) } ); }, "duplicate segment code S-005" );
-      refused( [&] { mWs->addSegments( { segment( "", 7 ) } ); }, "a segment needs a code" );
-      QCOMPARE( mWs->segmentCodes(), QStringList( { "S-001", "S-002", "S-003" } ) );
-      mWs->addParty( { "UZ", "Uzbekistan", "", "" } );
-      mWs->addSegments( { segment( "S-004", 4 ) } );
-      QCOMPARE( mWs->partyCodes().size(), 3 );
-      QCOMPARE( mWs->segmentCodes().last(), QStringLiteral( "S-004" ) );
-      const bool roles = mWs->capabilities().testFlag( WorkspaceStore::Capability::PartyRoles );
-      QCOMPARE( mWs->partyRole( "UZ" ), roles ? QStringLiteral( "limes_party_uz" ) : QString() );
-    }
-
-    void ledgerHashIsSha256OfTheDocumentedBytes()
-    {
-      LedgerEntryInput in = entry( "S-002", "disputed" );
-      in.place = QStringLiteral( "Исфара \"north\" gate" ); // non-ASCII and a quote: UTF-8, JSON-escaped
-      in.positions = { { "TJ", "along the canal" }, { "KG", "along the ridge" } };
-      const LedgerEntry a = mWs->addLedgerEntry( in );
-      // the canonical bytes as ledger.h documents them, written out by hand
-      const QByteArray first = QStringLiteral( "{\"agreed_version\":\"\",\"attachments\":{},\"author\":\"test\",\"decision\":\"disputed\",\"id\":1,"
-                                               "\"meeting_date\":\"2024-05-14\",\"place\":\"Исфара \\\"north\\\" gate\",\"positions\":{\"KG\":\"along the ridge\","
-                                               "\"TJ\":\"along the canal\"},\"previous_hash\":\"%1\",\"protocol\":\"17\",\"recorded_utc\":\"%2\",\"segment\":\"S-002\","
-                                               "\"signatories\":{},\"supersedes\":-1}" ).arg( QString( 64, '0' ), a.recordedUtc ).toUtf8();
-      QCOMPARE( a.hash, sha256( first ) );
-
-      const QString file = mDir.filePath( "protocol-21.pdf" );
-      QFile f( file );
-      QVERIFY( f.open( QIODevice::WriteOnly ) );
-      f.write( "abc" );
-      f.close();
-      LedgerEntryInput agreed = entry( "S-002", "agreed", "21" );
-      agreed.signatories = { { "TJ", { "N. Rahimov" } }, { "KG", { "A. Toktogulov", "B. Osmonov" } } };
-      agreed.attachments = QStringList{ file };
-      agreed.supersedes = a.id;
-      agreed.agreedVersion = QStringLiteral( "DCW" );
-      const LedgerEntry b = mWs->addLedgerEntry( agreed );
-      const QByteArray second = QStringLiteral( "{\"agreed_version\":\"DCW\",\"attachments\":{\"%1\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"},"
-                                                "\"author\":\"test\",\"decision\":\"agreed\",\"id\":2,\"meeting_date\":\"2024-05-14\",\"place\":\"Isfara\","
-                                                "\"positions\":{},\"previous_hash\":\"%2\",\"protocol\":\"21\",\"recorded_utc\":\"%3\",\"segment\":\"S-002\","
-                                                "\"signatories\":{\"KG\":[\"A. Toktogulov\",\"B. Osmonov\"],\"TJ\":[\"N. Rahimov\"]},\"supersedes\":1}" )
-                                .arg( file, a.hash, b.recordedUtc ).toUtf8();
-      QCOMPARE( b.hash, sha256( second ) );
-      // what the storage gives back hashes the same
-      const QList<LedgerEntry> stored = mWs->ledger();
-      QCOMPARE( stored.size(), 2 );
-      QCOMPARE( stored[0].hash, sha256( first ) );
-      QCOMPARE( ledger::canonical( stored[1] ), second );
-      QCOMPARE( mWs->segmentStatus().value( "S-002" ), QStringLiteral( "agreed" ) );
-      QVERIFY( mWs->verify().clean() );
+      refused( [&] { mF.ws->addSegments( { segment( "S-004", 4 ), segment( "S-002", 9 ) } ); }, "duplicate segment code S-002" );
+      refused( [&] { mF.ws->addSegments( { segment( "S-005", 5 ), segment( "S-005", 6 ) } ); }, "duplicate segment code S-005" );
+      refused( [&] { mF.ws->addSegments( { segment( "", 7 ) } ); }, "a segment needs a code" );
+      QCOMPARE( mF.ws->segmentCodes(), QStringList( { "S-001", "S-002", "S-003" } ) );
+      mF.ws->addParty( { "UZ", "Uzbekistan", "", "" } );
+      mF.ws->addSegments( { segment( "S-004", 4 ) } );
+      QCOMPARE( mF.ws->partyCodes().size(), 3 );
+      QCOMPARE( mF.ws->segmentCodes().last(), QStringLiteral( "S-004" ) );
+      const bool roles = mF.ws->capabilities().testFlag( WorkspaceStore::Capability::PartyRoles );
+      QCOMPARE( mF.ws->partyRole( "UZ" ), roles ? QStringLiteral( "limes_party_uz" ) : QString() );
     }
 
     void statusFollowsTheLatestStandingEntry()
     {
-      mWs->addLedgerEntry( entry( "S-003", "referred" ) );
-      mWs->addLedgerEntry( entry( "S-001", "deferred" ) );
-      QCOMPARE( mWs->segmentStatus().value( "S-003" ), QStringLiteral( "referred to working group" ) );
-      QCOMPARE( mWs->segmentStatus().value( "S-001" ), QStringLiteral( "deferred" ) );
-      QCOMPARE( mWs->ledger( "S-003" ).size(), 1 );
-      QCOMPARE( mWs->info().ledgerEntries, 2LL );
+      mF.ws->addLedgerEntry( entry( "S-003", "referred" ), limes::test::tjKey() );
+      mF.ws->addLedgerEntry( entry( "S-001", "deferred" ), limes::test::tjKey() );
+      QCOMPARE( mF.ws->segmentStatus().value( "S-003" ), QStringLiteral( "referred to working group" ) );
+      QCOMPARE( mF.ws->segmentStatus().value( "S-001" ), QStringLiteral( "deferred" ) );
+      QCOMPARE( mF.ws->ledger( "S-003" ).size(), 1 );
+      QCOMPARE( mF.ws->info().ledgerEntries, 5LL ); // after the three keys
     }
 
     void refusesBadEntries_data()
@@ -288,7 +165,9 @@ class TestWorkspaceStore : public QObject
       QTest::newRow( "agreed without every party" ) << "S-001" << "agreed" << 0 << -1LL << "needs a signatory of every party; missing: KG";
       QTest::newRow( "unknown decision" ) << "S-001" << "postponed" << 0 << -1LL << "unknown decision 'postponed'";
       QTest::newRow( "supersedes nothing" ) << "S-001" << "disputed" << 0 << 7LL << "entry 7 to supersede does not exist";
-      QTest::newRow( "supersedes another segment" ) << "S-001" << "disputed" << 0 << 1LL << "entry 1 is about segment S-003, not S-001";
+      QTest::newRow( "supersedes another segment" ) << "S-001" << "disputed" << 0 << 4LL << "entry 4 is about segment S-003, not S-001";
+      QTest::newRow( "supersedes a key" ) << "S-001" << "disputed" << 0 << 1LL << "entry 1 records no decision (key)";
+      QTest::newRow( "supersedes below one" ) << "S-001" << "disputed" << 0 << -5LL << "takes the id of an entry, 1 or more (got -5)";
     }
 
     void refusesBadEntries()
@@ -298,26 +177,26 @@ class TestWorkspaceStore : public QObject
       QFETCH( int, daysAhead );
       QFETCH( long long, supersedes );
       QFETCH( QString, message );
-      mWs->addLedgerEntry( entry( "S-003", "disputed" ) );
+      mF.ws->addLedgerEntry( entry( "S-003", "disputed" ), limes::test::tjKey() );
       LedgerEntryInput in = entry( segment, decision );
       in.meetingDate = daysAhead ? QDateTime::currentDateTimeUtc().date().addDays( daysAhead ) : in.meetingDate;
       in.signatories = { { "TJ", { "N. Rahimov" } } };
       in.supersedes = supersedes;
-      refused( [&] { mWs->addLedgerEntry( in ); }, message );
-      QCOMPARE( mWs->ledger().size(), 1 ); // nothing written
-      QVERIFY( mWs->verify().clean() );
+      refused( [&] { mF.ws->addLedgerEntry( in, limes::test::tjKey() ); }, message );
+      QCOMPARE( mF.ws->ledger().size(), 4 ); // the keys and the first entry: nothing written
+      QVERIFY( mF.ws->verify().clean() );
     }
 
     void databaseRefusesLedgerChanges()
     {
-      mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
+      mF.ws->addLedgerEntry( entry( "S-001", "disputed" ), limes::test::tjKey() );
       bool ok = true;
-      raw( "UPDATE ledger SET decision = 'agreed'", "UPDATE limes.ledger SET decision = 'agreed'", &ok );
+      mF.raw( "UPDATE ledger SET decision = 'agreed'", "UPDATE limes.ledger SET decision = 'agreed'", &ok );
       QVERIFY( !ok );
-      raw( "DELETE FROM ledger", "DELETE FROM limes.ledger", &ok );
+      mF.raw( "DELETE FROM ledger", "DELETE FROM limes.ledger", &ok );
       QVERIFY( !ok );
-      QCOMPARE( mWs->ledger().first().input.decision, QStringLiteral( "disputed" ) );
-      QVERIFY( mWs->verify().clean() );
+      QCOMPARE( mF.ws->ledger( "S-001" ).first().input.decision, QStringLiteral( "disputed" ) );
+      QVERIFY( mF.ws->verify().clean() );
     }
 
     void verifyNamesTheTamperedEntry_data()
@@ -326,13 +205,14 @@ class TestWorkspaceStore : public QObject
       QTest::addColumn<QString>( "pg" );
       QTest::addColumn<QString>( "problem" );
       const QString unlocked = QStringLiteral( "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; %1; ALTER TABLE limes.ledger ENABLE TRIGGER append_only" );
-      QTest::newRow( "decision changed" ) << "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'agreed' WHERE id = 2"
-                                          << unlocked.arg( "UPDATE limes.ledger SET decision = 'agreed' WHERE id = 2" )
-                                          << "entry 2 (protocol 18, segment S-002) was changed outside Limes";
-      QTest::newRow( "entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 2"
-                                       << unlocked.arg( "DELETE FROM limes.ledger WHERE id = 2" ) << "entries 2 to 2 are missing before entry 3";
-      QTest::newRow( "last entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 3"
-                                            << unlocked.arg( "DELETE FROM limes.ledger WHERE id = 3" ) << "entries were removed or added outside Limes";
+      // entries 1 to 3 register the keys; the decisions are 4, 5 and 6
+      QTest::newRow( "decision changed" ) << "DROP TRIGGER ledger_no_update; UPDATE ledger SET decision = 'agreed' WHERE id = 5"
+                                          << unlocked.arg( "UPDATE limes.ledger SET decision = 'agreed' WHERE id = 5" )
+                                          << "entry 5 (protocol 18, segment S-002) was changed outside Limes: column decision is not what was sealed";
+      QTest::newRow( "entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 5"
+                                       << unlocked.arg( "DELETE FROM limes.ledger WHERE id = 5" ) << "entries 5 to 5 are missing before entry 6";
+      QTest::newRow( "last entry removed" ) << "DROP TRIGGER ledger_no_delete; DELETE FROM ledger WHERE id = 6"
+                                            << unlocked.arg( "DELETE FROM limes.ledger WHERE id = 6" ) << "entries were removed or added outside Limes";
     }
 
     void verifyNamesTheTamperedEntry()
@@ -340,31 +220,31 @@ class TestWorkspaceStore : public QObject
       QFETCH( QString, gpkg );
       QFETCH( QString, pg );
       QFETCH( QString, problem );
-      mWs->addLedgerEntry( entry( "S-001", "disputed", "17" ) );
-      mWs->addLedgerEntry( entry( "S-002", "disputed", "18" ) );
-      mWs->addLedgerEntry( entry( "S-003", "deferred", "19" ) );
-      QVERIFY( mWs->verify().clean() );
+      mF.ws->addLedgerEntry( entry( "S-001", "disputed", "17" ), limes::test::tjKey() );
+      mF.ws->addLedgerEntry( entry( "S-002", "disputed", "18" ), limes::test::tjKey() );
+      mF.ws->addLedgerEntry( entry( "S-003", "deferred", "19" ), limes::test::tjKey() );
+      QVERIFY( mF.ws->verify().clean() );
       bool ok = false;
-      raw( gpkg, pg, &ok );
+      mF.raw( gpkg, pg, &ok );
       QVERIFY( ok );
-      const VerifyReport r = mWs->verify();
+      const VerifyReport r = mF.ws->verify();
       QVERIFY( !r.clean() );
       QVERIFY2( r.problems.join( '\n' ).contains( problem ), qPrintable( r.problems.join( '\n' ) ) );
     }
 
     void acceptedFindingsRoundTrip()
     {
-      mWs->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7", "B. Osmonov" }, RULES );
-      const QList<AcceptedFinding> list = mWs->acceptedFindings();
+      mF.ws->acceptFinding( { "pillar_off_line", "pillars", 12, "set back from the river bank, protocol 7", "B. Osmonov" }, RULES, limes::test::kgKey() );
+      const QList<AcceptedFinding> list = mF.ws->acceptedFindings();
       QCOMPARE( list.size(), 1 );
       QCOMPARE( list[0].rule, QStringLiteral( "pillar_off_line" ) );
       QCOMPARE( list[0].layer, QStringLiteral( "pillars" ) );
       QCOMPARE( list[0].fid, 12LL );
       QCOMPARE( list[0].reason, QStringLiteral( "set back from the river bank, protocol 7" ) );
       QCOMPARE( list[0].author, QStringLiteral( "B. Osmonov" ) );
-      refused( [&] { mWs->acceptFinding( { "no_such_rule", "pillars", 1, "x", "me" }, RULES ); }, "unknown rule 'no_such_rule'" );
-      refused( [&] { mWs->acceptFinding( { "spike", "line", 1, " ", "me" }, RULES ); }, "needs a reason and an author" );
-      QCOMPARE( mWs->acceptedFindings().size(), 1 );
+      refused( [&] { mF.ws->acceptFinding( { "no_such_rule", "pillars", 1, "x", "me" }, RULES, limes::test::kgKey() ); }, "unknown rule 'no_such_rule'" );
+      refused( [&] { mF.ws->acceptFinding( { "spike", "line", 1, " ", "me" }, RULES, limes::test::kgKey() ); }, "needs a reason and an author" );
+      QCOMPARE( mF.ws->acceptedFindings().size(), 1 );
     }
 
     void importsVersionsInWgs84NumberedAcrossTheImport()
@@ -374,11 +254,11 @@ class TestWorkspaceStore : public QObject
                               { "MultiLineString((600000 4430000, 601000 4430000),(602000 4430000, 603000 4430500))",
                                 "MultiLineString((604000 4430000, 605000 4430000),(606000 4430000, 607000 4430500))" },
                               { { "S-002" }, { QVariant() } } );
-      const LineVersion stored = mWs->importVersion( draft( "TJ claim 2024" ), utm.get(), "memory" );
+      const LineVersion stored = mF.ws->importVersion( draft( "TJ claim 2024" ), utm.get(), "memory", limes::test::secretariatKey() );
       QCOMPARE( stored.parts, 4LL );
-      QCOMPARE( mWs->version( "TJ claim 2024" ).parts, 4LL );
-      QCOMPARE( raw( "SELECT part FROM version_lines ORDER BY fid", "SELECT part FROM limes.version_lines ORDER BY id" ), QStringList( { "1", "2", "3", "4" } ) );
-      const VersionLayer lines = mWs->versionLayer( stored );
+      QCOMPARE( mF.ws->version( "TJ claim 2024" ).parts, 4LL );
+      QCOMPARE( mF.raw( "SELECT part FROM version_lines ORDER BY fid", "SELECT part FROM limes.version_lines ORDER BY id" ), QStringList( { "1", "2", "3", "4" } ) );
+      const VersionLayer lines = mF.ws->versionLayer( stored );
       QVERIFY( lines.layer && lines.layer->isValid() );
       QCOMPARE( lines.layer->crs().authid(), QStringLiteral( "EPSG:4326" ) );
       QCOMPARE( lines.layer->featureCount(), 4LL );
@@ -394,12 +274,12 @@ class TestWorkspaceStore : public QObject
       QGSCOMPARENEAR( features[0].geometry().asPolyline().first().y(), 40.014283, 1e-6 );
       QVERIFY( features[3].geometry().asPolyline().first().x() > features[2].geometry().asPolyline().first().x() ); // in import order
       // never overwritten, parties checked, nothing written by a refused import
-      refused( [&] { mWs->importVersion( draft( "TJ claim 2024" ), utm.get(), "memory" ); }, "a version named 'TJ claim 2024' exists already; versions are never overwritten" );
+      refused( [&] { mF.ws->importVersion( draft( "TJ claim 2024" ), utm.get(), "memory", limes::test::secretariatKey() ); }, "a version named 'TJ claim 2024' exists already; versions are never overwritten" );
       LineVersion other = draft( "other" );
       other.leftParty = "UZ";
-      refused( [&] { mWs->importVersion( other, utm.get(), "memory" ); }, "unknown party 'UZ' (parties: KG, TJ)" );
-      QCOMPARE( mWs->versions().size(), 1 );
-      refused( [&] { mWs->version( "ATLAS" ); }, "no version named 'ATLAS' (versions: TJ claim 2024)" );
+      refused( [&] { mF.ws->importVersion( other, utm.get(), "memory", limes::test::secretariatKey() ); }, "unknown party 'UZ' (parties: KG, TJ)" );
+      QCOMPARE( mF.ws->versions().size(), 1 );
+      refused( [&] { mF.ws->version( "ATLAS" ); }, "no version named 'ATLAS' (versions: TJ claim 2024)" );
     }
 
     void wrongCrsAndInvalidLinesAreRefused_data()
@@ -422,9 +302,9 @@ class TestWorkspaceStore : public QObject
       QFETCH( QStringList, wkts );
       QFETCH( QString, message );
       const auto source = layer( uri, wkts );
-      refused( [&] { mWs->importVersion( draft( "x" ), source.get(), "line" ); }, message );
-      QVERIFY( mWs->versions().isEmpty() );
-      QCOMPARE( raw( "SELECT COUNT(*) FROM version_lines", "SELECT count(*) FROM limes.version_lines" ), QStringList( "0" ) );
+      refused( [&] { mF.ws->importVersion( draft( "x" ), source.get(), "line", limes::test::secretariatKey() ); }, message );
+      QVERIFY( mF.ws->versions().isEmpty() );
+      QCOMPARE( mF.raw( "SELECT COUNT(*) FROM version_lines", "SELECT count(*) FROM limes.version_lines" ), QStringList( "0" ) );
     }
 
     void importsPillarsRoundTrip()
@@ -433,9 +313,9 @@ class TestWorkspaceStore : public QObject
                                   "&field=survey_accuracy:double&field=survey_date:string&field=type:string",
                                   { "Point(600000 4430000)", "Point(601000 4430000)" },
                                   { { " 117 ", "S-002", 600000.3, 4430000.4, 0.05, "2024-05-14", "main" }, { "117a", QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), QVariant() } } );
-      QCOMPARE( mWs->importPillars( pillars.get(), "memory", PillarFields(), "surveyor" ), 2LL );
-      QCOMPARE( mWs->pillarCount(), 2LL );
-      const QList<Pillar> stored = mWs->pillars();
+      QCOMPARE( mF.ws->importPillars( pillars.get(), "memory", PillarFields(), "surveyor", limes::test::secretariatKey() ), 2LL );
+      QCOMPARE( mF.ws->pillarCount(), 2LL );
+      const QList<Pillar> stored = mF.ws->pillars();
       QCOMPARE( stored.size(), 2 );
       const Pillar &p = stored[0];
       QCOMPARE( p.number, QStringLiteral( "117" ) );
@@ -486,83 +366,86 @@ class TestWorkspaceStore : public QObject
       QFETCH( QString, numberField );
       QFETCH( QString, message );
       const auto existing = layer( "Point?crs=EPSG:4326&field=number:string", { "Point(70.2 40)" }, { { "900" } } );
-      mWs->importPillars( existing.get(), "existing", PillarFields(), "surveyor" );
+      mF.ws->importPillars( existing.get(), "existing", PillarFields(), "surveyor", limes::test::secretariatKey() );
       QList<QVector<QVariant>> attributes;
       for ( const QString &n : numbers )
         attributes << QVector<QVariant> { n, segment.isEmpty() ? QVariant() : QVariant( segment ) };
       const auto source = layer( uri, wkts, attributes );
       PillarFields fields;
       fields.number = numberField;
-      refused( [&] { mWs->importPillars( source.get(), "pillars", fields, "surveyor" ); }, message );
-      QCOMPARE( mWs->pillarCount(), 1LL ); // the first pillar of a refused import is not kept either
+      refused( [&] { mF.ws->importPillars( source.get(), "pillars", fields, "surveyor", limes::test::secretariatKey() ); }, message );
+      QCOMPARE( mF.ws->pillarCount(), 1LL ); // the first pillar of a refused import is not kept either
     }
 
     void storesChangesAgainstTheirVersions()
     {
       const auto line = layer( "LineString?crs=EPSG:4326", { "LineString(70 40, 70.1 40)" } );
-      mWs->importVersion( draft( "A" ), line.get(), "memory" );
-      mWs->importVersion( draft( "B" ), line.get(), "memory" );
+      mF.ws->importVersion( draft( "A" ), line.get(), "memory", limes::test::secretariatKey() );
+      mF.ws->importVersion( draft( "B" ), line.get(), "memory", limes::test::secretariatKey() );
       const QByteArray summary = "{\"net\":[{\"net_m2\":-12.5,\"party\":\"KG\"}],\"transfers\":[]}";
-      const StoredChange c = mWs->storeChange( "A", "B", summary, "analyst" );
+      const StoredChange c = mF.ws->storeChange( "A", "B", summary, "analyst", limes::test::kgKey() );
       QVERIFY( c.id > 0 );
       QVERIFY( !c.recordedUtc.isEmpty() );
-      const QList<StoredChange> list = mWs->storedChanges();
+      const QList<StoredChange> list = mF.ws->storedChanges();
       QCOMPARE( list.size(), 1 );
       QCOMPARE( list[0].oldVersion, QStringLiteral( "A" ) );
       QCOMPARE( list[0].newVersion, QStringLiteral( "B" ) );
       QCOMPARE( list[0].author, QStringLiteral( "analyst" ) );
       QCOMPARE( list[0].recordedUtc, c.recordedUtc );
-      QCOMPARE( QJsonDocument::fromJson( list[0].summaryJson ), QJsonDocument::fromJson( summary ) ); // the same JSON value
-      refused( [&] { mWs->storeChange( "A", "Z", "{}", "analyst" ); }, "no version named 'Z'" );
-      QCOMPARE( mWs->info().changes.size(), 1 );
+      QCOMPARE( list[0].summaryJson, summary ); // exactly the bytes given, on every storage
+      refused( [&] { mF.ws->storeChange( "A", "Z", "{}", "analyst", limes::test::kgKey() ); }, "no version named 'Z'" );
+      QCOMPARE( mF.ws->info().changes.size(), 1 );
     }
 
     void layersOpenStyled()
     {
-      QVERIFY( mWs->layerStyle( "version_lines" ).contains( "version_id" ) );
-      QVERIFY( mWs->layerStyle( "pillars" ).contains( "\"number\"" ) || mWs->layerStyle( "pillars" ).contains( "fieldName=\"number\"" ) );
-      QVERIFY( mWs->layerStyle( "ledger" ).isEmpty() );
+      QVERIFY( mF.ws->layerStyle( "version_lines" ).contains( "version_id" ) );
+      QVERIFY( mF.ws->layerStyle( "pillars" ).contains( "\"number\"" ) || mF.ws->layerStyle( "pillars" ).contains( "fieldName=\"number\"" ) );
+      QVERIFY( mF.ws->layerStyle( "ledger" ).isEmpty() );
     }
 
     void notesChangeOnlyWithRowVersions()
     {
       const auto line = layer( "LineString?crs=EPSG:4326", { "LineString(70 40, 70.1 40)" } );
-      mWs->importVersion( draft( "A" ), line.get(), "memory" );
-      const int read = mWs->version( "A" ).rowVersion;
-      if ( !mWs->capabilities().testFlag( WorkspaceStore::Capability::RowVersions ) )
+      mF.ws->importVersion( draft( "A" ), line.get(), "memory", limes::test::secretariatKey() );
+      const int read = mF.ws->version( "A" ).rowVersion;
+      if ( !mF.ws->capabilities().testFlag( WorkspaceStore::Capability::RowVersions ) )
       {
         QCOMPARE( read, 0 );
-        refused( [&] { mWs->setVersionNotes( "A", "moved", read ); }, "keeps no row versions" );
+        refused( [&] { mF.ws->setVersionNotes( "A", "moved", read ); }, "keeps no row versions" );
         return;
       }
-      QCOMPARE( mWs->setVersionNotes( "A", "first", read ), read + 1 );
-      refused( [&] { mWs->setVersionNotes( "A", "second", read ); }, "conflict: version 'A' was changed by someone else" );
-      QCOMPARE( mWs->version( "A" ).notes, QStringLiteral( "first" ) );
+      QCOMPARE( mF.ws->setVersionNotes( "A", "first", read ), read + 1 );
+      refused( [&] { mF.ws->setVersionNotes( "A", "second", read ); }, "conflict: version 'A' was changed by someone else" );
+      QCOMPARE( mF.ws->version( "A" ).notes, QStringLiteral( "first" ) );
     }
 
     void exportsAVerifiedSnapshot()
     {
       const auto line = layer( "LineString?crs=EPSG:4326&field=segment:string", { "LineString(70 40, 70.1 40)", "LineString(70.1 40, 70.2 40.1)" }, { { "S-001" }, { "S-002" } } );
-      mWs->importVersion( draft( "A" ), line.get(), "memory" );
-      mWs->importPillars( layer( "Point?crs=EPSG:4326&field=number:string", { "Point(70.05 40)" }, { { "7" } } ).get(), "memory", PillarFields(), "surveyor" );
-      mWs->addLedgerEntry( entry( "S-001", "disputed" ) );
-      mWs->acceptFinding( { "spike", "line", 3, "surveyed so", "B. Osmonov" }, RULES );
-      mWs->storeChange( "A", "A", "{\"transfers\":[]}", "analyst" );
-      const QString snapshot = mDir.filePath( postgis() ? QStringLiteral( "snapshot-of-pg.gpkg" ) : QStringLiteral( "snapshot-of-gpkg.gpkg" ) );
-      if ( !mWs->capabilities().testFlag( WorkspaceStore::Capability::Snapshot ) )
+      mF.ws->importVersion( draft( "A" ), line.get(), "memory", limes::test::secretariatKey() );
+      mF.ws->importPillars( layer( "Point?crs=EPSG:4326&field=number:string", { "Point(70.05 40)" }, { { "7" } } ).get(), "memory", PillarFields(), "surveyor", limes::test::secretariatKey() );
+      mF.ws->addLedgerEntry( entry( "S-001", "disputed" ), limes::test::tjKey() );
+      mF.ws->acceptFinding( { "spike", "line", 3, "surveyed so", "B. Osmonov" }, RULES, limes::test::kgKey() );
+      mF.ws->storeChange( "A", "A", "{\"transfers\":[]}", "analyst", limes::test::kgKey() );
+      const QString snapshot = mF.filePath( mF.postgis() ? QStringLiteral( "snapshot-of-pg.gpkg" ) : QStringLiteral( "snapshot-of-gpkg.gpkg" ) );
+      if ( !mF.ws->capabilities().testFlag( WorkspaceStore::Capability::Snapshot ) )
       {
-        refused( [&] { mWs->exportTo( snapshot ); }, "a GeoPackage workspace is already one file" );
+        refused( [&] { mF.ws->exportTo( snapshot ); }, "a GeoPackage workspace is already one file" );
         QVERIFY( !QFile::exists( snapshot ) );
         return;
       }
-      mWs->exportTo( snapshot );
+      mF.ws->exportTo( snapshot );
       const auto copy = openWorkspace( snapshot, QgsCoordinateTransformContext() );
       QVERIFY( copy->verify().clean() );
-      QCOMPARE( copy->partyCodes(), mWs->partyCodes() );
-      QCOMPARE( copy->segments().at( 1 ).chainageFrom, mWs->segments().at( 1 ).chainageFrom );
+      QCOMPARE( copy->partyCodes(), mF.ws->partyCodes() );
+      QCOMPARE( copy->segments().at( 1 ).chainageFrom, mF.ws->segments().at( 1 ).chainageFrom );
       QCOMPARE( copy->version( "A" ).parts, 2LL );
       QCOMPARE( copy->pillars().first().number, QStringLiteral( "7" ) );
-      QCOMPARE( copy->ledger().first().hash, mWs->ledger().first().hash );
+      QCOMPARE( copy->ledger().first().hash, mF.ws->ledger().first().hash );
+      QCOMPARE( copy->head().hash, mF.ws->head().hash ); // the ledger as sealed, entry for entry
+      QCOMPARE( copy->head().entries, 8LL );
+      QCOMPARE( copy->keys().size(), 3 );
       QCOMPARE( copy->acceptedFindings().first().author, QStringLiteral( "B. Osmonov" ) );
       QCOMPARE( copy->storedChanges().first().author, QStringLiteral( "analyst" ) );
     }

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -47,18 +48,31 @@ namespace limes
     QMap<QString, QString> positions;    //!< party -> position
     QMap<QString, QStringList> signatories; //!< party -> names
     QStringList attachments;             //!< paths; their SHA-256 is recorded
-    long long supersedes = -1;           //!< entry corrected by this one
+    long long supersedes = -1;           //!< entry corrected by this one (-1: none; otherwise 1 or more)
     QString author;
   };
 
+  /**
+   * One entry of the ledger (ledger.h says how it is sealed and signed). Every kind has an
+   * author, a time, a place in the hash chain and, from ledger format 2 on, a signature;
+   * `payload` is what the kind records (for a decision: the protocol's fields, also in `input`).
+   */
   struct LedgerEntry
   {
     long long id = -1;
-    LedgerEntryInput input;
-    QMap<QString, QString> attachmentHashes; //!< path -> SHA-256
+    int format = 2;                          //!< 1: recorded before signatures (v1 bytes, unsigned)
+    QString kind = QStringLiteral( "decision" ); //!< decision, countersign, key, key_revoke, version, pillars, finding, change
+    LedgerEntryInput input;                  //!< decision: the protocol's fields; every kind: input.author
+    QMap<QString, QString> attachmentHashes; //!< decision: path -> SHA-256
+    QString agreedVersionSha256;             //!< decision: content hash of the agreed version when recorded
+    QJsonObject payload;                     //!< format 2: what the kind records, as sealed
     QString recordedUtc;                     //!< ISO 8601, UTC
     QString previousHash;
     QString hash;
+    QString signerParty;                     //!< the party whose key signed (SECRETARIAT for the secretariat)
+    QString signerKey;                       //!< its fingerprint, SHA256:hex
+    QString signature;                       //!< Ed25519 over `sealed`, hex
+    QByteArray sealed;                       //!< the canonical bytes, exactly as signed and stored
   };
 
   //! A version of the boundary line kept in the workspace.
@@ -76,6 +90,7 @@ namespace limes
     long long parts = 0;
     int rowVersion = 0;  //!< shared workspaces: for optimistic locking (0 where there is none)
     QString ownerParty;  //!< shared workspaces: the delegation a claim belongs to (empty: the connected one)
+    long long ledgerEntry = -1; //!< the entry that recorded it; -1: imported before signatures
   };
 
   //! Field names of a pillar layer to import; empty: not in the source.
@@ -103,6 +118,8 @@ namespace limes
     double surveyAccuracy = std::numeric_limits<double>::quiet_NaN(); //!< metres
     QString surveyDate;
     QString author;
+    long long ledgerEntry = -1; //!< the entry that recorded it; -1: imported before signatures
+    long long id = -1;          //!< row id in the storage
   };
 
   //! A change-engine summary kept against the two versions it compares.
@@ -113,7 +130,8 @@ namespace limes
     QString newVersion;
     QString recordedUtc;
     QString author;
-    QByteArray summaryJson;
+    QByteArray summaryJson;     //!< exactly the bytes given
+    long long ledgerEntry = -1; //!< the entry that recorded it; -1: stored before signatures
   };
 
   //! A validation finding the commission has accepted, with who accepted it and why.
@@ -124,13 +142,36 @@ namespace limes
     long long fid = -1;  //!< -1: the layer as a whole
     QString reason;
     QString author;
+    long long ledgerEntry = -1; //!< the entry that recorded it; -1: accepted before signatures
+    long long id = -1;          //!< row id in the storage
+  };
+
+  //! A public key registered in the ledger (derived from its `key` and `key_revoke` entries).
+  struct RegisteredKey
+  {
+    QString party;
+    QString fingerprint;
+    QString holder;
+    QByteArray publicKey;
+    long long registeredIn = -1; //!< the `key` entry
+    long long revokedIn = -1;    //!< the `key_revoke` entry, -1 while active
+  };
+
+  //! What `limes workspace verify` checks beyond the workspace itself: anchors kept out of band.
+  struct VerifyOptions
+  {
+    QMap<QString, QStringList> trusted; //!< party -> fingerprints known out of band (--trust)
+    long long expectedEntries = -1;     //!< --expect-head COUNT:HASH; -1: not given
+    QString expectedHead;               //!< the head hash, or a prefix of it (16 hex digits at least)
   };
 
   //! The result of `limes workspace verify`.
   struct VerifyReport
   {
     long long entries = 0;
-    QStringList problems;                 //!< one line each, naming the entry
+    long long signedEntries = 0;
+    QStringList problems;                 //!< one line each, naming the entry or the content
+    QStringList notes;                    //!< what is listed but is no tampering (recorded before signatures, unchecked keys)
     bool clean() const { return problems.isEmpty(); }
   };
 }

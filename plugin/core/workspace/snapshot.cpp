@@ -1,37 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/snapshot.h"
+#include "workspace/importsource.h"
 #include "workspace/gpkg/gpkgstore.h"
 #include "atomicoutput.h"
 #include "error.h"
-
-#include <qgsvectordataprovider.h>
-#include <qgsvectorlayer.h>
-
-#include <cmath>
 
 namespace limes
 {
   namespace
   {
-    //! The pillars as a layer importPillars() reads with the default field names (WGS 84).
-    std::unique_ptr<QgsVectorLayer> pillarLayer( const QList<Pillar> &pillars )
+    //! Rows copied in id order keep their order: those from before signatures come first.
+    template<typename Item> long long legacyCount( const QList<Item> &items, long long bound )
     {
-      auto layer = std::make_unique<QgsVectorLayer>( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string&field=surveyed_x:double"
-                   "&field=surveyed_y:double&field=survey_accuracy:double&field=survey_date:string" ), QStringLiteral( "pillars" ), QStringLiteral( "memory" ) );
-      auto number = []( double v ) { return std::isfinite( v ) ? QVariant( v ) : QVariant(); };
-      auto text = []( const QString &v ) { return v.isEmpty() ? QVariant() : QVariant( v ); };
-      QgsFeatureList features;
-      for ( const Pillar &p : pillars )
-      {
-        QgsFeature f( layer->fields() );
-        f.setGeometry( QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) ) );
-        f.setAttributes( QgsAttributes( QVector<QVariant> { p.number, text( p.type ), text( p.segment ), number( p.surveyedLon ), number( p.surveyedLat ),
-                                        number( p.surveyAccuracy ), text( p.surveyDate ) } ) );
-        features << f;
-      }
-      layer->dataProvider()->addFeatures( features );
-      layer->updateExtents();
-      return layer;
+      return std::count_if( items.cbegin(), items.cend(), [bound]( const Item &item ) { return item.id <= bound; } );
     }
   }
 
@@ -41,23 +22,40 @@ namespace limes
     AtomicOutput out( gpkgPath );
     GpkgStore::create( out.temporaryPath(), from.parties(), from.segments() );
     {
-      const auto to = GpkgStore::open( out.temporaryPath(), context );
-      for ( LineVersion v : from.versions() )
-      {
-        const VersionLayer lines = from.versionLayer( v );
-        v.rowVersion = 0;
-        to->importVersion( v, lines.layer.get(), where );
-      }
-      const QList<Pillar> pillars = from.pillars();
-      if ( !pillars.isEmpty() )
-        to->importPillars( pillarLayer( pillars ).get(), where, PillarFields(), QStringLiteral( "export from %1" ).arg( where ) );
-      for ( const LedgerEntry &e : from.ledger() )
-        to->appendSealedEntry( e );
-      for ( const AcceptedFinding &f : from.acceptedFindings() )
-        to->acceptFinding( f, { f.rule } ); // accepted already: copied, not judged again
-      for ( const StoredChange &c : from.storedChanges() )
-        to->storeChange( c.oldVersion, c.newVersion, c.summaryJson, c.author );
-      const VerifyReport check = to->verify();
+      const auto store = GpkgStore::open( out.temporaryPath(), context );
+      WorkspaceStore &to = *store;
+      // rows as they are, with the entries that recorded them: the snapshot is the same
+      // workspace, and verifies as the original does
+      to.transaction( [&] {
+        const QMap<QString, long long> bounds = from.legacyIds();
+        const QList<LineVersion> versions = from.versions();
+        QMap<QString, long long> legacy;
+        for ( LineVersion v : versions )
+        {
+          const long long source = v.id;
+          v.rowVersion = 0;
+          const long long id = to.insertVersion( v );
+          for ( const VersionLine &line : from.versionLines( source ) )
+            to.insertVersionLine( id, line );
+        }
+        legacy.insert( QStringLiteral( "line_versions" ), legacyCount( versions, bounds.value( QStringLiteral( "line_versions" ) ) ) );
+        const QList<Pillar> pillars = from.pillars();
+        for ( const Pillar &p : pillars )
+          to.insertPillar( p );
+        legacy.insert( QStringLiteral( "pillars" ), legacyCount( pillars, bounds.value( QStringLiteral( "pillars" ) ) ) );
+        for ( const ledger::Row &row : from.ledgerRows() )
+          to.insertLedgerRow( row );
+        const QList<AcceptedFinding> findings = from.acceptedFindings();
+        for ( const AcceptedFinding &f : findings )
+          to.insertFinding( f );
+        legacy.insert( QStringLiteral( "validation_exceptions" ), legacyCount( findings, bounds.value( QStringLiteral( "validation_exceptions" ) ) ) );
+        const QList<StoredChange> changes = from.storedChanges();
+        for ( const StoredChange &c : changes )
+          to.insertChange( c );
+        legacy.insert( QStringLiteral( "change_results" ), legacyCount( changes, bounds.value( QStringLiteral( "change_results" ) ) ) );
+        to.setLegacyIds( legacy );
+      } );
+      const VerifyReport check = to.verify();
       if ( !check.clean() )
         throw Error( QStringLiteral( "the ledger does not verify: %1" ).arg( check.problems.first() ), where );
     }

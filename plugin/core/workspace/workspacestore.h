@@ -2,6 +2,7 @@
 #ifndef LIMES_WORKSPACESTORE_H
 #define LIMES_WORKSPACESTORE_H
 
+#include "workspace/ledger.h"
 #include "workspace/model.h"
 
 #include <QFlags>
@@ -18,6 +19,8 @@ class QgsVectorLayer;
 namespace limes
 {
   struct VersionLine;
+  class WorkspaceStore;
+  void exportSnapshot( const WorkspaceStore &from, const QString &gpkgPath, const QgsCoordinateTransformContext &context );
 
   //! One version's lines as a layer for QGIS and the engines, and how provenance names it.
   struct VersionLayer
@@ -39,6 +42,7 @@ namespace limes
     QList<StoredChange> changes;
     long long ledgerEntries = 0;
     long long acceptedFindings = 0;
+    QList<RegisteredKey> keys;
   };
 
   //! What a storage keeps beside the ledger entries: how many there are and the chain's head.
@@ -51,20 +55,21 @@ namespace limes
 
   /**
    * A commission workspace, whatever stores it: parties, segments, line versions, pillars,
-   * the hash-chained agreement ledger, accepted validation findings and stored change
+   * the hash-chained, signed agreement ledger, accepted validation findings and stored change
    * results. The CLI, Processing and the desktop call only this.
    *
    * The public operations that write check their input with the shared rules (checks.h,
-   * ledger.h, importsource.h) and then run the storage's primitives (the protected part) in
-   * one transaction of the storage's: a storage adds no rule of its own beyond what its
-   * database enforces (PostgreSQL's roles and row-level security).
+   * ledger.h, keyring.h, coverage.h, importsource.h) and then run the storage's primitives
+   * (the protected part) in one transaction of the storage's: a storage adds no rule of its own
+   * beyond what its database enforces (PostgreSQL's roles and row-level security). Every write
+   * of content records a ledger entry signed with the writer's key, in the same transaction.
    * Stores own a database handle: not copyable.
    */
   class WorkspaceStore
   {
     public:
       //! The model's version; both storages migrate an older workspace to it and refuse a newer one.
-      static constexpr int SCHEMA_VERSION = 4;
+      static constexpr int SCHEMA_VERSION = 5;
 
       //! What only some storages do.
       enum class Capability
@@ -100,7 +105,7 @@ namespace limes
       QStringList segmentCodes() const;
       //! All or none, in one transaction.
       void addSegments( const QList<Segment> &segments );
-      //! Status per segment derived from the ledger: the latest entry not superseded.
+      //! Status per segment derived from the ledger: the latest decision not superseded ("agreed (awaiting KG)" until every party signed it).
       QMap<QString, QString> segmentStatus() const;
 
       virtual QList<LineVersion> versions() const = 0;
@@ -108,9 +113,10 @@ namespace limes
       LineVersion version( const QString &name ) const;
       /**
        * Imports the lines of `source` (any CRS; stored in WGS 84) as a new version, in one
-       * transaction. A `segment` field, when the source has one, is kept per line.
+       * transaction with the `version` entry, signed with `key`, that records its content's
+       * hashes. A `segment` field, when the source has one, is kept per line.
        */
-      LineVersion importVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName );
+      LineVersion importVersion( const LineVersion &version, QgsFeatureSource *source, const QString &sourceName, const crypto::SigningKey &key );
       //! One version's lines (WGS 84, field `segment`), in the order they were imported.
       virtual VersionLayer versionLayer( const LineVersion &version ) const = 0;
       /**
@@ -122,29 +128,58 @@ namespace limes
 
       /**
        * Imports pillars (designed position = the point; surveyed position, accuracy and date
-       * from fields) in one transaction; numbers must be new and segments known.
+       * from fields) in one transaction with their signed `pillars` entry; numbers must be new
+       * and segments known.
        */
-      long long importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &fields, const QString &author );
+      long long importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &fields, const QString &author, const crypto::SigningKey &key );
       virtual QList<Pillar> pillars() const = 0;
       virtual long long pillarCount() const = 0;
 
       /**
-       * Checks, seals and appends an entry in one transaction; the chain head is locked for
-       * the time of it, so that two writers at once are chained one after the other.
+       * Checks, seals, signs with `key` and appends a decision in one transaction; the chain
+       * head is locked for the time of it, so that two writers at once are chained one after
+       * the other. The key must be registered and active; its party is the entry's signer.
+       */
+      LedgerEntry addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key );
+      /**
+       * Front ends that hold no signing key yet (the desktop) call these: every write that
+       * records an entry needs a key, so they refuse with one line saying so.
        */
       LedgerEntry addLedgerEntry( const LedgerEntryInput &input );
-      //! Appends an entry sealed elsewhere, as it is (an export); verify() then checks it.
-      void appendSealedEntry( const LedgerEntry &entry );
-      virtual QList<LedgerEntry> ledger( const QString &segment = QString() ) const = 0;
-      //! Names any entry changed, removed or added behind Limes' back.
-      VerifyReport verify() const;
-
-      //! `knownRules`: the validation rule ids (Validator::allRules()).
       void acceptFinding( const AcceptedFinding &finding, const QStringList &knownRules );
+      StoredChange storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author );
+      //! Signs decision `entry` for the party of `key` (a countersignature): an agreement takes effect once every party signed it.
+      LedgerEntry countersign( long long entry, const QString &author, const crypto::SigningKey &key );
+      /**
+       * Registers `key`'s public key for `party` (a party code, or ledger::secretariat()): an
+       * entry signed by the key itself. When the party has an active key already, `endorser`
+       * must be one of them (a rotation).
+       */
+      LedgerEntry registerKey( const QString &party, const QString &holder, const QString &author, const crypto::SigningKey &key,
+                               const crypto::SigningKey *endorser = nullptr );
+      //! Revokes a key, signed by an active key of its party or of the secretariat; it signs nothing after.
+      LedgerEntry revokeKey( const QString &fingerprint, const QString &reason, const QString &author, const crypto::SigningKey &key );
+      //! The entries in order; with `segment`, only the decisions about it.
+      QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
+      //! Every ledger row in id order, exactly as stored (limes workspace compare).
+      virtual QList<ledger::Row> ledgerRows() const = 0;
+      //! The keys registered in the ledger, derived from its entries.
+      QList<RegisteredKey> keys() const;
+      //! The ledger as it stands: how many entries, and the last one's hash (for `limes workspace head`).
+      LedgerHead head() const;
+      /**
+       * Names any entry changed, removed or added behind Limes' back, any signature that does
+       * not hold, any covered content changed since, and what `options` anchor (verify.h).
+       */
+      VerifyReport verify( const VerifyOptions &options = VerifyOptions() ) const;
+
+      //! `knownRules`: the validation rule ids (Validator::allRules()); recorded by a signed `finding` entry.
+      void acceptFinding( const AcceptedFinding &finding, const QStringList &knownRules, const crypto::SigningKey &key );
       virtual QList<AcceptedFinding> acceptedFindings() const = 0;
 
-      //! Keeps a change summary (the engine's JSON, as bytes) against the two versions it compares.
-      StoredChange storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author );
+      //! Keeps a change summary (the engine's JSON, exactly these bytes) against the two versions it compares, with its signed `change` entry.
+      StoredChange storeChange( const QString &oldVersion, const QString &newVersion, const QByteArray &summaryJson, const QString &author,
+                                const crypto::SigningKey &key );
       virtual QList<StoredChange> storedChanges() const = 0;
 
       //! The style (QGIS QML) a layer of the workspace opens with: `version_lines` or `pillars`.
@@ -178,17 +213,29 @@ namespace limes
       virtual long long insertVersion( const LineVersion &version ) = 0;
       virtual void insertVersionLine( long long versionId, const VersionLine &line ) = 0;
       virtual void insertPillar( const Pillar &pillar ) = 0;
-      //! Locks the head until the transaction ends where the storage can.
+      //! The head as the storage records it; `lock` locks it until the transaction ends where the storage can.
       virtual LedgerHead ledgerHead( bool lock ) const = 0;
-      //! The segment of entry `id`; a null string when there is no such entry.
-      virtual QString ledgerSegmentOf( long long id ) const = 0;
-      //! Writes the entry and moves the recorded head and count to it.
-      virtual void insertLedgerEntry( const LedgerEntry &entry ) = 0;
+      //! Writes the row and moves the recorded head and count to it.
+      virtual void insertLedgerRow( const ledger::Row &row ) = 0;
+      //! A version's lines as stored, in row order.
+      virtual QList<VersionLine> versionLines( long long versionId ) const = 0;
       virtual void insertFinding( const AcceptedFinding &finding ) = 0;
       //! Returns the change with its id and time.
       virtual StoredChange insertChange( const StoredChange &change ) = 0;
+      //! Per content table, the largest row id present before signatures (schema 5's migration).
+      virtual QMap<QString, long long> legacyIds() const = 0;
+      virtual void setLegacyIds( const QMap<QString, long long> &ids ) = 0;
 
     private:
+      struct Chain;
+      //! Inside a write transaction: locks the head and reads the chain; `key` must be an active key (unless `newKey`).
+      Chain lockChain( const crypto::SigningKey &key, bool newKey ) const;
+      //! Seals, signs and appends `entry` at the head of `chain`.
+      LedgerEntry append( const Chain &chain, LedgerEntry entry, const QString &signerParty, const crypto::SigningKey &key );
+      QList<LedgerEntry> readEntries() const;
+
+      friend void exportSnapshot( const WorkspaceStore &from, const QString &gpkgPath, const QgsCoordinateTransformContext &context );
+
       QgsCoordinateTransformContext mContext;
   };
 

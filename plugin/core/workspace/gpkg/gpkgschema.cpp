@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/gpkg/gpkgschema.h"
 #include "workspace/gpkg/sqlite.h"
+#include "workspace/canonicaljson.h"
 #include "workspace/ledger.h"
 #include "workspace/styles.h"
 #include "workspace/workspacestore.h"
@@ -12,7 +13,43 @@
 
 namespace limes
 {
-  void installGpkgSchema( const SqliteDb &db )
+  namespace
+  {
+    /**
+     * Schema 5: the ledger signed and of several kinds (the decision columns may be empty, the
+     * payload, signer and sealed bytes beside them), content rows naming the entry that recorded
+     * them, and the largest row id of each content table as it was before signatures. SQLite
+     * cannot drop NOT NULL: the ledger is rebuilt, its rows copied as they are.
+     */
+    void migrateToSignedLedger( const SqliteDb &db )
+    {
+      db.exec( QStringLiteral(
+                 "CREATE TABLE ledger_v5 (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('decision','countersign','key','key_revoke','version','pillars','finding','change')),"
+                 " segment TEXT REFERENCES segments(code), protocol TEXT, meeting_date TEXT, place TEXT,"
+                 " decision TEXT CHECK (decision IS NULL OR decision IN ('agreed','disputed','deferred','referred')), agreed_version TEXT,"
+                 " positions TEXT, signatories TEXT, attachments TEXT, supersedes INTEGER REFERENCES ledger_v5(id), author TEXT NOT NULL, recorded_utc TEXT NOT NULL,"
+                 " previous_hash TEXT NOT NULL, hash TEXT NOT NULL, payload TEXT, signer_party TEXT, signer_key TEXT, signature TEXT, sealed TEXT);"
+                 "INSERT INTO ledger_v5 (id, kind, segment, protocol, meeting_date, place, decision, agreed_version, positions, signatories, attachments, supersedes,"
+                 " author, recorded_utc, previous_hash, hash) SELECT id, 'decision', segment, protocol, meeting_date, place, decision, agreed_version, positions,"
+                 " signatories, attachments, supersedes, author, recorded_utc, previous_hash, hash FROM ledger ORDER BY id;"
+                 "DROP TABLE ledger;"
+                 "ALTER TABLE ledger_v5 RENAME TO ledger;"
+                 "CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: record a correcting entry'); END;"
+                 "CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: record a correcting entry'); END;"
+                 "ALTER TABLE line_versions ADD COLUMN ledger_entry INTEGER; ALTER TABLE pillars ADD COLUMN ledger_entry INTEGER;"
+                 "ALTER TABLE validation_exceptions ADD COLUMN ledger_entry INTEGER; ALTER TABLE change_results ADD COLUMN ledger_entry INTEGER;" ) );
+      QJsonObject legacy;
+      for ( const char *table : { "line_versions", "pillars", "validation_exceptions", "change_results" } )
+      {
+        Statement max( db, QStringLiteral( "SELECT COALESCE(MAX(%1), 0) FROM %2" ).arg( QLatin1String( qstrcmp( table, "pillars" ) == 0 ? "fid" : "id" ), QLatin1String( table ) ) );
+        max.next();
+        legacy.insert( QLatin1String( table ), max.integer( 0 ) );
+      }
+      Statement( db, QStringLiteral( "INSERT INTO limes_meta VALUES ('legacy_ids', ?)" ) ).bind( 1, QString::fromUtf8( canonicaljson::serialise( legacy ) ) ).next();
+    }
+  }
+
+  void installGpkgSchema( const SqliteDb &db, int schema )
   {
     db.exec( QStringLiteral(
                "CREATE TABLE limes_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -32,12 +69,12 @@ namespace limes
         .bind( 1, QLatin1String( table ) ).bind( 2, QLatin1String( table ) ).next();
     Statement( db, QStringLiteral( "INSERT INTO limes_meta VALUES ('schema_version', '1'), ('ledger_entries', '0'), ('ledger_head', ?)" ) )
       .bind( 1, ledger::zeroHash() ).next();
-    migrateGpkgSchema( db, 1 ); // one way to the current schema, for new and old workspaces alike
+    migrateGpkgSchema( db, 1, schema ); // one way to the current schema, for new and old workspaces alike
   }
 
-  void migrateGpkgSchema( const SqliteDb &db, int from )
+  void migrateGpkgSchema( const SqliteDb &db, int from, int to )
   {
-    if ( from < 2 )
+    if ( from < 2 && to >= 2 )
     {
       // schema 2: line versions and their geometry (a GeoPackage feature table in WGS 84)
       db.exec( QStringLiteral(
@@ -51,7 +88,7 @@ namespace limes
                  "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('version_lines', 'features', 'version_lines', 4326);"
                  "INSERT INTO gpkg_geometry_columns VALUES ('version_lines', 'geom', 'LINESTRING', 4326, 0, 0);" ) );
     }
-    if ( from < 3 )
+    if ( from < 3 && to >= 3 )
     {
       // schema 3: pillars (designed positions as GeoPackage features, surveyed ones as
       // attributes in WGS 84) and change results kept against their pair of versions
@@ -65,13 +102,15 @@ namespace limes
                  " new_version TEXT NOT NULL REFERENCES line_versions(name), recorded_utc TEXT NOT NULL, author TEXT NOT NULL, summary TEXT NOT NULL);"
                  "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('change_results', 'attributes', 'change_results');" ) );
     }
-    if ( from < 4 )
+    if ( from < 4 && to >= 4 )
     {
       // schema 4: where a segment runs, along the line and between which points
       db.exec( QStringLiteral( "ALTER TABLE segments ADD COLUMN chainage_from_m REAL; ALTER TABLE segments ADD COLUMN chainage_to_m REAL;"
                                "ALTER TABLE segments ADD COLUMN from_point TEXT; ALTER TABLE segments ADD COLUMN to_point TEXT;" ) );
     }
-    db.exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( WorkspaceStore::SCHEMA_VERSION ) );
+    if ( from < 5 && to >= 5 )
+      migrateToSignedLedger( db );
+    db.exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( to ) );
   }
 
   void saveGpkgDefaultStyles( const SqliteDb &db )

@@ -6,10 +6,10 @@ namespace limes
 {
   class SqliteDb;
 
-  //! The workspace's tables in a new GeoPackage, at the current schema; the caller holds the transaction.
-  void installGpkgSchema( const SqliteDb &db );
-  //! Brings a workspace from schema `from` to the current one; the caller holds the transaction.
-  void migrateGpkgSchema( const SqliteDb &db, int from );
+  //! The workspace's tables in a new GeoPackage, at the current schema (an older `schema` to test migrations); the caller holds the transaction.
+  void installGpkgSchema( const SqliteDb &db, int schema );
+  //! Brings a workspace from schema `from` to `to`; the caller holds the transaction.
+  void migrateGpkgSchema( const SqliteDb &db, int from, int to );
   //! The default styles in the GeoPackage's layer_styles, which QGIS reads: the workspace opens styled.
   void saveGpkgDefaultStyles( const SqliteDb &db );
 }

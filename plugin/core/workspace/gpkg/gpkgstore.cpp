@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/gpkg/gpkgstore.h"
 #include "workspace/gpkg/gpkgschema.h"
+#include "workspace/canonicaljson.h"
 #include "workspace/importsource.h"
 #include "workspace/ledger.h"
 #include "error.h"
@@ -204,7 +205,7 @@ namespace limes
     , mDb( std::move( db ) )
   {}
 
-  void GpkgStore::create( const QString &path, const QList<Party> &parties, const QList<Segment> &segments )
+  void GpkgStore::create( const QString &path, const QList<Party> &parties, const QList<Segment> &segments, int schema )
   {
     const QString exists = QStringLiteral( "already exists; a workspace is never overwritten" );
     const QFileInfo target( path );
@@ -226,13 +227,19 @@ namespace limes
     {
       GpkgStore ws{ SqliteDb( temporary.path() ), QgsCoordinateTransformContext() };
       ws.transaction( [&] {
-        installGpkgSchema( ws.mDb );
+        installGpkgSchema( ws.mDb, schema );
         for ( const Party &p : parties )
           ws.insertParty( p );
         for ( const Segment &s : segments )
-          ws.insertSegment( s );
+        {
+          if ( schema >= 4 )
+            ws.insertSegment( s );
+          else
+            Statement( ws.mDb, QStringLiteral( "INSERT INTO segments (code, seq) VALUES (?, ?)" ) ).bind( 1, s.code ).bind( 2, static_cast<long long>( s.sequence ) ).next();
+        }
       } );
-      saveGpkgDefaultStyles( ws.mDb );
+      if ( schema >= 3 ) // the styled layers exist from schema 3 on
+        saveGpkgDefaultStyles( ws.mDb );
     }
     catch ( const Error &e )
     {
@@ -263,7 +270,7 @@ namespace limes
       // a damaged file is not migrated; a complete copy first, then the whole migration in one transaction
       ws->mDb.checkIntact();
       writeBackup( ws->mDb, QStringLiteral( "%1.schema%2-backup-%3.gpkg" ).arg( path ).arg( version ).arg( QDateTime::currentDateTimeUtc().toString( QStringLiteral( "yyyyMMddThhmmss" ) ) ) );
-      ws->transaction( [&] { migrateGpkgSchema( ws->mDb, version ); } );
+      ws->transaction( [&] { migrateGpkgSchema( ws->mDb, version, SCHEMA_VERSION ); } );
     }
     return ws;
   }
@@ -344,19 +351,23 @@ namespace limes
   {
     QList<LineVersion> list;
     Statement s( mDb, QStringLiteral( "SELECT id, name, kind, source, version_date, author, notes, left_party, right_party, "
-                                      "(SELECT COUNT(*) FROM version_lines WHERE version_id = line_versions.id) FROM line_versions ORDER BY id" ) );
+                                      "(SELECT COUNT(*) FROM version_lines WHERE version_id = line_versions.id), ledger_entry FROM line_versions ORDER BY id" ) );
     while ( s.next() )
       list << LineVersion{ s.integer( 0 ), s.text( 1 ), s.text( 2 ), s.text( 3 ), QDate::fromString( s.text( 4 ), Qt::ISODate ), s.text( 5 ), s.text( 6 ),
-                           s.text( 7 ), s.text( 8 ), s.integer( 9 ), 0, QString() };
+                           s.text( 7 ), s.text( 8 ), s.integer( 9 ), 0, QString(), s.integer( 10 ) };
     return list;
   }
 
   long long GpkgStore::insertVersion( const LineVersion &v )
   {
     // a GeoPackage has no delegations: ownerParty is not kept
-    Statement( mDb, QStringLiteral( "INSERT INTO line_versions (name, kind, source, version_date, author, notes, left_party, right_party, recorded_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" ) )
-      .bind( 1, v.name ).bind( 2, v.kind ).bind( 3, v.source ).bind( 4, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString() ).bind( 5, v.author )
-      .bind( 6, v.notes ).bind( 7, v.leftParty ).bind( 8, v.rightParty ).bind( 9, nowUtc() ).next();
+    Statement s( mDb, QStringLiteral( "INSERT INTO line_versions (name, kind, source, version_date, author, notes, left_party, right_party, recorded_utc, ledger_entry) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) );
+    s.bind( 1, v.name ).bind( 2, v.kind ).bind( 3, v.source ).bind( 4, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString() ).bind( 5, v.author )
+    .bind( 6, v.notes ).bind( 7, v.leftParty ).bind( 8, v.rightParty ).bind( 9, nowUtc() );
+    if ( v.ledgerEntry >= 1 )
+      s.bind( 10, v.ledgerEntry );
+    s.next();
     return mDb.lastInsertId();
   }
 
@@ -364,6 +375,16 @@ namespace limes
   {
     Statement( mDb, QStringLiteral( "INSERT INTO version_lines (geom, version_id, segment, part) VALUES (?, ?, ?, ?)" ) )
       .bindBlob( 1, gpkgBlob( line.wkb ) ).bind( 2, versionId ).bind( 3, line.segment.isEmpty() ? QString() : line.segment ).bind( 4, static_cast<long long>( line.part ) ).next();
+  }
+
+  QList<VersionLine> GpkgStore::versionLines( long long versionId ) const
+  {
+    QList<VersionLine> lines;
+    Statement s( mDb, QStringLiteral( "SELECT segment, part, geom FROM version_lines WHERE version_id = ? ORDER BY fid" ) );
+    s.bind( 1, versionId );
+    while ( s.next() )
+      lines << VersionLine{ s.text( 0 ), static_cast<int>( s.integer( 1 ) ), fromGpkgBlob( s.blob( 2 ) ).asWkb() };
+    return lines;
   }
 
   VersionLayer GpkgStore::versionLayer( const LineVersion &v ) const
@@ -376,11 +397,12 @@ namespace limes
   QList<Pillar> GpkgStore::pillars() const
   {
     QList<Pillar> list;
-    Statement s( mDb, QStringLiteral( "SELECT number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author FROM pillars ORDER BY fid" ) );
+    Statement s( mDb, QStringLiteral( "SELECT number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, ledger_entry, fid "
+                                      "FROM pillars ORDER BY fid" ) );
     while ( s.next() )
     {
       const QgsPointXY point = fromGpkgBlob( s.blob( 3 ) ).asPoint();
-      list << Pillar{ s.text( 0 ), s.text( 1 ), s.text( 2 ), point.x(), point.y(), s.real( 4 ), s.real( 5 ), s.real( 6 ), s.text( 7 ), s.text( 8 ) };
+      list << Pillar{ s.text( 0 ), s.text( 1 ), s.text( 2 ), point.x(), point.y(), s.real( 4 ), s.real( 5 ), s.real( 6 ), s.text( 7 ), s.text( 8 ), s.integer( 9 ), s.integer( 10 ) };
     }
     return list;
   }
@@ -394,40 +416,37 @@ namespace limes
 
   void GpkgStore::insertPillar( const Pillar &p )
   {
-    Statement( mDb, QStringLiteral( "INSERT INTO pillars (geom, number, type, segment, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, recorded_utc) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) )
-      .bindBlob( 1, gpkgBlob( QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) ).asWkb() ) ).bind( 2, p.number ).bind( 3, p.type )
-      .bind( 4, p.segment.isEmpty() ? QString() : p.segment ).bindDouble( 5, p.surveyedLon ).bindDouble( 6, p.surveyedLat ).bindDouble( 7, p.surveyAccuracy )
-      .bind( 8, p.surveyDate ).bind( 9, p.author ).bind( 10, nowUtc() ).next();
+    Statement s( mDb, QStringLiteral( "INSERT INTO pillars (geom, number, type, segment, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, recorded_utc, ledger_entry) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) );
+    s.bindBlob( 1, gpkgBlob( QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) ).asWkb() ) ).bind( 2, p.number ).bind( 3, p.type )
+    .bind( 4, p.segment.isEmpty() ? QString() : p.segment ).bindDouble( 5, p.surveyedLon ).bindDouble( 6, p.surveyedLat ).bindDouble( 7, p.surveyAccuracy )
+    .bind( 8, p.surveyDate ).bind( 9, p.author ).bind( 10, nowUtc() );
+    if ( p.ledgerEntry >= 1 )
+      s.bind( 11, p.ledgerEntry );
+    s.next();
   }
 
-  QList<LedgerEntry> GpkgStore::ledger( const QString &segment ) const
+  namespace
   {
-    QList<LedgerEntry> list;
-    Statement s( mDb, QStringLiteral( "SELECT id, segment, protocol, meeting_date, place, decision, agreed_version, positions, signatories, attachments, "
-                                      "supersedes, author, recorded_utc, previous_hash, hash FROM ledger %1 ORDER BY id" )
-                 .arg( segment.isEmpty() ? QString() : QStringLiteral( "WHERE segment = ?" ) ) );
-    if ( !segment.isEmpty() )
-      s.bind( 1, segment );
+    const char *const LEDGER_COLUMNS = "id, kind, segment, protocol, meeting_date, place, decision, agreed_version, positions, signatories, attachments, supersedes, "
+                                       "author, recorded_utc, previous_hash, hash, payload, signer_party, signer_key, signature, sealed";
+  }
+
+  QList<ledger::Row> GpkgStore::ledgerRows() const
+  {
+    QList<ledger::Row> rows;
+    Statement s( mDb, QStringLiteral( "SELECT %1 FROM ledger ORDER BY id" ).arg( QLatin1String( LEDGER_COLUMNS ) ) );
     while ( s.next() )
     {
-      LedgerEntry e;
-      e.id = s.integer( 0 );
-      e.input.segment = s.text( 1 );
-      e.input.protocol = s.text( 2 );
-      e.input.meetingDate = QDate::fromString( s.text( 3 ), Qt::ISODate );
-      e.input.place = s.text( 4 );
-      e.input.decision = s.text( 5 );
-      e.input.agreedVersion = s.text( 6 );
-      ledger::readJson( e, s.text( 7 ), s.text( 8 ), s.text( 9 ) );
-      e.input.supersedes = s.integer( 10 );
-      e.input.author = s.text( 11 );
-      e.recordedUtc = s.text( 12 );
-      e.previousHash = s.text( 13 );
-      e.hash = s.text( 14 );
-      list << e;
+      ledger::Row r;
+      r.id = s.integer( 0 );
+      QString *columns[] = { &r.kind, &r.segment, &r.protocol, &r.meetingDate, &r.place, &r.decision, &r.agreedVersion, &r.positions, &r.signatories, &r.attachments,
+                             &r.supersedes, &r.author, &r.recordedUtc, &r.previousHash, &r.hash, &r.payload, &r.signerParty, &r.signerKey, &r.signature, &r.sealed };
+      for ( int c = 0; c < 20; ++c )
+        *columns[c] = s.text( c + 1 );
+      rows << r;
     }
-    return list;
+    return rows;
   }
 
   LedgerHead GpkgStore::ledgerHead( bool ) const
@@ -439,53 +458,76 @@ namespace limes
     return LedgerHead{ s.text( 0 ).toLongLong(), s.integer( 1 ), s.text( 2 ) };
   }
 
-  QString GpkgStore::ledgerSegmentOf( long long id ) const
+  void GpkgStore::insertLedgerRow( const ledger::Row &r )
   {
-    Statement s( mDb, QStringLiteral( "SELECT segment FROM ledger WHERE id = ?" ) );
-    return s.bind( 1, id ).next() ? s.text( 0 ) : QString();
+    Statement s( mDb, QStringLiteral( "INSERT INTO ledger (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ).arg( QLatin1String( LEDGER_COLUMNS ) ) );
+    s.bind( 1, r.id );
+    const QString columns[] = { r.kind, r.segment, r.protocol, r.meetingDate, r.place, r.decision, r.agreedVersion, r.positions, r.signatories, r.attachments,
+                                r.supersedes, r.author, r.recordedUtc, r.previousHash, r.hash, r.payload, r.signerParty, r.signerKey, r.signature, r.sealed };
+    for ( int c = 0; c < 20; ++c )
+      s.bind( c + 2, columns[c] );
+    s.next();
+    Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_head'" ) ).bind( 1, r.hash ).next();
+    Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_entries'" ) ).bind( 1, QString::number( r.id ) ).next();
   }
 
-  void GpkgStore::insertLedgerEntry( const LedgerEntry &e )
+  QMap<QString, long long> GpkgStore::legacyIds() const
   {
-    Statement( mDb, QStringLiteral( "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) )
-      .bind( 1, e.id ).bind( 2, e.input.segment ).bind( 3, e.input.protocol ).bind( 4, e.input.meetingDate.toString( Qt::ISODate ) ).bind( 5, e.input.place )
-      .bind( 6, e.input.decision ).bind( 7, e.input.agreedVersion ).bind( 8, ledger::jsonOf( e.input.positions ) ).bind( 9, ledger::jsonOf( e.input.signatories ) )
-      .bind( 10, ledger::jsonOf( e.attachmentHashes ) ).bind( 11, e.input.supersedes >= 0 ? QString::number( e.input.supersedes ) : QString() ).bind( 12, e.input.author )
-      .bind( 13, e.recordedUtc ).bind( 14, e.previousHash ).bind( 15, e.hash ).next();
-    Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_head'" ) ).bind( 1, e.hash ).next();
-    Statement( mDb, QStringLiteral( "UPDATE limes_meta SET value = ? WHERE key = 'ledger_entries'" ) ).bind( 1, QString::number( e.id ) ).next();
+    Statement s( mDb, QStringLiteral( "SELECT value FROM limes_meta WHERE key = 'legacy_ids'" ) );
+    QMap<QString, long long> ids;
+    QJsonObject o;
+    if ( s.next() && canonicaljson::parseObject( s.text( 0 ), &o ) )
+      for ( auto it = o.begin(); it != o.end(); ++it )
+        ids.insert( it.key(), static_cast<long long>( it.value().toDouble() ) );
+    return ids;
+  }
+
+  void GpkgStore::setLegacyIds( const QMap<QString, long long> &ids )
+  {
+    QJsonObject o;
+    for ( auto it = ids.cbegin(); it != ids.cend(); ++it )
+      o.insert( it.key(), static_cast<qint64>( it.value() ) );
+    Statement( mDb, QStringLiteral( "INSERT OR REPLACE INTO limes_meta VALUES ('legacy_ids', ?)" ) ).bind( 1, QString::fromUtf8( canonicaljson::serialise( o ) ) ).next();
   }
 
   QList<AcceptedFinding> GpkgStore::acceptedFindings() const
   {
     QList<AcceptedFinding> list;
-    Statement s( mDb, QStringLiteral( "SELECT rule, layer, fid, reason, author FROM validation_exceptions ORDER BY id" ) );
+    Statement s( mDb, QStringLiteral( "SELECT rule, layer, fid, reason, author, ledger_entry, id FROM validation_exceptions ORDER BY id" ) );
     while ( s.next() )
-      list << AcceptedFinding{ s.text( 0 ), s.text( 1 ), s.integer( 2 ), s.text( 3 ), s.text( 4 ) };
+      list << AcceptedFinding{ s.text( 0 ), s.text( 1 ), s.integer( 2 ), s.text( 3 ), s.text( 4 ), s.integer( 5 ), s.integer( 6 ) };
     return list;
   }
 
   void GpkgStore::insertFinding( const AcceptedFinding &x )
   {
-    Statement( mDb, QStringLiteral( "INSERT INTO validation_exceptions (rule, layer, fid, reason, author, recorded_utc) VALUES (?, ?, ?, ?, ?, ?)" ) )
-      .bind( 1, x.rule ).bind( 2, x.layer ).bind( 3, x.fid ).bind( 4, x.reason ).bind( 5, x.author ).bind( 6, nowUtc() ).next();
+    Statement s( mDb, QStringLiteral( "INSERT INTO validation_exceptions (rule, layer, fid, reason, author, recorded_utc, ledger_entry) VALUES (?, ?, ?, ?, ?, ?, ?)" ) );
+    s.bind( 1, x.rule ).bind( 2, x.layer ).bind( 3, x.fid ).bind( 4, x.reason ).bind( 5, x.author ).bind( 6, nowUtc() );
+    if ( x.ledgerEntry >= 1 )
+      s.bind( 7, x.ledgerEntry );
+    s.next();
   }
 
   QList<StoredChange> GpkgStore::storedChanges() const
   {
     QList<StoredChange> list;
-    Statement s( mDb, QStringLiteral( "SELECT id, old_version, new_version, recorded_utc, author, summary FROM change_results ORDER BY id" ) );
+    // the summary's bytes exactly as stored
+    Statement s( mDb, QStringLiteral( "SELECT id, old_version, new_version, recorded_utc, author, summary, ledger_entry FROM change_results ORDER BY id" ) );
     while ( s.next() )
-      list << StoredChange{ s.integer( 0 ), s.text( 1 ), s.text( 2 ), s.text( 3 ), s.text( 4 ), s.text( 5 ).toUtf8() };
+      list << StoredChange{ s.integer( 0 ), s.text( 1 ), s.text( 2 ), s.text( 3 ), s.text( 4 ), s.blob( 5 ), s.integer( 6 ) };
     return list;
   }
 
   StoredChange GpkgStore::insertChange( const StoredChange &change )
   {
     StoredChange c = change;
-    c.recordedUtc = nowUtc();
-    Statement( mDb, QStringLiteral( "INSERT INTO change_results (old_version, new_version, recorded_utc, author, summary) VALUES (?, ?, ?, ?, ?)" ) )
-      .bind( 1, c.oldVersion ).bind( 2, c.newVersion ).bind( 3, c.recordedUtc ).bind( 4, c.author ).bind( 5, QString::fromUtf8( c.summaryJson ) ).next();
+    if ( c.recordedUtc.isEmpty() )
+      c.recordedUtc = nowUtc();
+    Statement s( mDb, QStringLiteral( "INSERT INTO change_results (old_version, new_version, recorded_utc, author, summary, ledger_entry) VALUES (?, ?, ?, ?, ?, ?)" ) );
+    s.bind( 1, c.oldVersion ).bind( 2, c.newVersion ).bind( 3, c.recordedUtc ).bind( 4, c.author ).bindUtf8( 5, c.summaryJson );
+    if ( c.ledgerEntry >= 1 )
+      s.bind( 6, c.ledgerEntry );
+    s.next();
     c.id = mDb.lastInsertId();
     return c;
   }

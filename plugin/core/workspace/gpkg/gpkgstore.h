@@ -10,13 +10,17 @@ namespace limes
   /**
    * A commission workspace in one GeoPackage a commission can send by e-mail: the model's
    * tables beside GeoPackage feature tables (version_lines, pillars) QGIS opens styled.
-   * Triggers make SQLite itself refuse updates and deletes of ledger entries.
+   * Triggers make SQLite itself refuse updates and deletes of ledger entries; anyone holding
+   * the file can still rewrite it, which the signatures and verify() are for.
    */
   class GpkgStore : public WorkspaceStore
   {
     public:
-      //! Creates the file with its parties and segments; refuses to overwrite, removes what it wrote on failure.
-      static void create( const QString &path, const QList<Party> &parties, const QList<Segment> &segments );
+      /**
+       * Creates the file with its parties and segments; refuses to overwrite, removes what it
+       * wrote on failure. A `schema` below the current one is for testing migrations.
+       */
+      static void create( const QString &path, const QList<Party> &parties, const QList<Segment> &segments, int schema = SCHEMA_VERSION );
       //! Opens a workspace; an older schema is migrated after a backup copy, a newer one refused.
       static std::unique_ptr<GpkgStore> open( const QString &path, const QgsCoordinateTransformContext &context );
 
@@ -33,7 +37,7 @@ namespace limes
       VersionLayer versionLayer( const LineVersion &version ) const override;
       QList<Pillar> pillars() const override;
       long long pillarCount() const override;
-      QList<LedgerEntry> ledger( const QString &segment = QString() ) const override;
+      QList<ledger::Row> ledgerRows() const override;
       QList<AcceptedFinding> acceptedFindings() const override;
       QList<StoredChange> storedChanges() const override;
       QString layerStyle( const QString &table ) const override;
@@ -51,10 +55,12 @@ namespace limes
       void insertVersionLine( long long versionId, const VersionLine &line ) override;
       void insertPillar( const Pillar &pillar ) override;
       LedgerHead ledgerHead( bool lock ) const override;
-      QString ledgerSegmentOf( long long id ) const override;
-      void insertLedgerEntry( const LedgerEntry &entry ) override;
+      void insertLedgerRow( const ledger::Row &row ) override;
+      QList<VersionLine> versionLines( long long versionId ) const override;
       void insertFinding( const AcceptedFinding &finding ) override;
       StoredChange insertChange( const StoredChange &change ) override;
+      QMap<QString, long long> legacyIds() const override;
+      void setLegacyIds( const QMap<QString, long long> &ids ) override;
 
     private:
       GpkgStore( SqliteDb db, const QgsCoordinateTransformContext &context );

@@ -59,6 +59,16 @@ namespace limes::pg
     return QString::fromUtf8( PQgetvalue( mResult.get(), row, column ) );
   }
 
+  QString Result::nullableText( int row, int column ) const
+  {
+    return isNull( row, column ) ? QString() : text( row, column );
+  }
+
+  QByteArray Result::bytes( int row, int column ) const
+  {
+    return QByteArray( PQgetvalue( mResult.get(), row, column ), PQgetlength( mResult.get(), row, column ) );
+  }
+
   bool Result::isNull( int row, int column ) const
   {
     return PQgetisnull( mResult.get(), row, column );
@@ -87,8 +97,8 @@ namespace limes::pg
     std::vector<const char *> values;
     for ( const QString &p : params )
       utf8.push_back( p.toUtf8() );
-    for ( const QByteArray &b : utf8 )
-      values.push_back( b.constData() );
+    for ( int i = 0; i < params.size(); ++i )
+      values.push_back( params[i].isNull() ? nullptr : utf8[i].constData() );
     PGresult *r = PQexecParams( mConn.get(), sql, static_cast<int>( values.size() ), nullptr, values.data(), nullptr, nullptr, 0 );
     Result result( r );
     const ExecStatusType status = PQresultStatus( r );

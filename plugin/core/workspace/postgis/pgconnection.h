@@ -20,6 +20,10 @@ namespace limes::pg
       explicit Result( pg_result *result );
       int rows() const;
       QString text( int row, int column ) const;
+      //! A null QString for NULL.
+      QString nullableText( int row, int column ) const;
+      //! The value's bytes exactly as the server sent them.
+      QByteArray bytes( int row, int column ) const;
       bool isNull( int row, int column ) const;
 
     private:
@@ -47,6 +51,7 @@ namespace limes::pg
 
       //! The connection as messages name it (describe()).
       QString where() const { return mWhere; }
+      //! A null QString in `params` binds NULL.
       Result exec( const char *sql, const QStringList &params = QStringList(), const QString &where = QString() ) const;
       //! Runs a whole SQL script (several statements, no parameters).
       void script( const QByteArray &sql, const QString &what ) const;

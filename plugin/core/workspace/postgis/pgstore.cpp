@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/postgis/pgstore.h"
+#include "workspace/canonicaljson.h"
 #include "workspace/importsource.h"
 #include "workspace/ledger.h"
 #include "error.h"
@@ -36,6 +37,8 @@ namespace limes
     void migrate( const pg::Connection &c, int from, int to )
     {
       initLimesSql();
+      // from schema 5 on, limes.meta and the ledger change only while migrating (the transaction's setting)
+      c.exec( "SELECT set_config('limes.migration', 'on', true)" );
       for ( int step = from + 1; step <= to; ++step )
       {
         QFile file( QStringLiteral( ":/limes/sql/workspace-postgis-%1.sql" ).arg( step ) );
@@ -49,6 +52,12 @@ namespace limes
     const char *const INSERT_SEGMENT = "INSERT INTO limes.segments (code, seq, chainage_from_m, chainage_to_m, from_point, to_point) "
                                        "VALUES ($1, $2::integer, NULLIF($3, '')::float8, NULLIF($4, '')::float8, NULLIF($5, ''), NULLIF($6, ''))";
     const char *const UTC_TEXT = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
+    //! Any number every writer of this database's ledger takes: they append one after the other.
+    const char *const LOCK_LEDGER = "SELECT pg_advisory_xact_lock(7130125405)";
+    //! Dates as ISO text whatever the server's DateStyle.
+    const char *const LEDGER_SELECT = "SELECT id, kind, segment, protocol, to_char(meeting_date, 'YYYY-MM-DD'), place, decision, agreed_version, positions, signatories, "
+                                      "attachments, supersedes::text, author, recorded_utc, previous_hash, hash, payload, signer_party, signer_key, signature, sealed "
+                                      "FROM limes.ledger ORDER BY id";
   }
 
   PgStore::PgStore( pg::Connection connection, const QgsCoordinateTransformContext &context )
@@ -172,23 +181,25 @@ namespace limes
 
   QList<LineVersion> PgStore::versions() const
   {
-    const pg::Result r = mConn.exec( "SELECT id, name, kind, COALESCE(source, ''), COALESCE(version_date::text, ''), author, COALESCE(notes, ''), "
+    const pg::Result r = mConn.exec( "SELECT id, name, kind, COALESCE(source, ''), COALESCE(to_char(version_date, 'YYYY-MM-DD'), ''), author, COALESCE(notes, ''), "
                                      "COALESCE(left_party, ''), COALESCE(right_party, ''), (SELECT count(*) FROM limes.version_lines l WHERE l.version_id = v.id), "
-                                     "row_version, COALESCE(owner_party, '') FROM limes.line_versions v ORDER BY id" );
+                                     "row_version, COALESCE(owner_party, ''), COALESCE(ledger_entry, -1) FROM limes.line_versions v ORDER BY id" );
     QList<LineVersion> list;
     for ( int i = 0; i < r.rows(); ++i )
       list << LineVersion{ r.text( i, 0 ).toLongLong(), r.text( i, 1 ), r.text( i, 2 ), r.text( i, 3 ), QDate::fromString( r.text( i, 4 ), Qt::ISODate ),
-                           r.text( i, 5 ), r.text( i, 6 ), r.text( i, 7 ), r.text( i, 8 ), r.text( i, 9 ).toLongLong(), r.text( i, 10 ).toInt(), r.text( i, 11 ) };
+                           r.text( i, 5 ), r.text( i, 6 ), r.text( i, 7 ), r.text( i, 8 ), r.text( i, 9 ).toLongLong(), r.text( i, 10 ).toInt(), r.text( i, 11 ),
+                           r.text( i, 12 ).toLongLong() };
     return list;
   }
 
   long long PgStore::insertVersion( const LineVersion &v )
   {
     // a claim belongs to the connected delegation unless the version names its owner; row-level security refuses another party's
-    const pg::Result id = mConn.exec( "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author) "
+    const pg::Result id = mConn.exec( "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author, ledger_entry) "
                                       "VALUES ($1, $2, CASE WHEN $2 = 'claim' THEN COALESCE(NULLIF($3, ''), limes.my_party()) ELSE NULLIF($3, '') END, "
-                                      "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9) RETURNING id",
-                                      { v.name, v.kind, v.ownerParty, v.source, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString(), v.notes, v.leftParty, v.rightParty, v.author } );
+                                      "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9, $10::bigint) RETURNING id",
+                                      { v.name, v.kind, v.ownerParty, v.source, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString(), v.notes, v.leftParty, v.rightParty, v.author,
+                                        v.ledgerEntry >= 1 ? QString::number( v.ledgerEntry ) : QString() } );
     return id.text( 0, 0 ).toLongLong();
   }
 
@@ -196,6 +207,16 @@ namespace limes
   {
     mConn.exec( "INSERT INTO limes.version_lines (version_id, segment, part, geom) VALUES ($1::bigint, NULLIF($2, ''), $3::integer, ST_GeomFromWKB(decode($4, 'hex'), 4326))",
                 { QString::number( versionId ), line.segment, QString::number( line.part ), QString::fromLatin1( line.wkb.toHex() ) } );
+  }
+
+  QList<VersionLine> PgStore::versionLines( long long versionId ) const
+  {
+    const pg::Result r = mConn.exec( "SELECT COALESCE(segment, ''), part, encode(ST_AsBinary(geom), 'hex') FROM limes.version_lines WHERE version_id = $1::bigint ORDER BY id",
+                                     { QString::number( versionId ) } );
+    QList<VersionLine> lines;
+    for ( int k = 0; k < r.rows(); ++k )
+      lines << VersionLine{ r.text( k, 0 ), r.text( k, 1 ).toInt(), QByteArray::fromHex( r.text( k, 2 ).toLatin1() ) };
+    return lines;
   }
 
   VersionLayer PgStore::versionLayer( const LineVersion &v ) const
@@ -244,11 +265,11 @@ namespace limes
   QList<Pillar> PgStore::pillars() const
   {
     const pg::Result r = mConn.exec( "SELECT number, COALESCE(type, ''), COALESCE(segment, ''), ST_X(geom), ST_Y(geom), surveyed_lon, surveyed_lat, survey_accuracy_m, "
-                                     "COALESCE(survey_date::text, ''), author FROM limes.pillars ORDER BY id" );
+                                     "COALESCE(to_char(survey_date, 'YYYY-MM-DD'), ''), author, COALESCE(ledger_entry, -1), id FROM limes.pillars ORDER BY id" );
     QList<Pillar> list;
     for ( int i = 0; i < r.rows(); ++i )
       list << Pillar{ r.text( i, 0 ), r.text( i, 1 ), r.text( i, 2 ), numberAt( r, i, 3 ), numberAt( r, i, 4 ), numberAt( r, i, 5 ), numberAt( r, i, 6 ),
-                      numberAt( r, i, 7 ), r.text( i, 8 ), r.text( i, 9 ) };
+                      numberAt( r, i, 7 ), r.text( i, 8 ), r.text( i, 9 ), r.text( i, 10 ).toLongLong(), r.text( i, 11 ).toLongLong() };
     return list;
   }
 
@@ -259,96 +280,99 @@ namespace limes
 
   void PgStore::insertPillar( const Pillar &p )
   {
-    mConn.exec( "INSERT INTO limes.pillars (number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author) "
+    mConn.exec( "INSERT INTO limes.pillars (number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, ledger_entry) "
                 "VALUES ($1, NULLIF($2, ''), NULLIF($3, ''), ST_SetSRID(ST_MakePoint($4::float8, $5::float8), 4326), NULLIF($6, '')::float8, NULLIF($7, '')::float8, "
-                "NULLIF($8, '')::float8, NULLIF($9, '')::date, $10)",
+                "NULLIF($8, '')::float8, NULLIF($9, '')::date, $10, $11::bigint)",
                 { p.number, p.type, p.segment, number( p.lon ), number( p.lat ), number( p.surveyedLon ), number( p.surveyedLat ), number( p.surveyAccuracy ),
-                  p.surveyDate, p.author } );
+                  p.surveyDate, p.author, p.ledgerEntry >= 1 ? QString::number( p.ledgerEntry ) : QString() } );
   }
 
-  QList<LedgerEntry> PgStore::ledger( const QString &segment ) const
+  QList<ledger::Row> PgStore::ledgerRows() const
   {
-    const pg::Result r = mConn.exec( "SELECT id, segment, protocol, meeting_date::text, COALESCE(place, ''), decision, COALESCE(agreed_version, ''), positions::text, "
-                                     "signatories::text, attachments::text, COALESCE(supersedes, -1), author, recorded_utc, previous_hash, hash "
-                                     "FROM limes.ledger WHERE $1 = '' OR segment = $1 ORDER BY id", { segment } );
-    QList<LedgerEntry> list;
+    const pg::Result r = mConn.exec( LEDGER_SELECT );
+    QList<ledger::Row> rows;
     for ( int i = 0; i < r.rows(); ++i )
     {
-      LedgerEntry e;
-      e.id = r.text( i, 0 ).toLongLong();
-      e.input.segment = r.text( i, 1 );
-      e.input.protocol = r.text( i, 2 );
-      e.input.meetingDate = QDate::fromString( r.text( i, 3 ), Qt::ISODate );
-      e.input.place = r.text( i, 4 );
-      e.input.decision = r.text( i, 5 );
-      e.input.agreedVersion = r.text( i, 6 );
-      ledger::readJson( e, r.text( i, 7 ), r.text( i, 8 ), r.text( i, 9 ) );
-      e.input.supersedes = r.text( i, 10 ).toLongLong();
-      e.input.author = r.text( i, 11 );
-      e.recordedUtc = r.text( i, 12 );
-      e.previousHash = r.text( i, 13 );
-      e.hash = r.text( i, 14 );
-      list << e;
+      ledger::Row row;
+      row.id = r.text( i, 0 ).toLongLong();
+      QString *columns[] = { &row.kind, &row.segment, &row.protocol, &row.meetingDate, &row.place, &row.decision, &row.agreedVersion, &row.positions, &row.signatories,
+                             &row.attachments, &row.supersedes, &row.author, &row.recordedUtc, &row.previousHash, &row.hash, &row.payload, &row.signerParty,
+                             &row.signerKey, &row.signature, &row.sealed };
+      for ( int c = 0; c < 20; ++c )
+        *columns[c] = r.nullableText( i, c + 1 );
+      rows << row;
     }
-    return list;
+    return rows;
   }
 
   LedgerHead PgStore::ledgerHead( bool lock ) const
   {
-    // the head row stays locked until the transaction ends: a second writer waits, then chains after us
-    const pg::Result head = mConn.exec( lock ? "SELECT value FROM limes.meta WHERE key = 'ledger_head' FOR UPDATE" : "SELECT value FROM limes.meta WHERE key = 'ledger_head'" );
-    const pg::Result rest = mConn.exec( "SELECT (SELECT value FROM limes.meta WHERE key = 'ledger_entries'), COALESCE(MAX(id), 0) + 1 FROM limes.ledger" );
-    return LedgerHead{ rest.text( 0, 0 ).toLongLong(), rest.text( 0, 1 ).toLongLong(), head.text( 0, 0 ) };
+    // a second writer waits for the lock, then chains after us
+    if ( lock )
+      mConn.exec( LOCK_LEDGER );
+    const pg::Result r = mConn.exec( "SELECT (SELECT value FROM limes.meta WHERE key = 'ledger_entries'), COALESCE(MAX(id), 0) + 1, "
+                                     "(SELECT value FROM limes.meta WHERE key = 'ledger_head') FROM limes.ledger" );
+    return LedgerHead{ r.text( 0, 0 ).toLongLong(), r.text( 0, 1 ).toLongLong(), r.text( 0, 2 ) };
   }
 
-  QString PgStore::ledgerSegmentOf( long long id ) const
+  void PgStore::insertLedgerRow( const ledger::Row &r )
   {
-    const pg::Result r = mConn.exec( "SELECT segment FROM limes.ledger WHERE id = $1::bigint", { QString::number( id ) } );
-    return r.rows() > 0 ? r.text( 0, 0 ) : QString();
+    mConn.exec( "INSERT INTO limes.ledger (id, kind, segment, protocol, meeting_date, place, decision, agreed_version, positions, signatories, attachments, supersedes, "
+                "author, recorded_utc, previous_hash, hash, payload, signer_party, signer_key, signature, sealed) VALUES ($1::bigint, $2, $3, $4, $5::date, $6, $7, $8, "
+                "$9, $10, $11, $12::bigint, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+                { QString::number( r.id ), r.kind, r.segment, r.protocol, r.meetingDate, r.place, r.decision, r.agreedVersion, r.positions, r.signatories,
+                  r.attachments, r.supersedes, r.author, r.recordedUtc, r.previousHash, r.hash, r.payload, r.signerParty, r.signerKey, r.signature, r.sealed } );
   }
 
-  void PgStore::insertLedgerEntry( const LedgerEntry &e )
+  QMap<QString, long long> PgStore::legacyIds() const
   {
-    mConn.exec( "INSERT INTO limes.ledger VALUES ($1::bigint, $2, $3, $4::date, NULLIF($5, ''), $6, NULLIF($7, ''), $8::jsonb, $9::jsonb, $10::jsonb, "
-                "NULLIF($11, '')::bigint, $12, $13, $14, $15)",
-                { QString::number( e.id ), e.input.segment, e.input.protocol, e.input.meetingDate.toString( Qt::ISODate ), e.input.place, e.input.decision, e.input.agreedVersion,
-                  ledger::jsonOf( e.input.positions ), ledger::jsonOf( e.input.signatories ), ledger::jsonOf( e.attachmentHashes ),
-                  e.input.supersedes >= 0 ? QString::number( e.input.supersedes ) : QString(), e.input.author, e.recordedUtc, e.previousHash, e.hash } );
-    mConn.exec( "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_head'", { e.hash } );
-    mConn.exec( "UPDATE limes.meta SET value = $1 WHERE key = 'ledger_entries'", { QString::number( e.id ) } );
+    const pg::Result r = mConn.exec( "SELECT value FROM limes.meta WHERE key = 'legacy_ids'" );
+    QMap<QString, long long> ids;
+    QJsonObject o;
+    if ( r.rows() > 0 && canonicaljson::parseObject( r.text( 0, 0 ), &o ) )
+      for ( auto it = o.begin(); it != o.end(); ++it )
+        ids.insert( it.key(), static_cast<long long>( it.value().toDouble() ) );
+    return ids;
+  }
+
+  void PgStore::setLegacyIds( const QMap<QString, long long> & )
+  {
+    throw Error( QStringLiteral( "a shared workspace keeps what its migration recorded" ), describe() );
   }
 
   QList<AcceptedFinding> PgStore::acceptedFindings() const
   {
-    const pg::Result r = mConn.exec( "SELECT rule, layer, fid, reason, author FROM limes.validation_exceptions ORDER BY id" );
+    const pg::Result r = mConn.exec( "SELECT rule, layer, fid, reason, author, COALESCE(ledger_entry, -1), id FROM limes.validation_exceptions ORDER BY id" );
     QList<AcceptedFinding> list;
     for ( int i = 0; i < r.rows(); ++i )
-      list << AcceptedFinding{ r.text( i, 0 ), r.text( i, 1 ), r.text( i, 2 ).toLongLong(), r.text( i, 3 ), r.text( i, 4 ) };
+      list << AcceptedFinding{ r.text( i, 0 ), r.text( i, 1 ), r.text( i, 2 ).toLongLong(), r.text( i, 3 ), r.text( i, 4 ), r.text( i, 5 ).toLongLong(),
+                               r.text( i, 6 ).toLongLong() };
     return list;
   }
 
   void PgStore::insertFinding( const AcceptedFinding &x )
   {
-    mConn.exec( "INSERT INTO limes.validation_exceptions (rule, layer, fid, reason, author) VALUES ($1, $2, $3::bigint, $4, $5)",
-                { x.rule, x.layer, QString::number( x.fid ), x.reason, x.author } );
+    mConn.exec( "INSERT INTO limes.validation_exceptions (rule, layer, fid, reason, author, ledger_entry) VALUES ($1, $2, $3::bigint, $4, $5, $6::bigint)",
+                { x.rule, x.layer, QString::number( x.fid ), x.reason, x.author, x.ledgerEntry >= 1 ? QString::number( x.ledgerEntry ) : QString() } );
   }
 
   QList<StoredChange> PgStore::storedChanges() const
   {
-    // jsonb gives the summary back as the same JSON value, spaced its own way
-    const pg::Result r = mConn.exec( QStringLiteral( "SELECT id, old_version, new_version, to_char(recorded AT TIME ZONE 'UTC', %1), author, summary::text "
+    // text since schema 5: the summary's bytes as given (jsonb would have respaced it)
+    const pg::Result r = mConn.exec( QStringLiteral( "SELECT id, old_version, new_version, to_char(recorded AT TIME ZONE 'UTC', %1), author, summary, COALESCE(ledger_entry, -1) "
                                                      "FROM limes.change_results ORDER BY id" ).arg( QLatin1String( UTC_TEXT ) ).toUtf8().constData() );
     QList<StoredChange> list;
     for ( int i = 0; i < r.rows(); ++i )
-      list << StoredChange{ r.text( i, 0 ).toLongLong(), r.text( i, 1 ), r.text( i, 2 ), r.text( i, 3 ), r.text( i, 4 ), r.text( i, 5 ).toUtf8() };
+      list << StoredChange{ r.text( i, 0 ).toLongLong(), r.text( i, 1 ), r.text( i, 2 ), r.text( i, 3 ), r.text( i, 4 ), r.bytes( i, 5 ), r.text( i, 6 ).toLongLong() };
     return list;
   }
 
   StoredChange PgStore::insertChange( const StoredChange &change )
   {
-    const pg::Result r = mConn.exec( QStringLiteral( "INSERT INTO limes.change_results (old_version, new_version, summary, author) VALUES ($1, $2, $3::jsonb, $4) "
+    const pg::Result r = mConn.exec( QStringLiteral( "INSERT INTO limes.change_results (old_version, new_version, summary, author, ledger_entry) VALUES ($1, $2, $3, $4, $5::bigint) "
                                                      "RETURNING id, to_char(recorded AT TIME ZONE 'UTC', %1)" ).arg( QLatin1String( UTC_TEXT ) ).toUtf8().constData(),
-                                     { change.oldVersion, change.newVersion, QString::fromUtf8( change.summaryJson ), change.author } );
+                                     { change.oldVersion, change.newVersion, QString::fromUtf8( change.summaryJson ), change.author,
+                                       change.ledgerEntry >= 1 ? QString::number( change.ledgerEntry ) : QString() } );
     StoredChange c = change;
     c.id = r.text( 0, 0 ).toLongLong();
     c.recordedUtc = r.text( 0, 1 );

@@ -44,7 +44,7 @@ namespace limes
       int setVersionNotes( const QString &name, const QString &notes, int readRowVersion ) override;
       QList<Pillar> pillars() const override;
       long long pillarCount() const override;
-      QList<LedgerEntry> ledger( const QString &segment = QString() ) const override;
+      QList<ledger::Row> ledgerRows() const override;
       QList<AcceptedFinding> acceptedFindings() const override;
       QList<StoredChange> storedChanges() const override;
 
@@ -57,10 +57,14 @@ namespace limes
       void insertVersionLine( long long versionId, const VersionLine &line ) override;
       void insertPillar( const Pillar &pillar ) override;
       LedgerHead ledgerHead( bool lock ) const override;
-      QString ledgerSegmentOf( long long id ) const override;
-      void insertLedgerEntry( const LedgerEntry &entry ) override;
+      //! The database chains it (trigger chained), moves the head (trigger head) and checks its signer (row-level security).
+      void insertLedgerRow( const ledger::Row &row ) override;
+      QList<VersionLine> versionLines( long long versionId ) const override;
       void insertFinding( const AcceptedFinding &finding ) override;
       StoredChange insertChange( const StoredChange &change ) override;
+      QMap<QString, long long> legacyIds() const override;
+      //! Refused: only a GeoPackage snapshot is written this way.
+      void setLegacyIds( const QMap<QString, long long> &ids ) override;
 
     private:
       PgStore( pg::Connection connection, const QgsCoordinateTransformContext &context );
