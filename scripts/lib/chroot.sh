@@ -63,9 +63,15 @@ chroot_mount() {
 chroot_umount() {
   local dir m
   dir=$(chroot_path "$1")
-  # deepest first; lazy so that a process that is still ending cannot keep a mount behind
-  for m in $(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r); do
-    umount -l "$m" 2>/dev/null || true
+  # deepest first; lazy so that a process that is still ending cannot keep a mount behind;
+  # again while any is left (a killed run can leave the same path mounted twice)
+  local pass
+  for pass in 1 2 3 4 5; do
+    m=$(awk -v d="$dir/" 'index($2, d) == 1 { print $2 }' /proc/mounts | sort -r)
+    [ -n "$m" ] || return 0
+    for m in $m; do
+      umount -l "$m" 2>/dev/null || true
+    done
   done
 }
 
