@@ -153,7 +153,8 @@ LIMES_LOCK_TIMEOUT_MS=5000 limes ledger add "$WS" "${ENTRY[@]}" --protocol 18
 wait "$holder"; holder=
 hold_lock "$WS" 3
 LIMES_LOCK_TIMEOUT_MS=5000 limes workspace info "$WS"
-[ $rc -eq 0 ] && grep -q "Ledger: 2 entries" <<<"$out" && ok locked-briefly-read || fail "locked-briefly-read: $rc $err"
+[ $rc -eq 0 ] && grep -q "^Ledger: " <<<"$out" && ok locked-briefly-read || fail "locked-briefly-read: $rc $err"
+check locked-briefly-entry-recorded bash -c "'$LIMES' ledger list '$WS' | grep -Eq ' 18 +disputed'"
 wait "$holder"; holder=
 before=$(state "$WS")
 hold_lock "$WS" 120 # released below: as long as the three commands take, however loaded the machine
