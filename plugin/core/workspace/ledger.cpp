@@ -348,6 +348,29 @@ namespace limes::ledger
     return e;
   }
 
+  LedgerEntry fromSealed( const LedgerEntry &stored )
+  {
+    QJsonObject o;
+    if ( stored.format != 2 || !canonicaljson::parseObject( QString::fromUtf8( stored.sealed ), &o ) )
+      return stored;
+    LedgerEntry e;
+    e.format = 2;
+    e.id = static_cast<long long>( o.value( QLatin1String( "id" ) ).toDouble() );
+    e.kind = o.value( QLatin1String( "kind" ) ).toString();
+    e.input.author = o.value( QLatin1String( "author" ) ).toString();
+    e.payload = o.value( QLatin1String( "payload" ) ).toObject();
+    e.previousHash = o.value( QLatin1String( "previous_hash" ) ).toString();
+    e.recordedUtc = o.value( QLatin1String( "recorded_utc" ) ).toString();
+    e.signerKey = o.value( QLatin1String( "signer_key" ) ).toString();
+    e.signerParty = o.value( QLatin1String( "signer_party" ) ).toString();
+    e.hash = stored.hash;
+    e.signature = stored.signature;
+    e.sealed = stored.sealed;
+    if ( e.kind == QLatin1String( "decision" ) )
+      readDecision( e );
+    return e;
+  }
+
   QString label( const LedgerEntry &e )
   {
     const QJsonObject &p = e.payload;

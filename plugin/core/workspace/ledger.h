@@ -91,6 +91,14 @@ namespace limes::ledger
    */
   LedgerEntry fromRow( const Row &row, QStringList *problems = nullptr );
 
+  /**
+   * A format 2 entry as its sealed bytes say it (header and payload), whatever its columns
+   * hold; the entry itself when the bytes are not a JSON object. verify() checks signatures
+   * and content against what was signed, so that a column changed behind Limes' back is named
+   * once, where it was changed.
+   */
+  LedgerEntry fromSealed( const LedgerEntry &stored );
+
   //! How messages name an entry: "entry 5 (protocol 21, segment S-003)", "entry 2 (key of TJ SHA256:ab12…)".
   QString label( const LedgerEntry &entry );
 

@@ -99,23 +99,25 @@ namespace limes::ledger
   QList<LedgerEntry> verifyRows( const QList<Row> &rows, long long recordedCount, const QString &recordedHead, const QStringList &parties,
                                  const VerifyOptions &options, VerifyReport &report )
   {
-    QList<LedgerEntry> entries;
+    QList<LedgerEntry> entries, sealed;
     QList<QStringList> stored;
     for ( const Row &r : rows )
     {
       QStringList problems;
       entries << fromRow( r, &problems );
+      // signatures and content are checked against what was signed, not against columns changed since
+      sealed << ( problems.isEmpty() ? entries.last() : fromSealed( entries.last() ) );
       stored << problems;
     }
     report.entries = entries.size();
     checkChain( rows, entries, stored, report );
-    const Analysis analysis = analyse( entries, parties );
-    for ( const LedgerEntry &e : entries )
+    const Analysis analysis = analyse( sealed, parties );
+    for ( const LedgerEntry &e : sealed )
       for ( const QString &p : analysis.problems.value( e.id ) )
         report.problems << QStringLiteral( "%1 is not validly signed: %2" ).arg( label( e ), p );
     checkAnchors( entries, recordedCount, recordedHead, options, report );
     checkTrust( analysis.keyring, options, report );
-    return entries;
+    return sealed;
   }
 
   Comparison compare( const QList<Row> &a, const QList<Row> &b )

@@ -14,7 +14,8 @@ namespace limes::ledger
    * the sealed bytes), hash, chain links and ids, signatures under keys registered and not
    * revoked before, each kind's rules (endorsements, countersignatures), unsigned entries
    * only before the first signed one; then the recorded count and head, and the anchors in
-   * `options` (an expected head, fingerprints known out of band). Returns the entries read.
+   * `options` (an expected head, fingerprints known out of band). Returns the entries as
+   * signed (ledger::fromSealed() where a column was changed), for checking what they cover.
    */
   QList<LedgerEntry> verifyRows( const QList<Row> &rows, long long recordedCount, const QString &recordedHead, const QStringList &parties,
                                  const VerifyOptions &options, VerifyReport &report );
