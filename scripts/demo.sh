@@ -47,26 +47,44 @@ if [ $gui -eq 0 ]; then
   "$LIMES" validate --line "${L}boundary_dcw" --segments "${L}segments" --pillars "${L}pillars" \
     --output "$OUT/validate-dcw.gpkg" --summary "$OUT/validate-dcw.json"
   echo
-  echo "== the sample as a commission workspace: versions, pillars, ledger, a stored change"
+  echo "== the sample as a commission workspace: signed ledger, versions, pillars, a stored change"
   WS="$OUT/fergana-workspace.gpkg"
+  KEYS="$OUT/keys"
   rm -f "$WS" "$WS".schema*-backup-*.gpkg
+  rm -rf "$KEYS" # key files are never overwritten: the demo makes new ones each run
+  mkdir -p "$KEYS"
   export LIMES_AUTHOR="${LIMES_AUTHOR:-Limes demo}"
+  # a demo passphrase in the environment: real delegations type theirs, or keep it in a file of their own
+  export LIMES_KEY_PASSPHRASE="${LIMES_KEY_PASSPHRASE:-limes demo passphrase}"
+  # entry N as the last `Recorded entry N:` line says it
+  recorded() { local out; out=$("$@") || exit 1; echo "$out" >&2; sed -n 's/^Recorded entry \([0-9]*\):.*/\1/p' <<<"$out"; }
+  TJ_FP=$("$LIMES" key generate --out "$KEYS/tj.key")
+  KG_FP=$("$LIMES" key generate --out "$KEYS/kg.key")
+  SEC_FP=$("$LIMES" key generate --out "$KEYS/secretariat.key")
+  echo "keys (read out and written into the protocol): TJ $TJ_FP, KG $KG_FP, secretariat $SEC_FP"
   claims="${L}synthetic_claims|subset=segment = 'S-003' AND party = "
   "$LIMES" workspace init "$WS" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments"
+  "$LIMES" workspace register-key "$WS" --party TJ --key "$KEYS/tj.key" --holder "TJ delegation (synthetic)"
+  "$LIMES" workspace register-key "$WS" --party KG --key "$KEYS/kg.key" --holder "KG delegation (synthetic)"
+  "$LIMES" workspace register-key "$WS" --party SECRETARIAT --key "$KEYS/secretariat.key" --holder "Secretariat (synthetic)"
+  export LIMES_KEY="$KEYS/secretariat.key" # the secretariat records what is joint; each delegation signs its own
   "$LIMES" workspace import-version "$WS" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ
   "$LIMES" workspace import-version "$WS" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ
-  "$LIMES" workspace import-version "$WS" --name "TJ claim S-003" --kind claim --source "${claims}'TJ'" --left KG --right TJ
-  "$LIMES" workspace import-version "$WS" --name "KG claim S-003" --kind claim --source "${claims}'KG'" --left KG --right TJ
+  "$LIMES" workspace import-version "$WS" --name "TJ claim S-003" --kind claim --source "${claims}'TJ'" --left KG --right TJ --key "$KEYS/tj.key"
+  "$LIMES" workspace import-version "$WS" --name "KG claim S-003" --kind claim --source "${claims}'KG'" --left KG --right TJ --key "$KEYS/kg.key"
   "$LIMES" workspace import-pillars "$WS" --source "${L}pillars"
-  "$LIMES" ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed \
-    --position "TJ=the line of the TJ claim (canal head on the Tajik side)" --position "KG=the line of the KG claim"
-  "$LIMES" ledger add "$WS" --segment S-001 --protocol 17 --date 2024-05-14 --place Isfara --decision agreed --agreed-version DCW \
-    --signatory "TJ=N. Rahimov (synthetic)" --signatory "KG=A. Toktogulov (synthetic)"
-  "$LIMES" ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --place Batken --decision referred --supersedes 1
+  dispute=$(recorded "$LIMES" ledger add "$WS" --segment S-003 --protocol 17 --date 2024-05-14 --place Isfara --decision disputed \
+    --position "TJ=the line of the TJ claim (canal head on the Tajik side)" --position "KG=the line of the KG claim")
+  agreed=$(recorded "$LIMES" ledger add "$WS" --segment S-001 --protocol 17 --date 2024-05-14 --place Isfara --decision agreed --agreed-version DCW \
+    --signatory "TJ=N. Rahimov (synthetic)" --signatory "KG=A. Toktogulov (synthetic)" --key "$KEYS/tj.key")
+  "$LIMES" workspace info "$WS" | grep -E '^  S-001 '
+  "$LIMES" ledger sign "$WS" --entry "$agreed" --key "$KEYS/kg.key"
+  "$LIMES" ledger add "$WS" --segment S-003 --protocol 21 --date 2025-02-03 --place Batken --decision referred --supersedes "$dispute"
   "$LIMES" change --workspace "$WS" --old "TJ claim S-003" --new "KG claim S-003" --water "${L}synthetic_water_points" \
     --output "$OUT/ws-claims-S-003.gpkg" --store >/dev/null
   "$LIMES" workspace info "$WS" | grep -Ev '^  S-0(0[4-9]|[1-3][0-9]) +no decision yet$'
-  "$LIMES" workspace verify "$WS"
+  "$LIMES" workspace verify "$WS" --trust "TJ=$TJ_FP" --trust "KG=$KG_FP" --trust "SECRETARIAT=$SEC_FP"
+  echo "head (write it down; verify --expect-head takes it): $("$LIMES" workspace head "$WS")"
   echo
   echo "Outputs in $OUT:"
   echo "  dcw-vs-wdbii.gpkg   layers transfers, resource_changes, noise, end_connectors (open in QGIS)"
@@ -74,6 +92,7 @@ if [ $gui -eq 0 ]; then
   echo "  claims-S-003.gpkg/.json   the disputed area of S-003 and the water in it"
   echo "  validate-dcw.gpkg/.json   validation findings (layer errors)"
   echo "  fergana-workspace.gpkg    the sample as a commission workspace (open it in QGIS)"
+  echo "  keys/                     the demo's signing keys of TJ, KG and the secretariat (passphrase: \$LIMES_KEY_PASSPHRASE)"
   echo "Built: $BUILD_DIR/output/bin/limes and $BUILD_DIR/output/plugins/liblimesplugin.so"
   echo "Desktop: scripts/demo.sh --gui"
   exit 0
