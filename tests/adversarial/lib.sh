@@ -3,8 +3,8 @@
 # $1 and $2): a scratch directory, expect/check, fixtures written as a broken tool would
 # write them, and proof that a refused run touched nothing.
 set -u
-LIMES=$1
-SRC=$2
+LIMES=$(readlink -f "$1")
+SRC=$(readlink -f "$2")
 GPKG="$SRC/sampledata/fergana.gpkg"
 HERE="$SRC/tests/adversarial"
 tmp=$(mktemp -d)
@@ -67,6 +67,17 @@ boundary() { # FILE
     '"LINESTRING (601000 4430000, 602000 4430300)",S-002'
   layer "$file" pillars EPSG:32642 POINT WKT,number,surveyed_x,surveyed_y '"POINT (600000 4430000)",1,600000.1,4430000' \
     '"POINT (601000 4430000)",2,601000,4430000.1'
+}
+
+# workspace WS [INIT OPTIONS...]: a GeoPackage workspace of KG and TJ whose writes are signed:
+# TJ's, KG's and the secretariat's test keys registered (tests/support/keys.sh), the
+# secretariat's the default signer
+workspace() {
+  local ws=$1; shift
+  source "$SRC/tests/support/keys.sh"
+  test_keys "$tmp/keys" "$LIMES"
+  "$LIMES" workspace init "$ws" --party KG=Kyrgyzstan --party TJ=Tajikistan "$@" >/dev/null || { echo "cannot make workspace $ws"; exit 1; }
+  register_keys "$ws"
 }
 
 # fingerprint FILE...: what a refused run must leave as it was (content, or absence)

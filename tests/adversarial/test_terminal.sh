@@ -9,13 +9,13 @@ source "$(dirname "$0")/lib.sh"
 ESC=$'\e'
 export LIMES_AUTHOR="adversary"
 WS="$tmp/ws.gpkg"
-"$LIMES" workspace init "$WS" --party KG=Kyrgyzstan --party TJ=Tajikistan --segments "$GPKG|layername=segments" >/dev/null
+workspace "$WS" --segments "$GPKG|layername=segments"
 
 # raw NAME FILE: no control character but newline and tab in the file
 raw() { if LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$2"; then fail "$1: raw control characters: $(od -c "$2" | head -3)"; else pass; fi; }
 
-expect ledger-add-controls 0 'Recorded entry 1: S-003 disputed \(protocol 17\\x1b\[2J' "" -- \
-  ledger add "$WS" --segment S-003 --protocol "17${ESC}[2J" --date 2024-05-14 --decision disputed \
+expect ledger-add-controls 0 'Recorded entry [0-9]+: S-003 disputed \(protocol 17\\x1b\[2J' "" -- \
+  ledger add "$WS" --key "$TJ_KEY" --segment S-003 --protocol "17${ESC}[2J" --date 2024-05-14 --decision disputed \
   --place "Isfara${ESC}]0;owned"$'\a' --position "TJ=canal${ESC}[8m hidden" --signatory "KG=A. T.${ESC}[1A"
 raw ledger-add-controls-raw "$tmp/out"
 expect ledger-list-controls 0 'at Isfara\\x1b\]0;owned\\x07$' "" -- ledger list "$WS"
@@ -23,7 +23,7 @@ raw ledger-list-controls-raw "$tmp/out"
 check ledger-list-controls-signatory grep -q 'KG: A. T.\\x1b\[1A' "$tmp/out"
 # a direction override would show "gninraw" as "warning"
 expect ledger-list-bidi 0 '' "" -- ledger list "$WS" --segment S-003
-"$LIMES" ledger add "$WS" --segment S-004 --protocol 18 --date 2024-05-14 --decision disputed --place $'Osh\u202egninraw' >/dev/null
+"$LIMES" ledger add "$WS" --key "$TJ_KEY" --segment S-004 --protocol 18 --date 2024-05-14 --decision disputed --place $'Osh\u202egninraw' >/dev/null
 expect ledger-list-bidi-escaped 0 'at Osh\\u202egninraw$' "" -- ledger list "$WS" --segment S-004
 
 expect ws-import-controls 0 'Imported version DCW\\x1b\[31m ' "" -- workspace import-version "$WS" --name "DCW${ESC}[31m" \
