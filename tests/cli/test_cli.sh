@@ -238,5 +238,21 @@ check change-workspace-area awk '/^  KG +TJ +28 / { a = $4; d = a - 311746801.2;
 expect change-workspace-stored 0 "^  DCW -> WDBII \(" "" -- workspace info "$WS"
 expect change-workspace-unknown 2 "" "no version named 'ATLAS' \(versions: DCW, WDBII\)$" -- change --workspace "$WS" --old DCW --new ATLAS --output "$tmp/wc2.gpkg"
 
+# no input can destroy data (issue 10; tests/adversarial/ tries every way): an output onto an
+# input, a repeated option, a grid finer than the data allows are refused, touching nothing
+cp "$GPKG" "$tmp/inputs.gpkg"
+inputs_sha=$(sha256sum <"$tmp/inputs.gpkg")
+expect change-output-is-input 2 "" "^limes change: $tmp/inputs\.gpkg: --output is the same file as the --old input; an output never overwrites an input$" -- \
+  change --old "$tmp/inputs.gpkg|layername=boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --max-end-gap 5000 --output "$tmp/inputs.gpkg"
+check change-output-is-input-untouched test "$(sha256sum <"$tmp/inputs.gpkg")" = "$inputs_sha"
+expect validate-summary-is-output 2 "" "^limes validate: $tmp/v8\.gpkg: --output and --summary are the same file; give each output a file of its own$" -- \
+  validate --line "${L}boundary_dcw" --output "$tmp/v8.gpkg" --summary "$tmp/v8.gpkg"
+expect change-output-twice 2 "" "^limes change: --output is given 2 times \('$tmp/o1\.gpkg', '$tmp/o2\.gpkg'\); give it once$" -- \
+  change --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --output "$tmp/o1.gpkg" --output "$tmp/o2.gpkg"
+expect change-grid-too-fine 2 "" "^limes change: grid 2e-06 m is finer than double precision allows for this data .*: the smallest grid allowed is 4\.[0-9]e-06 m$" -- \
+  change --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --max-end-gap 5000 --grid 2e-6 --output "$tmp/o1.gpkg"
+check refused-runs-wrote-nothing test ! -e "$tmp/v8.gpkg" -a ! -e "$tmp/o1.gpkg" -a ! -e "$tmp/o2.gpkg"
+expect validate-list-rules-segment-off-line 0 "^segment_off_line +error$" "" -- validate --list-rules
+
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]
