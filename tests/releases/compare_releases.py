@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Compares the sample summaries that tests/releases/sample_results.sh wrote under each
-QGIS release (one directory per release): every number within 1e-9 relative (1e-6 absolute
-for values near zero: millimetre rounding), every string and count equal; provenance (which
-names each release's library versions) is left out. Prints one line per difference.
+QGIS release (one directory per release): every string and count equal, every number within
+1e-9 relative (1e-6 absolute for values near zero: millimetre rounding); provenance (which
+names each release's library versions) is left out. A number that differs by more than 1e-9
+but less than 1e-6 relative is listed as a note (GEOS and PROJ releases differ in the last
+digits: docs/install.md); beyond 1e-6 it fails. Prints one line per difference.
     compare_releases.py DIR DIR [DIR...]"""
 import json
 import os
 import sys
 
-REL = 1e-9
+REL = 1e-9       # the target: listed when exceeded
+REL_FAIL = 1e-6  # what the test suites hold every release to
 ABS = 1e-6
+notes = []
 
 
 def diff(a, b, path, out):
@@ -28,8 +32,11 @@ def diff(a, b, path, out):
         for i, (x, y) in enumerate(zip(a, b)):
             diff(x, y, '%s[%d]' % (path, i), out)
     elif isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
-        if abs(a - b) > max(ABS, REL * max(abs(a), abs(b))):
-            out.append('%s: %r vs %r (relative %.2e)' % (path, a, b, abs(a - b) / max(abs(a), abs(b))))
+        scale = max(abs(a), abs(b))
+        if abs(a - b) > max(ABS, REL_FAIL * scale):
+            out.append('%s: %r vs %r (relative %.2e)' % (path, a, b, abs(a - b) / scale))
+        elif abs(a - b) > max(ABS, REL * scale):
+            notes.append('%s: %r vs %r (relative %.2e)' % (path, a, b, abs(a - b) / scale))
     elif a != b:
         out.append('%s: %r vs %r' % (path, a, b))
 
@@ -58,6 +65,9 @@ def main(dirs):
             else:
                 passed += 1
                 print('ok   %s: %s agrees with %s' % (name, d, dirs[0]))
+    for line in notes:
+        print('note %s' % line)
+    print('releases: %d numbers beyond 1e-9 relative (all within 1e-6)' % len(notes))
     if not names:
         failed += 1
         print('FAIL no summaries in %s' % dirs[0])
