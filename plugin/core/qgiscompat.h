@@ -19,6 +19,12 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfield.h>
 #include <qgsprocessing.h>
+#if _QGIS_VERSION_INT < 32600
+#include <qgspallabeling.h>   // the placement enum lived in QgsPalLayerSettings
+#endif
+#if _QGIS_VERSION_INT < 33400
+#include <qgsmaplayerproxymodel.h>   // the layer filters lived in QgsMapLayerProxyModel
+#endif
 #include <qgsrectangle.h>
 #include <qgsprocessingparameters.h>
 #include <qgssymbol.h>
@@ -104,6 +110,30 @@ namespace limes
     inline constexpr QgsSymbolLayer::Property PropertyStrokeColor = QgsSymbolLayer::Property::StrokeColor;
 #else
     inline constexpr QgsSymbolLayer::Property PropertyStrokeColor = QgsSymbolLayer::PropertyStrokeColor;
+#endif
+
+    //! Label placements (Qgis::LabelPlacement from 3.26, QgsPalLayerSettings::Placement before).
+#if _QGIS_VERSION_INT >= 32600
+    inline constexpr Qgis::LabelPlacement LabelPlacementLine = Qgis::LabelPlacement::Line;
+    inline constexpr Qgis::LabelPlacement LabelPlacementOverPoint = Qgis::LabelPlacement::OverPoint;
+#else
+    inline constexpr QgsPalLayerSettings::Placement LabelPlacementLine = QgsPalLayerSettings::Line;
+    inline constexpr QgsPalLayerSettings::Placement LabelPlacementOverPoint = QgsPalLayerSettings::OverPoint;
+#endif
+
+    //! Layer filters of map layer combo boxes (Qgis::LayerFilter from 3.34, QgsMapLayerProxyModel::Filter before).
+#if _QGIS_VERSION_INT >= 33400
+    using LayerFilters = Qgis::LayerFilters;
+    inline constexpr Qgis::LayerFilter PointLayerFilter = Qgis::LayerFilter::PointLayer;
+    inline constexpr Qgis::LayerFilter LineLayerFilter = Qgis::LayerFilter::LineLayer;
+    inline constexpr Qgis::LayerFilter PolygonLayerFilter = Qgis::LayerFilter::PolygonLayer;
+    inline constexpr Qgis::LayerFilter VectorLayerFilter = Qgis::LayerFilter::VectorLayer;
+#else
+    using LayerFilters = QgsMapLayerProxyModel::Filters;
+    inline constexpr QgsMapLayerProxyModel::Filter PointLayerFilter = QgsMapLayerProxyModel::PointLayer;
+    inline constexpr QgsMapLayerProxyModel::Filter LineLayerFilter = QgsMapLayerProxyModel::LineLayer;
+    inline constexpr QgsMapLayerProxyModel::Filter PolygonLayerFilter = QgsMapLayerProxyModel::PolygonLayer;
+    inline constexpr QgsMapLayerProxyModel::Filter VectorLayerFilter = QgsMapLayerProxyModel::VectorLayer;
 #endif
 
     //! QgsField of a type given as QMetaType (QVariant::Type is deprecated from 3.38).

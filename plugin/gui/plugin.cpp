@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "plugin.h"
+#include "host.h"
 #include "pluginui.h"
-
-#include <QMainWindow>
-#include <QMenu>
 
 #include <qgisinterface.h>
 
@@ -20,13 +18,12 @@ namespace limes
 
   void Plugin::initGui()
   {
-    QMenu *help = mIface->helpMenu();
-    mUi = std::make_unique<PluginUi>( qobject_cast<QMainWindow *>( mIface->mainWindow() ), help ? help->menuAction() : nullptr );
-    mUi->load();
+    mUi = std::make_unique<PluginUi>( std::make_unique<IfaceHost>( mIface ) );
+    mUi->load(); // installs the translator first
   }
 
   void Plugin::unload()
   {
-    mUi.reset();
+    mUi.reset(); // removes docks, toolbar, menu, translator and the workspace's layers
   }
 }

@@ -1,27 +1,45 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pluginui.h"
-#include "aboutdialog.h"
+#include "error.h"
+#include "forms/aboutdialog.h"
+#include "forms/newworkspacedialog.h"
+#include "forms/openworkspacedialog.h"
+#include "guiresources.h"
+#include "host.h"
 #include "provider.h"
 #include "resources.h"
+#include "workspace/connections.h"
+#include "workspace/segmentsdock.h"
+#include "workspace/workspacelayers.h"
+#include "workspace/workspacesession.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QToolBar>
+#include <QTranslator>
 
 #include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+#include <qgsvectorlayer.h>
 #include <qgsprocessingregistry.h>
+#include <qgsproject.h>
 #include <qgspythonrunner.h>
 
 namespace limes
 {
   PluginUi::PluginUi( QMainWindow *mainWindow, QAction *menuBefore, QObject *parent )
+    : PluginUi( std::make_unique<WindowHost>( mainWindow, menuBefore ), parent )
+  {}
+
+  PluginUi::PluginUi( std::unique_ptr<Host> host, QObject *parent )
     : QObject( parent )
-    , mMainWindow( mainWindow )
-    , mMenuBefore( menuBefore )
+    , mHost( std::move( host ) )
   {
     initResources();
+    initGuiResources();
   }
 
   PluginUi::~PluginUi()
@@ -29,38 +47,100 @@ namespace limes
     unload();
   }
 
+  void PluginUi::installTranslator()
+  {
+    // before any widget exists, so that every string is translated from the start
+    auto translator = std::make_unique<QTranslator>();
+    if ( translator->load( QStringLiteral( "limes_" ) + QgsApplication::locale(), QStringLiteral( ":/limes/i18n" ) ) )
+    {
+      QCoreApplication::installTranslator( translator.get() );
+      mTranslator = std::move( translator );
+    }
+  }
+
+  void PluginUi::removeTranslator()
+  {
+    if ( mTranslator )
+      QCoreApplication::removeTranslator( mTranslator.get() );
+    mTranslator.reset();
+  }
+
+  QAction *PluginUi::addAction( const QString &icon, const QString &text, const QString &objectName, const QString &tip, bool onToolBar )
+  {
+    auto *action = new QAction( QIcon( QStringLiteral( ":/limes/icons/%1.svg" ).arg( icon ) ), text, mMenu );
+    action->setObjectName( objectName );
+    action->setToolTip( tip );
+    mMenu->addAction( action );
+    if ( onToolBar )
+      mToolBar->addAction( action );
+    return action;
+  }
+
   void PluginUi::load()
   {
-    if ( isLoaded() || !mMainWindow )
+    QMainWindow *window = mHost->mainWindow();
+    if ( isLoaded() || !window )
       return;
+    installTranslator();
 
-    mMenu = new QMenu( tr( "&Limes" ), mMainWindow );
+    mMenu = new QMenu( tr( "&Limes" ), window );
     mMenu->setObjectName( QStringLiteral( "mLimesMenu" ) );
-    if ( mMenuBefore )
-      mMainWindow->menuBar()->insertMenu( mMenuBefore, mMenu );
+    if ( QAction *before = mHost->menuBefore() )
+      window->menuBar()->insertMenu( before, mMenu );
     else
-      mMainWindow->menuBar()->addMenu( mMenu );
-
-    mToolBar = new QToolBar( tr( "Limes" ), mMainWindow );
+      window->menuBar()->addMenu( mMenu );
+    mToolBar = new QToolBar( tr( "Limes" ), window );
     mToolBar->setObjectName( QStringLiteral( "mLimesToolBar" ) );
-    mMainWindow->addToolBar( mToolBar );
+    window->addToolBar( mToolBar );
 
-    mChangeAction = new QAction( QIcon( QStringLiteral( ":/limes/icons/change.svg" ) ), tr( "Boundary Change…" ), mMenu );
-    mChangeAction->setObjectName( QStringLiteral( "mActionLimesChange" ) );
-    mChangeAction->setToolTip( tr( "Land, water and other resources that change sides between two versions of a boundary" ) );
+    mOpenAction = addAction( QStringLiteral( "open" ), tr( "Open Workspace…" ), QStringLiteral( "mActionLimesOpen" ),
+                             tr( "Open a commission workspace: a GeoPackage file or a PostgreSQL connection saved in QGIS" ), true );
+    connect( mOpenAction, &QAction::triggered, this, &PluginUi::showOpenDialog );
+    mNewAction = addAction( QStringLiteral( "new" ), tr( "New Workspace…" ), QStringLiteral( "mActionLimesNew" ),
+                            tr( "Create a commission workspace with its parties and segments" ), false );
+    connect( mNewAction, &QAction::triggered, this, &PluginUi::showNewDialog );
+    mRecentMenu = mMenu->addMenu( tr( "Open Recent" ) );
+    mRecentMenu->setObjectName( QStringLiteral( "mLimesRecentMenu" ) );
+    connect( mRecentMenu, &QMenu::aboutToShow, this, &PluginUi::fillRecentMenu );
+    fillRecentMenu();
+    mCloseAction = addAction( QStringLiteral( "close" ), tr( "Close Workspace" ), QStringLiteral( "mActionLimesClose" ),
+                              tr( "Close the workspace and remove its layers" ), false );
+    connect( mCloseAction, &QAction::triggered, this, &PluginUi::closeWorkspace );
+    mMenu->addSeparator();
+
+    mSegmentsDock = new SegmentsDock( mHost.get(), window );
+    mHost->addDockWidget( Qt::RightDockWidgetArea, mSegmentsDock );
+    mSegmentsDock->hide();
+    connect( mSegmentsDock, &SegmentsDock::countersignRequested, this, &PluginUi::countersign );
+    QAction *segments = mSegmentsDock->toggleViewAction();
+    segments->setIcon( QIcon( QStringLiteral( ":/limes/icons/segments.svg" ) ) );
+    segments->setObjectName( QStringLiteral( "mActionLimesSegments" ) );
+    segments->setText( tr( "Segments" ) );
+    segments->setToolTip( tr( "The workspace's segments, their status and ledger" ) );
+    mMenu->addAction( segments );
+    mToolBar->addAction( segments );
+    mMenu->addSeparator();
+
+    mKeys = std::make_unique<SigningKeys>();
+    mChanges = std::make_unique<ChangeController>( mHost.get(), mKeys.get() );
+    mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
+                                tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
+    connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
+    mChangeAction = addAction( QStringLiteral( "change" ), tr( "Boundary Change (Processing)…" ), QStringLiteral( "mActionLimesChange" ),
+                               tr( "Land, water and other resources that change sides between two versions of a boundary" ), true );
     // QGIS 3.22 builds algorithm dialogs in Python only; without Python there is the toolbox-less CLI
     mChangeAction->setEnabled( QgsPythonRunner::isValid() );
     connect( mChangeAction, &QAction::triggered, this, &PluginUi::showChangeDialog );
-    mMenu->addAction( mChangeAction );
-    mToolBar->addAction( mChangeAction );
+    mKeyAction = addAction( QStringLiteral( "key" ), tr( "Signing Key…" ), QStringLiteral( "mActionLimesKey" ),
+                            tr( "Choose the key your delegation signs the ledger with (asked for once per session)" ), false );
+    connect( mKeyAction, &QAction::triggered, this, [this] { mKeys->chooseKey( mHost->mainWindow(), tr( "Every entry you record" ) ); } );
     mMenu->addSeparator();
-
-    mAboutAction = new QAction( QIcon( QStringLiteral( ":/limes/icons/about.svg" ) ), tr( "About Limes…" ), mMenu );
-    mAboutAction->setObjectName( QStringLiteral( "mActionLimesAbout" ) );
-    mAboutAction->setToolTip( tr( "Limes version, the library versions its numbers come from, and the sample data's provenance" ) );
+    mAboutAction = addAction( QStringLiteral( "about" ), tr( "About Limes…" ), QStringLiteral( "mActionLimesAbout" ),
+                              tr( "Limes version, the library versions its numbers come from, and the sample data's provenance" ), true );
     connect( mAboutAction, &QAction::triggered, this, &PluginUi::showAbout );
-    mMenu->addAction( mAboutAction );
-    mToolBar->addAction( mAboutAction );
+
+    // a new or another project takes the workspace's layers with it: close the workspace too
+    connect( QgsProject::instance(), &QgsProject::cleared, this, &PluginUi::closeWorkspace );
 
     QgsProcessingRegistry *registry = QgsApplication::processingRegistry();
     if ( registry && !registry->providerById( QString::fromLatin1( ProcessingProvider::ID ) ) )
@@ -69,19 +149,174 @@ namespace limes
       if ( !registry->addProvider( mProvider ) )
         mProvider = nullptr; // the registry deleted it
     }
+    updateActions();
   }
 
   void PluginUi::unload()
   {
+    if ( !isLoaded() )
+      return;
+    disconnect( QgsProject::instance(), nullptr, this, nullptr );
+    closeWorkspace();
+    mChanges.reset(); // its dock, its result groups, a running comparison
+    mKeys.reset();    // the key leaves memory with the plugin
     if ( mProvider )
     {
       if ( QgsProcessingRegistry *registry = QgsApplication::processingRegistry() )
         registry->removeProvider( mProvider ); // deletes it
       mProvider = nullptr;
     }
+    if ( mSegmentsDock )
+    {
+      mHost->removeDockWidget( mSegmentsDock ); // removing only hides it: delete it too
+      delete mSegmentsDock;
+    }
     // Deleting the menu and toolbar removes them, and the actions they own, from the window.
     delete mToolBar;
     delete mMenu;
+    removeTranslator();
+  }
+
+  void PluginUi::updateActions()
+  {
+    if ( mCloseAction )
+      mCloseAction->setEnabled( mSession != nullptr );
+  }
+
+  bool PluginUi::openWorkspace( const WorkspaceChoice &choice )
+  {
+    if ( choice.target.isEmpty() )
+    {
+      mHost->pushError( tr( "Limes" ), tr( "%1 cannot be opened: it no longer exists." ).arg( RecentWorkspaces::label( choice.recentEntry ) ) );
+      return false;
+    }
+    try
+    {
+      setSession( WorkspaceSession::open( choice.target, choice.name, QgsProject::instance()->transformContext() ) );
+    }
+    catch ( const Error &e )
+    {
+      mHost->pushError( tr( "Limes: cannot open the workspace" ), e.message() );
+      return false;
+    }
+    RecentWorkspaces::add( choice.recentEntry );
+    return true;
+  }
+
+  bool PluginUi::createWorkspace( const WorkspaceChoice &choice, const QList<Party> &parties, const QList<Segment> &segments )
+  {
+    try
+    {
+      setSession( WorkspaceSession::create( choice.target, choice.name, parties, segments, QgsProject::instance()->transformContext() ) );
+    }
+    catch ( const Error &e )
+    {
+      mHost->pushError( tr( "Limes: cannot create the workspace" ), e.message() );
+      return false;
+    }
+    RecentWorkspaces::add( choice.recentEntry );
+    return true;
+  }
+
+  void PluginUi::setSession( std::unique_ptr<WorkspaceSession> session )
+  {
+    closeWorkspace();
+    mSession = std::move( session );
+    mLayers = std::make_unique<WorkspaceLayers>( mSession.get(), QgsProject::instance() );
+    mLayers->build();
+    if ( mChanges )
+      mChanges->setWorkspace( mSession.get(), mLayers.get() );
+    if ( mSegmentsDock )
+    {
+      mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
+      mSegmentsDock->show();
+      mSegmentsDock->raise();
+      // wide enough for its table, unless the user made it wider
+      if ( mSegmentsDock->width() < 460 && !mSegmentsDock->isFloating() )
+        mHost->mainWindow()->resizeDocks( { mSegmentsDock.data() }, { 460 }, Qt::Horizontal );
+    }
+    if ( QgsMapCanvas *canvas = mHost->mapCanvas(); canvas && mLayers->segmentsLayer() && mLayers->pillarsLayer() )
+    {
+      QgsRectangle extent = canvas->mapSettings().layerExtentToOutputExtent( mLayers->pillarsLayer(), mLayers->pillarsLayer()->extent() );
+      extent.combineExtentWith( canvas->mapSettings().layerExtentToOutputExtent( mLayers->segmentsLayer(), mLayers->segmentsLayer()->extent() ) );
+      if ( !extent.isEmpty() )
+      {
+        canvas->setExtent( extent.buffered( extent.width() * 0.03 ) );
+        canvas->refresh();
+      }
+    }
+    updateActions();
+    emit workspaceChanged();
+  }
+
+  void PluginUi::closeWorkspace()
+  {
+    if ( !mSession )
+      return;
+    if ( mSegmentsDock )
+      mSegmentsDock->setWorkspace( nullptr, nullptr );
+    if ( mChanges )
+      mChanges->setWorkspace( nullptr, nullptr );
+    mLayers.reset(); // removes the group and its layers
+    mSession.reset();
+    updateActions();
+    emit workspaceChanged();
+  }
+
+  void PluginUi::countersign( long long entry )
+  {
+    if ( !mSession )
+      return;
+    const LedgerEntry *decision = nullptr;
+    for ( const LedgerEntry &e : mSession->data().ledger )
+      if ( e.id == entry )
+        decision = &e;
+    if ( !decision )
+      return;
+    const QStringList awaiting = mSession->data().awaiting( *decision );
+    const QString why = tr( "Countersigning the agreement on %1 (entry %2) for %3" ).arg( decision->input.segment ).arg( entry ).arg( awaiting.join( QLatin1String( ", " ) ) );
+    const crypto::SigningKey *key = mKeys->current();
+    // the key held may be the recorder's: the other delegation signs with its own
+    if ( !key || !awaiting.contains( mKeys->partyIn( mSession->data().keys ) ) )
+      key = mKeys->chooseKey( mHost->mainWindow(), why );
+    if ( !key )
+      return;
+    try
+    {
+      const LedgerEntry signature = mSession->countersign( entry, *key );
+      mHost->pushSuccess( tr( "Limes" ), tr( "Entry %1 countersigned for %2 (entry %3)." ).arg( entry ).arg( signature.signerParty ).arg( signature.id ) );
+    }
+    catch ( const Error &e )
+    {
+      mHost->pushError( tr( "Limes: cannot countersign" ), e.message() );
+    }
+  }
+
+  void PluginUi::fillRecentMenu()
+  {
+    if ( !mRecentMenu )
+      return;
+    mRecentMenu->clear();
+    for ( const QString &entry : RecentWorkspaces::entries() )
+    {
+      QAction *action = mRecentMenu->addAction( RecentWorkspaces::label( entry ) );
+      connect( action, &QAction::triggered, this, [this, entry] { openWorkspace( choiceFromRecent( entry ) ); } );
+    }
+    mRecentMenu->setEnabled( !mRecentMenu->isEmpty() );
+  }
+
+  void PluginUi::showOpenDialog()
+  {
+    OpenWorkspaceDialog dialog( mHost->mainWindow() );
+    if ( dialog.exec() == QDialog::Accepted )
+      openWorkspace( dialog.choice() );
+  }
+
+  void PluginUi::showNewDialog()
+  {
+    NewWorkspaceDialog dialog( mHost->mainWindow() );
+    if ( dialog.exec() == QDialog::Accepted )
+      createWorkspace( dialog.choice(), dialog.parties(), dialog.segments() );
   }
 
   void PluginUi::showChangeDialog()
@@ -91,7 +326,7 @@ namespace limes
 
   void PluginUi::showAbout()
   {
-    AboutDialog dialog( mMainWindow );
+    AboutDialog dialog( mHost->mainWindow() );
     dialog.exec();
   }
 }

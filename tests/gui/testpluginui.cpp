@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "aboutdialog.h"
+#include "forms/aboutdialog.h"
 #include "pluginui.h"
 #include "provider.h"
 #include "testutils.h"

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef LIMES_COMPAREDIALOG_H
+#define LIMES_COMPAREDIALOG_H
+
+#include "tasks/changetask.h"
+#include "workspace/model.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <memory>
+
+class QgsProject;
+class QgsVectorLayer;
+
+namespace Ui
+{
+  class LimesCompareDialog;
+}
+
+namespace limes
+{
+  class WorkspaceSession;
+
+  /**
+   * What to compare: the old and the new version (workspace versions, or any loaded line or
+   * polygon layer), the parties, the resource layers, the segments and the thresholds. Says
+   * what is missing before it lets the comparison start; inputs() copies everything for the
+   * task. The comparison itself is ChangeTask.
+   */
+  class CompareDialog : public QDialog
+  {
+      Q_OBJECT
+
+    public:
+      //! `session` may be null (loaded layers only); `segmentsLayer`: the default segments (the workspace's).
+      CompareDialog( WorkspaceSession *session, QgsProject *project, QgsVectorLayer *segmentsLayer, QWidget *parent = nullptr );
+      ~CompareDialog() override;
+
+      //! Selects a version: a workspace version's name, or a layer id; false when not offered.
+      bool setOldVersion( const QString &nameOrLayerId );
+      bool setNewVersion( const QString &nameOrLayerId );
+      void setResources( const QStringList &layerIds );
+      void setSegments( QgsVectorLayer *layer, const QString &codeField = QStringLiteral( "code" ) );
+      void setThresholds( double minAreaM2, double maxEndGapM );
+
+      //! What must be put right first; empty when the comparison can start.
+      QStringList problems() const;
+      //! The comparison's inputs, copied now (loaded layers as snapshots).
+      ChangeTaskInputs inputs() const;
+
+    private:
+      //! The workspace version behind a combo entry; null for a layer.
+      const LineVersion *workspaceVersion( int which ) const;
+      QgsVectorLayer *layerVersion( int which ) const;
+      void fillVersions();
+      void fillResources();
+      void updateParties();
+      void updateState();
+
+      std::unique_ptr<Ui::LimesCompareDialog> mUi;
+      QPointer<WorkspaceSession> mSession;
+      QPointer<QgsProject> mProject;
+  };
+}
+
+#endif

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "workspacelayers.h"
+#include "layerstyles.h"
+#include "qgiscompat.h"
+#include "workspacesession.h"
+#include "workspace/workspacestore.h"
+
+#include <cmath>
+
+#include <qgslayertree.h>
+#include <qgslayertreegroup.h>
+#include <qgsproject.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+namespace limes
+{
+  namespace
+  {
+    enum SegmentField
+    {
+      Code,
+      Seq,
+      Status,
+      Decision,
+      Protocol,
+      MeetingDate,
+      Place,
+      AgreedVersion,
+      LengthKm,
+      LinesFrom,
+    };
+
+    //! The agreed version of the segment's standing agreement, if it has one.
+    QString agreedVersionOf( const WorkspaceData &data, const QString &segment )
+    {
+      const LedgerEntry *last = data.lastEntry( segment );
+      return last && last->input.decision == QLatin1String( "agreed" ) ? last->input.agreedVersion : QString();
+    }
+  }
+
+  WorkspaceLayers::WorkspaceLayers( WorkspaceSession *session, QgsProject *project, QObject *parent )
+    : QObject( parent )
+    , mSession( session )
+    , mProject( project )
+  {
+    connect( session, &WorkspaceSession::changed, this, [this] {
+      updateSegments();
+      addVersions();
+    } );
+  }
+
+  WorkspaceLayers::~WorkspaceLayers()
+  {
+    remove();
+  }
+
+  void WorkspaceLayers::build()
+  {
+    if ( mGroup || !mProject || !mSession )
+      return;
+    mGroup = mProject->layerTreeRoot()->insertGroup( 0, tr( "Limes — %1" ).arg( mSession->name() ) );
+    mGroup->setCustomProperty( QStringLiteral( "limes/workspace" ), true );
+    mPillars = makePillarsLayer();
+    addLayer( mPillars, mGroup );
+    mSegments = makeSegmentsLayer();
+    addLayer( mSegments, mGroup );
+    mVersionsGroup = mGroup->addGroup( tr( "Versions" ) );
+    addVersions();
+    updateSegments();
+    // a view shows a node expanded only when told it changed: the group and the status legend open
+    for ( QgsLayerTreeNode *node : { static_cast<QgsLayerTreeNode *>( mGroup.data() ), static_cast<QgsLayerTreeNode *>( mGroup->findLayer( mSegments ) ) } )
+    {
+      node->setExpanded( false );
+      node->setExpanded( true );
+    }
+  }
+
+  void WorkspaceLayers::addLayer( QgsVectorLayer *layer, QgsLayerTreeGroup *group )
+  {
+    layer->setReadOnly( true ); // the workspace is written through Limes only
+    mProject->addMapLayer( layer, false );
+    group->addLayer( layer );
+  }
+
+  QStringList WorkspaceLayers::layerIds() const
+  {
+    QStringList ids;
+    for ( QgsVectorLayer *layer : { mSegments.data(), mPillars.data() } )
+      if ( layer )
+        ids << layer->id();
+    for ( const QPointer<QgsVectorLayer> &v : mVersions )
+      if ( v )
+        ids << v->id();
+    return ids;
+  }
+
+  void WorkspaceLayers::remove()
+  {
+    if ( mProject )
+    {
+      const QStringList ids = layerIds();
+      if ( !ids.isEmpty() )
+        mProject->removeMapLayers( ids );
+      if ( mGroup )
+        if ( QgsLayerTreeGroup *parent = qobject_cast<QgsLayerTreeGroup *>( mGroup->parent() ) )
+          parent->removeChildNode( mGroup );
+    }
+    mVersions.clear();
+    mSegmentFids.clear();
+  }
+
+  QgsVectorLayer *WorkspaceLayers::versionLayer( const QString &name ) const
+  {
+    return mVersions.value( name );
+  }
+
+  QgsVectorLayer *WorkspaceLayers::makeSegmentsLayer()
+  {
+    auto *layer = new QgsVectorLayer( QStringLiteral( "MultiLineString?crs=EPSG:4326&field=code:string&field=seq:integer&field=status:string"
+                                                     "&field=decision:string&field=protocol:string&field=meeting_date:date&field=place:string"
+                                                     "&field=agreed_version:string&field=length_km:double&field=lines_from:string" ),
+                                      tr( "Segments" ), QStringLiteral( "memory" ) );
+    const WorkspaceData &data = mSession->data();
+    QgsFeatureList features;
+    for ( const Segment &s : data.segments )
+    {
+      QgsFeature f( layer->fields() );
+      f.setAttribute( Code, s.code );
+      f.setAttribute( Seq, s.sequence );
+      const auto line = data.lines.constFind( s.code );
+      if ( line != data.lines.constEnd() )
+      {
+        f.setGeometry( line->geometry );
+        f.setAttribute( LengthKm, data.lengthKm.value( s.code ) );
+        f.setAttribute( LinesFrom, line->version );
+      }
+      features << f;
+    }
+    layer->dataProvider()->addFeatures( features );
+    layer->updateExtents();
+    for ( const QgsFeature &f : std::as_const( features ) )
+      mSegmentFids.insert( f.attribute( Code ).toString(), f.id() );
+    styleSegments( *layer );
+    return layer;
+  }
+
+  void WorkspaceLayers::updateSegments()
+  {
+    if ( !mSegments || !mSession )
+      return;
+    const WorkspaceData &data = mSession->data();
+    QgsChangedAttributesMap changes;
+    for ( auto it = mSegmentFids.cbegin(); it != mSegmentFids.cend(); ++it )
+    {
+      const LedgerEntry *last = data.lastEntry( it.key() );
+      QgsAttributeMap values;
+      values.insert( Status, data.status.value( it.key(), QStringLiteral( "no decision yet" ) ) );
+      values.insert( Decision, last ? last->input.decision : QVariant() );
+      values.insert( Protocol, last ? last->input.protocol : QVariant() );
+      values.insert( MeetingDate, last ? last->input.meetingDate : QVariant() );
+      values.insert( Place, last ? last->input.place : QVariant() );
+      const QString agreed = agreedVersionOf( data, it.key() );
+      values.insert( AgreedVersion, agreed.isEmpty() ? QVariant() : agreed );
+      changes.insert( it.value(), values );
+    }
+    mSegments->dataProvider()->changeAttributeValues( changes );
+    mSegments->reload(); // open attribute tables read again
+    mSegments->triggerRepaint();
+  }
+
+  QgsVectorLayer *WorkspaceLayers::makePillarsLayer()
+  {
+    auto *layer = new QgsVectorLayer( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string"
+                                                     "&field=surveyed_lon:double&field=surveyed_lat:double&field=survey_accuracy_m:double"
+                                                     "&field=survey_date:string&field=author:string" ),
+                                      tr( "Pillars" ), QStringLiteral( "memory" ) );
+    QgsFeatureList features;
+    for ( const Pillar &p : mSession->data().pillars )
+    {
+      QgsFeature f( layer->fields() );
+      auto number = []( double v ) { return std::isnan( v ) ? QVariant() : QVariant( v ); };
+      f.setAttributes( QgsAttributes() << p.number << p.type << ( p.segment.isEmpty() ? QVariant() : QVariant( p.segment ) )
+                       << number( p.surveyedLon ) << number( p.surveyedLat ) << number( p.surveyAccuracy )
+                       << ( p.surveyDate.isEmpty() ? QVariant() : QVariant( p.surveyDate ) ) << p.author );
+      f.setGeometry( QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) ) );
+      features << f;
+    }
+    layer->dataProvider()->addFeatures( features );
+    layer->updateExtents();
+    stylePillars( *layer );
+    return layer;
+  }
+
+  void WorkspaceLayers::addVersions()
+  {
+    if ( !mVersionsGroup || !mSession )
+      return;
+    const WorkspaceData &data = mSession->data();
+    for ( const LineVersion &v : data.versions )
+    {
+      if ( mVersions.contains( v.name ) )
+        continue; // versions are never overwritten: a layer once made stays right
+      VersionLayer lines = mSession->store().versionLayer( v );
+      if ( !lines.layer || !lines.layer->isValid() )
+        continue;
+      QgsVectorLayer *layer = lines.layer.release();
+      layer->setName( v.name );
+      const QString party = v.kind == QLatin1String( "claim" ) ? data.claimParty( v ) : QString();
+      const QString colour = data.partyColour( party );
+      styleVersion( *layer, v, colour.isEmpty() ? ( party.isEmpty() ? QColor() : fallbackPartyColour( party ) ) : QColor( colour ) );
+      addLayer( layer, mVersionsGroup );
+      mVersions.insert( v.name, layer );
+    }
+  }
+}
