@@ -126,6 +126,13 @@ namespace limes
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
+    mValidateAction = addAction( QStringLiteral( "validate" ), tr( "Validate…" ), QStringLiteral( "mActionLimesValidate" ),
+                                 tr( "Check the line, its segments and pillars against the validation rules; accept findings in the workspace" ), true );
+    connect( mValidateAction, &QAction::triggered, this, [this] {
+      ValidateDock *dock = validateDock();
+      dock->show();
+      dock->raise();
+    } );
     mChangeAction = addAction( QStringLiteral( "change" ), tr( "Boundary Change (Processing)…" ), QStringLiteral( "mActionLimesChange" ),
                                tr( "Land, water and other resources that change sides between two versions of a boundary" ), true );
     // QGIS 3.22 builds algorithm dialogs in Python only; without Python there is the toolbox-less CLI
@@ -166,10 +173,12 @@ namespace limes
         registry->removeProvider( mProvider ); // deletes it
       mProvider = nullptr;
     }
-    if ( mSegmentsDock )
+    for ( QgsDockWidget *dock : { static_cast<QgsDockWidget *>( mSegmentsDock.data() ), static_cast<QgsDockWidget *>( mValidateDock.data() ) } )
     {
-      mHost->removeDockWidget( mSegmentsDock ); // removing only hides it: delete it too
-      delete mSegmentsDock;
+      if ( !dock )
+        continue;
+      mHost->removeDockWidget( dock ); // removing only hides it: delete it too
+      delete dock;
     }
     // Deleting the menu and toolbar removes them, and the actions they own, from the window.
     delete mToolBar;
@@ -226,6 +235,8 @@ namespace limes
     mLayers->build();
     if ( mChanges )
       mChanges->setWorkspace( mSession.get(), mLayers.get() );
+    if ( mValidateDock )
+      mValidateDock->setWorkspace( mSession.get(), mLayers.get() );
     if ( mSegmentsDock )
     {
       mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
@@ -257,10 +268,25 @@ namespace limes
       mSegmentsDock->setWorkspace( nullptr, nullptr );
     if ( mChanges )
       mChanges->setWorkspace( nullptr, nullptr );
+    if ( mValidateDock )
+      mValidateDock->setWorkspace( nullptr, nullptr );
     mLayers.reset(); // removes the group and its layers
     mSession.reset();
     updateActions();
     emit workspaceChanged();
+  }
+
+  ValidateDock *PluginUi::validateDock()
+  {
+    if ( !mValidateDock )
+    {
+      mValidateDock = new ValidateDock( mHost.get(), mKeys.get(), mHost->mainWindow() );
+      mHost->addDockWidget( Qt::RightDockWidgetArea, mValidateDock );
+      if ( mSegmentsDock && mHost->mainWindow() )
+        mHost->mainWindow()->tabifyDockWidget( mSegmentsDock, mValidateDock );
+      mValidateDock->setWorkspace( mSession.get(), mLayers.get() );
+    }
+    return mValidateDock;
   }
 
   void PluginUi::countersign( long long entry )

@@ -12,6 +12,7 @@
 #include "workspace/changecontroller.h"
 #include "workspace/segmentsdock.h"
 #include "workspace/signingkeys.h"
+#include "workspace/validatedock.h"
 
 #include <memory>
 
@@ -59,6 +60,9 @@ namespace limes
       QAction *compareAction() const { return mCompareAction; }
       ChangeController *changes() const { return mChanges.get(); }
       QAction *keyAction() const { return mKeyAction; }
+      QAction *validateAction() const { return mValidateAction; }
+      //! The Validate panel; made when first asked for.
+      ValidateDock *validateDock();
       //! The recorder's signing key for this session (asked for once).
       SigningKeys *signingKeys() const { return mKeys.get(); }
       SegmentsDock *segmentsDock() const { return mSegmentsDock; }
@@ -108,6 +112,8 @@ namespace limes
       QPointer<QAction> mCloseAction;
       QPointer<QAction> mCompareAction;
       QPointer<QAction> mKeyAction;
+      QPointer<QAction> mValidateAction;
+      QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;
       QPointer<SegmentsDock> mSegmentsDock;

@@ -508,6 +508,136 @@ def compare_cancelled():
     return 300
 
 
+# ---------------------------------------------------------------- piece 4: validate
+
+validate_state = {}
+
+
+def validate_dock():
+    return win().findChild(QDockWidget, 'LimesValidateDock')
+
+
+def planted_faults_layer():
+    """The DCW line with two faults planted: a repeated vertex and a 10 km spike."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+    dcw = QgsProject.instance().mapLayersByName('boundary_dcw')[0]
+    layer = QgsVectorLayer('LineString?crs=EPSG:4326', 'dcw_with_faults', 'memory')
+    features = []
+    for f in dcw.getFeatures():
+        line = f.geometry().asPolyline() or f.geometry().asMultiPolyline()[0]
+        if 'spike' not in validate_state and len(line) > 60:
+            validate_state['duplicate'] = QgsPointXY(line[20])
+            line.insert(21, QgsPointXY(line[20]))
+            a = line[40]
+            validate_state['spike'] = QgsPointXY(a.x() + 0.09, a.y() + 0.05)
+            line.insert(41, validate_state['spike'])
+            line.insert(42, QgsPointXY(a.x() + 0.00001, a.y()))
+        g = QgsFeature()
+        g.setGeometry(QgsGeometry.fromPolylineXY(line))
+        features.append(g)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def finding_items(rule=None):
+    from qgis.PyQt.QtWidgets import QTreeWidget
+    tree = validate_dock().findChild(QTreeWidget, 'mValidateFindings')
+    items = []
+    for i in range(tree.topLevelItemCount()):
+        heading = tree.topLevelItem(i)
+        if rule is None or heading.text(0).startswith(rule + ' — '):
+            items += [heading.child(c) for c in range(heading.childCount())]
+    return tree, items
+
+
+def click_item(tree, item):
+    tree.scrollToItem(item)
+    QTest.mouseClick(tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualItemRect(item).center())
+
+
+@step
+def validate_open():
+    QgsProject.instance().addMapLayer(planted_faults_layer())
+    action('mActionLimesValidate').trigger()
+    return 1000
+
+
+@step
+def validate_run():
+    from qgis.PyQt.QtWidgets import QComboBox
+    dock = validate_dock()
+    check('validate_dock_shown', dock is not None and dock.isVisible())
+    check('validate_line_default', dock.findChild(QComboBox, 'mValidateLine').currentText() == 'DCW by segment (agreed, workspace)',
+          dock.findChild(QComboBox, 'mValidateLine').currentText())
+    check('validate_choose_line', choose(dock.findChild(QComboBox, 'mValidateLine'), 'dcw_with_faults'))
+    click(dock.findChild(QAbstractButton, 'mValidateRun'))
+    return lambda: 'finding' in dock.findChild(QLabel, 'mValidateStatus').text()
+
+
+@step
+def validate_findings():
+    tree, spikes = finding_items('spike')
+    _, duplicates = finding_items('duplicate_vertex')
+    check('validate_planted_spike', len(spikes) >= 1 and spikes[0].text(1) == 'error', [i.text(0) for i in spikes])
+    check('validate_planted_duplicate', len(duplicates) == 1 and 'coincide' in duplicates[0].text(0), [i.text(0) for i in duplicates])
+    validate_dock().raise_()
+    shot('09-validate-findings')
+    if spikes:
+        click_item(tree, spikes[0])
+    return 2500
+
+
+@step
+def validate_zoomed():
+    from qgis.core import QgsGeometry
+    canvas = iface.mapCanvas()
+    to_canvas = QgsCoordinateTransform(QgsProject.instance().mapLayersByName('dcw_with_faults')[0].crs(),
+                                       canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    spike = to_canvas.transform(validate_state['spike'])
+    check('validate_click_zooms', canvas.extent().contains(spike) and canvas.extent().width() < 50000, canvas.extent().toString())
+    shot('10-validate-finding-zoomed')
+    return 300
+
+
+@step
+def validate_accept():
+    tree, duplicates = finding_items('duplicate_vertex')
+    click_item(tree, duplicates[0])
+    accept = validate_dock().findChild(QAbstractButton, 'mValidateAccept')
+    check('validate_accept_enabled', accept.isEnabled())
+
+    def reason(dialog):
+        edit = dialog.findChild(QLineEdit)
+        QTest.keyClicks(edit, 'digitized twice in the annex of protocol 17; harmless')
+        shot('11-validate-accept')
+        click(button(dialog, QDialogButtonBox.Ok))
+    modal(reason, 1000)
+    QTimer.singleShot(0, lambda: click(accept))
+    return lambda: QApplication.activeModalWidget() is None and 'accepted' in finding_items('duplicate_vertex')[1][0].text(4)
+
+
+@step
+def validate_accepted():
+    info = cli('workspace', 'info', WS).stdout
+    check('validate_accept_in_workspace', 'accepted validation findings: 1' in info, [l for l in info.splitlines() if 'accepted' in l])
+    # a new run: the finding comes back accepted, from the workspace, and is counted so
+    click(validate_dock().findChild(QAbstractButton, 'mValidateRun'))
+    return lambda: validate_dock().findChild(QAbstractButton, 'mValidateRun').isEnabled()
+
+
+@step
+def validate_rerun():
+    tree, duplicates = finding_items('duplicate_vertex')
+    status = validate_dock().findChild(QLabel, 'mValidateStatus').text()
+    headings = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    check('validate_shown_accepted', len(duplicates) == 1 and duplicates[0].text(4) == 'accepted'
+          and duplicates[0].toolTip(4).startswith('digitized twice'), [(d.text(4), d.toolTip(4)) for d in duplicates])
+    check('validate_counted_accepted', ', 1 accepted' in status and any(h.startswith('duplicate_vertex — ') and '1 accepted' in h for h in headings),
+          (status, headings))
+    shot('12-validate-accepted')
+    return 300
+
+
 # ---------------------------------------------------------------- closing, unloading, reloading
 
 @step
@@ -579,7 +709,7 @@ def reopen_from_recent():
 
 @step
 def shot_reopened():
-    shot('09-reopened-after-reload')
+    shot('20-reopened-after-reload')
     return 300
 
 

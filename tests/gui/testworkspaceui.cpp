@@ -188,6 +188,20 @@ class TestWorkspaceUi : public QObject
       QVERIFY( !mUi->closeAction()->isEnabled() );
     }
 
+    void closingKeepsTheUsersOwnLayers()
+    {
+      QVERIFY( open() );
+      // the user drops a layer of their own into the Limes group
+      auto *own = new QgsVectorLayer( QStringLiteral( "Point?crs=EPSG:4326" ), QStringLiteral( "my notes" ), QStringLiteral( "memory" ) );
+      QgsProject::instance()->addMapLayer( own, false );
+      limesGroup()->findGroup( QStringLiteral( "Versions" ) )->addLayer( own );
+      mUi->closeWorkspace();
+      QVERIFY( !limesGroup() );
+      QCOMPARE( QgsProject::instance()->mapLayers().size(), 1 );
+      QVERIFY( QgsProject::instance()->layerTreeRoot()->findLayer( own->id() ) );
+      QgsProject::instance()->removeAllMapLayers();
+    }
+
     void aNewProjectClosesTheWorkspace()
     {
       QVERIFY( open() );

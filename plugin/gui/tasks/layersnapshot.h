@@ -35,6 +35,8 @@ namespace limes
 
       //! The engines' input: named and with the file behind it as Processing names a layer.
       InputLayer input() const { return mInput; }
+      //! Names the input otherwise (the workspace's own layers: as the workspace names its tables).
+      void setInputName( const QString &name ) { mInput.name = name; }
       QString layerId() const { return mLayerId; }
 
     private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "changelayers.h"
 #include "layerstyles.h"
+#include "workspacelayers.h"
 #include "change/changeoutput.h"
 #include "change/changeresult.h"
 
@@ -106,18 +107,12 @@ namespace limes
 
   void ChangeLayers::remove()
   {
-    if ( !mProject )
-      return;
     QStringList ids;
     if ( mTransfers )
       ids << mTransfers->id();
     for ( QgsVectorLayer *l : resourceLayers() )
       ids << l->id();
-    if ( !ids.isEmpty() )
-      mProject->removeMapLayers( ids );
-    if ( mGroup )
-      if ( QgsLayerTreeGroup *parent = qobject_cast<QgsLayerTreeGroup *>( mGroup->parent() ) )
-        parent->removeChildNode( mGroup );
+    removeLimesGroup( mProject, mGroup, ids );
     mResources.clear();
   }
 }

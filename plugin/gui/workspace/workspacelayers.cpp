@@ -95,17 +95,27 @@ namespace limes
     return ids;
   }
 
+  void removeLimesGroup( QgsProject *project, QgsLayerTreeGroup *group, const QStringList &layerIds )
+  {
+    if ( !project )
+      return;
+    if ( group )
+      for ( QgsLayerTreeLayer *node : group->findLayers() )
+        if ( !layerIds.contains( node->layerId() ) )
+        {
+          project->layerTreeRoot()->insertChildNode( 0, node->clone() );
+          qobject_cast<QgsLayerTreeGroup *>( node->parent() )->removeChildNode( node );
+        }
+    if ( !layerIds.isEmpty() )
+      project->removeMapLayers( layerIds );
+    if ( group )
+      if ( QgsLayerTreeGroup *parent = qobject_cast<QgsLayerTreeGroup *>( group->parent() ) )
+        parent->removeChildNode( group );
+  }
+
   void WorkspaceLayers::remove()
   {
-    if ( mProject )
-    {
-      const QStringList ids = layerIds();
-      if ( !ids.isEmpty() )
-        mProject->removeMapLayers( ids );
-      if ( mGroup )
-        if ( QgsLayerTreeGroup *parent = qobject_cast<QgsLayerTreeGroup *>( mGroup->parent() ) )
-          parent->removeChildNode( mGroup );
-    }
+    removeLimesGroup( mProject, mGroup, layerIds() );
     mVersions.clear();
     mSegmentFids.clear();
   }

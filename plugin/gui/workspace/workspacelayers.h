@@ -19,6 +19,12 @@ namespace limes
   class WorkspaceSession;
 
   /**
+   * Removes the layers `layerIds` and then `group` from `project`; layers the user put into
+   * the group are not Limes' to take away: they are moved to the top of the tree first.
+   */
+  void removeLimesGroup( QgsProject *project, QgsLayerTreeGroup *group, const QStringList &layerIds );
+
+  /**
    * The layer group "Limes — NAME" an open workspace shows in the project: segments coloured
    * by status, one layer per version styled by kind, pillars labelled with their numbers.
    * The layers are ordinary read-only QGIS vector layers (attribute table, identify and
