@@ -43,7 +43,7 @@ namespace limes::cli
       out << QStringLiteral( "Ledger: %1 entries; accepted validation findings: %2\n" ).arg( info.ledgerEntries ).arg( info.acceptedFindings );
       out << "\nKeys\n";
       for ( const RegisteredKey &k : info.keys )
-        out << QStringLiteral( "  %1 %2 %3 (entry %4%5)\n" ).arg( terminalSafe( k.party ), -12 ).arg( k.fingerprint, terminalSafe( k.holder ) ).arg( k.registeredIn )
+        out << QStringLiteral( "  %1 %2 %3 (entry %4%5)\n" ).arg( terminalSafe( k.party ), -12 ).arg( terminalSafe( k.fingerprint ), terminalSafe( k.holder ) ).arg( k.registeredIn )
             .arg( k.revokedIn >= 0 ? QStringLiteral( ", revoked in entry %1" ).arg( k.revokedIn ) : QString() );
       if ( info.keys.isEmpty() )
         out << "  none registered: limes workspace register-key\n";
