@@ -31,6 +31,7 @@ int main( int argc, char **argv )
     { "segments", "Segments along the line.", "N", "200" },
     { "timeout", "Seconds a tool may take per size.", "S", "900" },
     { "long-segments", "Also run limes validate on the line with two straight segments of 40 and 50 km added." },
+    { "length", "Length of the generated line in metres (default 970000; 60000 with 60,000 vertices is a river's 1 m spacing).", "METRES", "970000" },
     { "peers", "qgis (default) or none: whether to run qgis:checkvalidity too.", "LIST", "qgis" },
     { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
   } );
@@ -48,7 +49,7 @@ int main( int argc, char **argv )
     LineSpec spec;
     spec.seed = 5;
     spec.vertices = size;
-    spec.length = 970000;
+    spec.length = parser.value( "length" ).toDouble();
     spec.windows = 0;
     spec.x0 = 200000;
     const std::vector<QgsPointXY> line = generateLines( spec ).oldLine;

@@ -452,6 +452,32 @@ class TestChangeEngine : public QObject
       QVERIFY( errorOfEdit( [&] { incremental.replaceNewStretch( 0, 0, 0, { xy[0], xy[1] + 5000 } ); } ).contains( "maximum end gap" ) );
       compareResults( incremental.result(), before );
     }
+
+    void incrementalAdjacentStretchesEqualAFreshRun()
+    {
+      // two stretches redrawn 5 m north one after the other, end to end: one sliver
+      QStringList wkt;
+      QgsPolylineXY line;
+      for ( int i = 0; i < 400; ++i )
+        line << QgsPointXY( 600000 + 10.0 * i, 4430000 + 30 * std::sin( i / 15.0 ) );
+      auto o = memoryLayer( "LineString", UTM, { QgsGeometry::fromPolylineXY( line ).asWkt( 3 ) } );
+      auto n = memoryLayer( "LineString", UTM, { QgsGeometry::fromPolylineXY( line ).asWkt( 3 ) } );
+      const ChangeRequest request = lines( o.get(), n.get() );
+      change::IncrementalChange incremental( request );
+      QCOMPARE( incremental.result().transfers.size(), size_t( 0 ) );
+      for ( const auto &[first, last] : { std::make_pair( 200, 299 ), std::make_pair( 100, 199 ), std::make_pair( 150, 249 ) } )
+      {
+        const std::vector<double> &xy = incremental.newParts()[0].xy;
+        std::vector<double> moved( xy.begin() + 2 * first, xy.begin() + 2 * last + 2 );
+        for ( size_t i = 1; i < moved.size(); i += 2 )
+          moved[i] += 5;
+        incremental.replaceNewStretch( 0, static_cast<size_t>( first ), static_cast<size_t>( last ), moved );
+        auto edited = layerOf( incremental.newParts() );
+        ChangeRequest fresh = request;
+        fresh.newVersion = input( edited.get(), "new" );
+        compareResults( incremental.result(), ChangeEngine::run( fresh ) );
+      }
+    }
 };
 
 QGSTEST_MAIN( TestChangeEngine )

@@ -396,7 +396,13 @@ namespace limes::overlay
     }
     flush();
     const geos::GeomPtr collection = ctx.collection( GEOS_MULTILINESTRING, lines );
-    return ctx.unaryUnion( collection.get(), grid );
+    const geos::GeomPtr noded = ctx.unaryUnion( collection.get(), grid );
+    // Whether GEOS returns edges node to node or joined through nodes of two depends on the
+    // input's order. Joined, always: an edge's multiplicity is then sampled on its longest
+    // segment, far from where the versions part at a shallow angle (on a few-millimetre edge
+    // there both versions' segments pass within the tolerance and cancel, and the face is
+    // lost). Where two edges meet alone the chain's flow goes on, so the multiplicity is one.
+    return ctx.lineMerge( noded.get() );
   }
 
   WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, double grid )

@@ -102,6 +102,11 @@ namespace limes::geos
     return check( GEOSUnaryUnionPrec_r( mHandle, g, grid ), "node (snap-rounding union)" );
   }
 
+  GeomPtr Context::lineMerge( const GEOSGeometry *lines ) const
+  {
+    return check( GEOSLineMerge_r( mHandle, lines ), "line merge" );
+  }
+
   GeomPtr Context::polygonize( const std::vector<const GEOSGeometry *> &edges ) const
   {
     return check( GEOSPolygonize_r( mHandle, edges.data(), static_cast<unsigned int>( edges.size() ) ), "polygonize" );

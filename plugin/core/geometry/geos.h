@@ -63,6 +63,8 @@ namespace limes::geos
 
       //! Nodes and dissolves linework, snap-rounding every vertex and node to `grid`.
       GeomPtr unaryUnion( const GEOSGeometry *g, double grid ) const;
+      //! Lines joined where exactly two meet (directions may be reversed to join them).
+      GeomPtr lineMerge( const GEOSGeometry *lines ) const;
       GeomPtr polygonize( const std::vector<const GEOSGeometry *> &edges ) const;
       GeomPtr intersection( const GEOSGeometry *a, const GEOSGeometry *b, double grid ) const;
       GeomPtr difference( const GEOSGeometry *a, const GEOSGeometry *b, double grid ) const;
