@@ -4,6 +4,7 @@
 #include "workspace/model.h"
 #include "workspace/styles.h"
 
+#include <QCryptographicHash>
 #include <QCoreApplication>
 
 #include <cmath>
@@ -141,7 +142,10 @@ namespace limes
 
   QColor fallbackPartyColour( const QString &code )
   {
-    return QColor::fromHsv( static_cast<int>( qHash( code ) % 360 ), 160, 200 );
+    // a stable hue per code on every Qt (qHash's type and seed differ between Qt 5 and 6)
+    const QByteArray h = QCryptographicHash::hash( code.toUtf8(), QCryptographicHash::Sha256 );
+    const int hue = ( static_cast<unsigned char>( h.at( 0 ) ) * 256 + static_cast<unsigned char>( h.at( 1 ) ) ) % 360;
+    return QColor::fromHsv( hue, 160, 200 );
   }
 
   void styleTransfers( QgsVectorLayer &layer, const QStringList &directions, const QMap<QString, QColor> &partyColours )
