@@ -14,10 +14,11 @@ namespace limes::validation
                                  QT_TRANSLATE_NOOP( "limes::validation", "Land near the line that is in no party's territory (the territories' party code is in the field "
                                      "`--party-field` names), looked for in a corridor "
                                      "along the line of 50 m or 20 times the tolerance, whichever is wider. Pieces no wider than the tolerance "
-                                     "(the diameter of the largest circle inside) are ignored; each other piece is reported with its area." ) };
+                                     "(the diameter of the largest circle inside, measured to a tenth of the tolerance or 1 mm) are ignored; each other "
+                                     "piece is reported with its area and width." ) };
     const RuleInfo TerritoryOverlap{ "territory_overlap", Severity::Error, Family::Territories, Line | Territories,
-                                     QT_TRANSLATE_NOOP( "limes::validation", "Land in two parties' territories at once. Pieces no wider than the tolerance are ignored; each other "
-                                         "piece is reported with its area and width." ) };
+                                     QT_TRANSLATE_NOOP( "limes::validation", "Land in two parties' territories at once. Pieces no wider than the tolerance (measured as for "
+                                         "territory_gap) are ignored; each other piece is reported with its area and width." ) };
     const RuleInfo LineTerritoryMismatch{ "line_territory_mismatch", Severity::Error, Family::Territories, Line | Territories,
                                           QT_TRANSLATE_NOOP( "limes::validation", "The line leaves the edge two parties' territories share, for more than the tolerance: the line and "
                                               "the territories disagree about where the boundary runs. Reported as the stretch of the line off the "
