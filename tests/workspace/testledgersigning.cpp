@@ -242,6 +242,42 @@ class TestLedgerSigning : public QObject
       QVERIFY( problems( r ).contains( "entry 7 (protocol 17, segment S-003) is unsigned but follows signed entry 3: added or rewritten outside Limes" ) );
     }
 
+    void contentBeforeSignaturesIsListedAndPinned()
+    {
+      // a schema-4 workspace holding a version Limes 4 imported: no entry records it
+      QFETCH_GLOBAL( QString, storage );
+      mF.cleanup();
+      mF.init( storage, 4 );
+      auto blob = []( const char *wkt ) { return QStringLiteral( "X'47500001E6100000%1'" ).arg( QString::fromLatin1( QgsGeometry::fromWkt( wkt ).asWkb().toHex() ) ); };
+      bool ok = false;
+      QString error;
+      mF.raw( QStringLiteral( "INSERT INTO line_versions (name, kind, author, left_party, right_party, recorded_utc) VALUES ('OLD', 'historical', 'test', 'KG', 'TJ', 'x');"
+                              "INSERT INTO version_lines (geom, version_id, part) VALUES (%1, 1, 1)" ).arg( blob( "LineString(70.5 39.9, 70.6 39.95)" ) ),
+              "INSERT INTO limes.line_versions (name, kind, left_party, right_party) VALUES ('OLD', 'historical', 'KG', 'TJ');"
+              "INSERT INTO limes.version_lines (version_id, part, geom) SELECT id, 1, ST_GeomFromText('LINESTRING(70.5 39.9, 70.6 39.95)', 4326) FROM limes.line_versions",
+              &ok, &error );
+      QVERIFY2( ok, qPrintable( error ) );
+      mF.ws = openWorkspace( mF.target, QgsCoordinateTransformContext() ); // migrated to schema 5
+      VerifyReport r = mF.ws->verify();
+      QVERIFY2( r.clean(), qPrintable( problems( r ) ) );
+      QVERIFY( r.notes.contains( "1 versions recorded before signatures: not covered by the ledger" ) );
+      // an agreement on it holds its content from now on
+      limes::test::registerKeys( *mF.ws );
+      LedgerEntryInput in = agreedS003();
+      in.agreedVersion = QStringLiteral( "OLD" );
+      QCOMPARE( mF.ws->addLedgerEntry( in, limes::test::tjKey() ).id, 4LL );
+      QVERIFY( mF.ws->verify().clean() );
+      // moved, and a version added, behind Limes' back
+      mF.raw( QStringLiteral( "UPDATE version_lines SET geom = %1 WHERE version_id = 1;"
+                              "INSERT INTO line_versions (name, kind, author, left_party, right_party, recorded_utc) VALUES ('NEW', 'draft', 'x', 'KG', 'TJ', 'x')" )
+              .arg( blob( "LineString(70.5 39.9, 70.7 39.95)" ) ),
+              "UPDATE limes.version_lines SET geom = ST_Translate(geom, 0.01, 0);"
+              "INSERT INTO limes.line_versions (name, kind, left_party, right_party) VALUES ('NEW', 'draft', 'KG', 'TJ')", &ok, &error );
+      QVERIFY2( ok, qPrintable( error ) );
+      r = mF.ws->verify();
+      QCOMPARE( problems( r ), QStringLiteral( "version NEW is in no ledger entry: added outside Limes\nversion OLD changed after entry 4 agreed it" ) );
+    }
+
     void twoDelegationsSign()
     {
       const LedgerEntry agreed = recordAgreement();
