@@ -7,6 +7,9 @@
 
 #include <qgsvectorlayer.h>
 
+#include <QFileInfo>
+#include <QThread>
+
 namespace limes
 {
   QString ChangeVersionInput::label() const
@@ -30,6 +33,18 @@ namespace limes
   {
     mFeedback->cancel();
     QgsTask::cancel();
+  }
+
+  void ChangeTask::holdForTest() const
+  {
+    // Test hook: while the file LIMES_TEST_HOLD_COMPARE names exists, the task waits here until
+    // it is cancelled, so that an end-to-end test can cancel a comparison that has not finished
+    // however fast the machine is (two minutes at most).
+    const QString hold = qEnvironmentVariable( "LIMES_TEST_HOLD_COMPARE" );
+    if ( hold.isEmpty() )
+      return;
+    for ( int i = 0; i < 1200 && QFileInfo::exists( hold ) && !isCanceled(); ++i )
+      QThread::msleep( 100 );
   }
 
   bool ChangeTask::run()
@@ -68,6 +83,7 @@ namespace limes
       request.maxEndGapM = mInputs.maxEndGapM;
       request.edges = EdgeInterpretation::parse( mInputs.edges );
       request.transformContext = mInputs.transformContext;
+      holdForTest();
       mResult = ChangeEngine::run( request, mFeedback.get() );
       mSummaryJson = changeSummaryJson( mResult );
       return !isCanceled();

@@ -74,6 +74,8 @@ namespace limes
       void finished( bool result ) override;
 
     private:
+      void holdForTest() const;
+
       ChangeTaskInputs mInputs;
       Callback mOnFinished;
       std::unique_ptr<QgsFeedback> mFeedback;
