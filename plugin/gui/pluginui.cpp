@@ -4,6 +4,7 @@
 #include "forms/aboutdialog.h"
 #include "forms/newworkspacedialog.h"
 #include "forms/openworkspacedialog.h"
+#include "forms/recorddecisiondialog.h"
 #include "guiresources.h"
 #include "host.h"
 #include "provider.h"
@@ -119,6 +120,10 @@ namespace limes
     segments->setToolTip( tr( "The workspace's segments, their status and ledger" ) );
     mMenu->addAction( segments );
     mToolBar->addAction( segments );
+    connect( mSegmentsDock, &SegmentsDock::recordDecisionRequested, this, &PluginUi::showRecordDecision );
+    mRecordAction = addAction( QStringLiteral( "record" ), tr( "Record Decision…" ), QStringLiteral( "mActionLimesRecord" ),
+                               tr( "Record what a protocol decided about a segment, signed with your delegation's key" ), true );
+    connect( mRecordAction, &QAction::triggered, this, [this] { showRecordDecision( QString() ); } );
     mMenu->addSeparator();
 
     mKeys = std::make_unique<SigningKeys>();
@@ -188,8 +193,9 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    if ( mCloseAction )
-      mCloseAction->setEnabled( mSession != nullptr );
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data() } )
+      if ( action )
+        action->setEnabled( mSession != nullptr );
   }
 
   bool PluginUi::openWorkspace( const WorkspaceChoice &choice )
@@ -287,6 +293,38 @@ namespace limes
       mValidateDock->setWorkspace( mSession.get(), mLayers.get() );
     }
     return mValidateDock;
+  }
+
+  void PluginUi::showRecordDecision( const QString &segment )
+  {
+    if ( !mSession )
+      return;
+    QString code = segment;
+    if ( code.isEmpty() && mSegmentsDock )
+      code = mSegmentsDock->currentSegment();
+    const QString party = mKeys->partyIn( mSession->data().keys );
+    QString signing = tr( "your delegation's key: Limes asks for it when you record" );
+    if ( mKeys->current() )
+      signing = party.isEmpty() ? tr( "key %1 (not registered in this workspace: recording will be refused)" ).arg( mKeys->fingerprint() )
+                : tr( "key %1, registered for %2" ).arg( mKeys->fingerprint(), party == QLatin1String( "SECRETARIAT" ) ? tr( "the secretariat" ) : party );
+    RecordDecisionDialog *dialogPtr = nullptr;
+    RecordDecisionDialog dialog( mSession->data(), code, signing, [this, &dialogPtr]( const LedgerEntryInput &input ) -> QString {
+      const crypto::SigningKey *key = mKeys->key( dialogPtr, tr( "Recording a decision" ) );
+      if ( !key )
+        return tr( "Nothing was recorded: no signing key was given." );
+      try
+      {
+        const LedgerEntry entry = mSession->recordDecision( input, *key );
+        mHost->pushSuccess( tr( "Limes" ), tr( "Recorded entry %1: %2, %3." ).arg( entry.id ).arg( input.segment, input.decision ) );
+        return QString();
+      }
+      catch ( const Error &e )
+      {
+        return e.message();
+      }
+    }, mHost->mainWindow() );
+    dialogPtr = &dialog;
+    dialog.exec();
   }
 
   void PluginUi::countersign( long long entry )

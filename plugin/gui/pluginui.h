@@ -61,6 +61,7 @@ namespace limes
       ChangeController *changes() const { return mChanges.get(); }
       QAction *keyAction() const { return mKeyAction; }
       QAction *validateAction() const { return mValidateAction; }
+      QAction *recordAction() const { return mRecordAction; }
       //! The Validate panel; made when first asked for.
       ValidateDock *validateDock();
       //! The recorder's signing key for this session (asked for once).
@@ -96,6 +97,8 @@ namespace limes
       void showNewDialog();
       void fillRecentMenu();
       void setSession( std::unique_ptr<WorkspaceSession> session );
+      //! The Record Decision form for a segment (the selected one when empty).
+      void showRecordDecision( const QString &segment );
       //! Signs a decision for the key's party; asks for another delegation's key when the held one cannot.
       void countersign( long long entry );
       void updateActions();
@@ -113,6 +116,7 @@ namespace limes
       QPointer<QAction> mCompareAction;
       QPointer<QAction> mKeyAction;
       QPointer<QAction> mValidateAction;
+      QPointer<QAction> mRecordAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;

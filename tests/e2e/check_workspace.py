@@ -489,6 +489,12 @@ def compare_kept():
 @step
 def compare_cancel():
     """A second comparison, cancelled from the summary dock: no result, the dock says so."""
+    # the task holds before comparing while this file exists (changetask.cpp): the comparison
+    # cannot finish before the click, however fast the machine
+    hold = os.path.join(OUT, 'hold-compare')
+    open(hold, 'w').close()
+    os.environ['LIMES_TEST_HOLD_COMPARE'] = hold
+
     def cancel_now():
         cancel = compare_dock().findChild(QAbstractButton, 'mChangeCancel')
         QTest.qWait(150)   # the dock lays out its progress bar and button
@@ -502,6 +508,7 @@ def compare_cancel():
 
 @step
 def compare_cancelled():
+    os.remove(os.environ.pop('LIMES_TEST_HOLD_COMPARE'))
     groups = [g.name() for g in QgsProject.instance().layerTreeRoot().findGroups() if g.name().startswith('Change:')]
     check('cancel_leaves_no_result', groups == ['Change: DCW → WDBII'], groups)
     check('cancel_no_task_left', not QgsApplication.taskManager().activeTasks())
@@ -635,6 +642,133 @@ def validate_rerun():
     check('validate_counted_accepted', ', 1 accepted' in status and any(h.startswith('duplicate_vertex — ') and '1 accepted' in h for h in headings),
           (status, headings))
     shot('12-validate-accepted')
+    return 300
+
+
+# ---------------------------------------------------------------- piece 5: record a decision
+
+def type_cell(table, row, column, text):
+    """Clicks a table cell, opens its editor with F2 and types into it, as a person fills a form's table."""
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualRect(index).center())
+    QTest.keyClick(table, Qt.Key_F2)
+    QTest.qWait(300)
+    editor = QApplication.focusWidget()
+    if not isinstance(editor, QLineEdit):
+        return False
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key_Return)
+    QTest.qWait(150)
+    return table.item(row, column).text() == text
+
+
+def party_row(table, code):
+    for r in range(table.rowCount()):
+        if table.item(r, 0).text().startswith(code + ' '):
+            return r
+    return -1
+
+
+def attach(dialog, path):
+    """Add… opens a file dialog: the path is typed into it."""
+    def pick(file_dialog):
+        from qgis.PyQt.QtWidgets import QFileDialog
+        if not isinstance(file_dialog, QFileDialog):
+            check('attach_file_dialog', False, type(file_dialog))
+            file_dialog.reject()
+            return
+        edit = file_dialog.findChild(QLineEdit, 'fileNameEdit')
+        QTest.keyClicks(edit, path)
+        QTest.keyClick(edit, Qt.Key_Return)
+    modal(pick, 1000)
+    click(dialog.findChild(QAbstractButton, 'mAddAttachment'))
+
+
+@step
+def record_decision():
+    from qgis.PyQt.QtWidgets import QComboBox, QTableWidget, QTreeWidget
+
+    def fill(dialog):
+        QTest.keyClicks(dialog.findChild(QLineEdit, 'mProtocolEdit'), '23')
+        QTest.keyClicks(dialog.findChild(QLineEdit, 'mPlaceEdit'), 'Khujand')
+        check('record_choose_agreed', choose(dialog.findChild(QComboBox, 'mDecisionCombo'), 'agreed'))
+        check('record_choose_version', choose(dialog.findChild(QComboBox, 'mVersionCombo'), 'DCW by segment (agreed)'))
+        table = dialog.findChild(QTableWidget, 'mPartiesTable')
+        check('record_type_tj', type_cell(table, party_row(table, 'TJ'), 2, 'N. Rahimov (synthetic)'))
+        save = button(dialog, QDialogButtonBox.Save)
+        problems = dialog.findChild(QLabel, 'mProblems').text()
+        check('record_refuses_agreed_without_kg', not save.isEnabled() and 'missing: KG.' in problems, problems)
+        shot('13-record-refuses')
+        check('record_type_kg', type_cell(table, party_row(table, 'KG'), 2, 'A. Toktogulov (synthetic)'))
+        check('record_type_position', type_cell(table, party_row(table, 'TJ'), 1, 'the DCW line through S-002'))
+        attach(dialog, os.path.join(DATA, 'protocol-21.txt'))
+        QTest.qWait(1500)
+        attachments = dialog.findChild(QTreeWidget, 'mAttachmentsList')
+        check('record_attachment_fingerprint', attachments.topLevelItemCount() == 1 and len(attachments.topLevelItem(0).toolTip(1)) == 64,
+              attachments.topLevelItemCount() and attachments.topLevelItem(0).toolTip(1))
+        check('record_accepts', save.isEnabled(), dialog.findChild(QLabel, 'mProblems').text())
+        shot('14-record-decision')
+        click(save)
+    # the Segments tab in front, the comparison's layers out of the way of the status colours
+    segments_dock().raise_()
+    change_group('DCW', 'WDBII').setItemVisibilityChecked(False)
+    check('click_row_S-002', click_segment_row('S-002'))
+    modal(fill, 2500)
+    QTimer.singleShot(0, lambda: click(segments_dock().findChild(QAbstractButton, 'mSegmentsRecord')))
+    return lambda: QApplication.activeModalWidget() is None and status_of('S-002').startswith('agreed')
+
+
+def status_of(code):
+    return table_statuses(segments_dock().findChild(QTableView, 'mSegmentsTable')).get(code, '')
+
+
+@step
+def record_status_follows():
+    # recorded with the session's key (the secretariat's): it waits for both delegations
+    check('record_status_awaiting', status_of('S-002') == 'agreed, awaiting KG, TJ', status_of('S-002'))
+    segments = group_layer('Segments')
+    layer_status = feature_of(segments, 'code', 'S-002')['status']
+    check('record_layer_follows', layer_status == 'agreed (awaiting KG, TJ)', layer_status)
+    info = cli('workspace', 'info', WS).stdout
+    check('record_cli_agrees', re.search(r'^  S-002 +agreed \(awaiting KG, TJ\)$', info, re.M) is not None, info[:600])
+    shot('15-recorded-awaiting')
+    return 300
+
+
+def countersign_as(key_file, shot_name=None):
+    modal(key_dialog(key_file, shot_name), 1000)
+    QTimer.singleShot(0, lambda: click(segments_dock().findChild(QAbstractButton, 'mSegmentsCountersign')))
+
+
+@step
+def countersign_tj():
+    check('countersign_shown', segments_dock().findChild(QAbstractButton, 'mSegmentsCountersign').isVisible())
+    countersign_as('tj.key', '16-countersign-key')
+    return lambda: QApplication.activeModalWidget() is None and status_of('S-002') == 'agreed, awaiting KG'
+
+
+@step
+def countersign_kg():
+    countersign_as('kg.key')
+    return lambda: QApplication.activeModalWidget() is None and status_of('S-002') == 'agreed'
+
+
+@step
+def agreed_in_force():
+    detail = segments_dock().findChild(QTextBrowser, 'mSegmentDetail').toPlainText()
+    check('agreed_in_force', 'in force: signed for KG, TJ' in detail and 'signatories: N. Rahimov (synthetic)' in detail
+          and 'A. Toktogulov (synthetic)' in detail and 'TJ: the DCW line through S-002' in detail, detail)
+    check('countersign_hidden', not segments_dock().findChild(QAbstractButton, 'mSegmentsCountersign').isVisible())
+    passphrase = os.path.join(KEYS, 'passphrase.txt')
+    fingerprints = {who: cli('key', 'fingerprint', '--key', os.path.join(KEYS, f), '--passphrase-file', passphrase).stdout.strip()
+                    for who, f in (('TJ', 'tj.key'), ('KG', 'kg.key'), ('SECRETARIAT', 'secretariat.key'))}
+    trust = [a for who, fp in fingerprints.items() for a in ('--trust', '%s=%s' % (who, fp))]
+    verify = cli('workspace', 'verify', WS, *trust)
+    check('verify_follows', verify.returncode == 0, verify.stdout[-400:] + verify.stderr[-400:])
+    info = cli('workspace', 'info', WS).stdout
+    check('cli_status_agreed', re.search(r'^  S-002 +agreed$', info, re.M) is not None, info[:600])
+    shot('17-agreed-in-force')
     return 300
 
 

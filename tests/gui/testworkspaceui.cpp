@@ -410,8 +410,8 @@ class TestWorkspaceUi : public QObject
       QVERIFY( text.contains( QStringLiteral( "protocol-21.txt" ) ) );
       QVERIFY( text.contains( QStringLiteral( "surveyed" ) ) );
       QVERIFY( dock->selectSegment( QStringLiteral( "S-001" ) ) );
-      QVERIFY( dock->detail()->toPlainText().contains( QStringLiteral( "signed by N. Rahimov" ) ) );
-      QVERIFY2( dock->detail()->toPlainText().contains( QStringLiteral( "signed by TJ; in force, signed for KG, TJ" ) ), qPrintable( dock->detail()->toPlainText() ) );
+      QVERIFY( dock->detail()->toPlainText().contains( QStringLiteral( "signatories: N. Rahimov" ) ) );
+      QVERIFY2( dock->detail()->toPlainText().contains( QStringLiteral( "signed with TJ's key; in force: signed for KG, TJ" ) ), qPrintable( dock->detail()->toPlainText() ) );
       QVERIFY( !dock->countersignButton()->isVisible() );
 
       // a click on the attachment opens it

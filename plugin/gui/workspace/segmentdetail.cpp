@@ -44,19 +44,19 @@ namespace limes
         if ( !position.isEmpty() )
           line += QStringLiteral( ": " ) + esc( position );
         if ( !signatories.isEmpty() )
-          line += QCoreApplication::translate( "limes::SegmentDetail", " — signed by %1" ).arg( esc( signatories.join( QLatin1String( ", " ) ) ) );
+          line += QCoreApplication::translate( "limes::SegmentDetail", " — signatories: %1" ).arg( esc( signatories.join( QLatin1String( ", " ) ) ) );
         html += QStringLiteral( "<li>%1</li>" ).arg( line );
       }
       if ( e.format >= 2 )
       {
-        QString signatures = QCoreApplication::translate( "limes::SegmentDetail", "signed by %1" )
-                             .arg( esc( e.signerParty == QLatin1String( "SECRETARIAT" ) ? QCoreApplication::translate( "limes::SegmentDetail", "the secretariat" ) : e.signerParty ) );
+        QString signatures = e.signerParty == QLatin1String( "SECRETARIAT" ) ? QCoreApplication::translate( "limes::SegmentDetail", "signed with the secretariat's key" )
+                             : QCoreApplication::translate( "limes::SegmentDetail", "signed with %1's key" ).arg( esc( e.signerParty ) );
         const QStringList awaiting = data.awaiting( e );
         if ( in.decision == QLatin1String( "agreed" ) )
         {
           QStringList parties( data.signedBy.value( e.id ).cbegin(), data.signedBy.value( e.id ).cend() );
           parties.sort();
-          signatures += awaiting.isEmpty() ? QCoreApplication::translate( "limes::SegmentDetail", "; in force, signed for %1" ).arg( esc( parties.join( QLatin1String( ", " ) ) ) )
+          signatures += awaiting.isEmpty() ? QCoreApplication::translate( "limes::SegmentDetail", "; in force: signed for %1" ).arg( esc( parties.join( QLatin1String( ", " ) ) ) )
                         : QCoreApplication::translate( "limes::SegmentDetail", "; <b>awaiting the signature of %1</b>" ).arg( esc( awaiting.join( QLatin1String( ", " ) ) ) );
         }
         html += QStringLiteral( "<li>%1</li>" ).arg( signatures );
