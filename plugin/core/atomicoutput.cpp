@@ -145,6 +145,8 @@ namespace limes
 
   void AtomicOutputs::commit()
   {
+    if ( mFiles.empty() )
+      return;
     for ( const File &f : mFiles )
       if ( !flushToDisk( f.temporary, false ) )
         throw Error( QStringLiteral( "cannot write: %1" ).arg( systemError( errno ) ), f.target );
@@ -158,6 +160,16 @@ namespace limes
       if ( ::link( native( f.target ).constData(), native( f.oldName ).constData() ) != 0 && !QFile::copy( f.target, f.oldName ) )
         throw Error( QStringLiteral( "cannot keep the old file aside while replacing it: %1" ).arg( systemError( errno ) ), f.target );
       f.kept = true;
+    }
+    // The last target is the manifest (the summary that describes the others): its old file
+    // goes first and the new one comes last, so a run killed between two renames leaves the
+    // new outputs without a summary, never with the summary of another run.
+    File &manifest = mFiles.back();
+    if ( mFiles.size() > 1 && manifest.kept && ::unlink( native( manifest.target ).constData() ) != 0 )
+    {
+      const int error = errno;
+      rollBack( 0 );
+      throw Error( QStringLiteral( "cannot write: %1; no output was replaced" ).arg( systemError( error ) ), manifest.target );
     }
     for ( size_t i = 0; i < mFiles.size(); ++i )
     {
@@ -185,6 +197,15 @@ namespace limes
         std::rename( native( f.oldName ).constData(), native( f.target ).constData() );
       // put back or, should even that fail, left beside the target: this run never removes it
       f.kept = false;
+    }
+    if ( mFiles.empty() )
+      return;
+    // the manifest's old file was taken away before the first rename: back it goes
+    File &manifest = mFiles.back();
+    if ( count < mFiles.size() && manifest.kept )
+    {
+      std::rename( native( manifest.oldName ).constData(), native( manifest.target ).constData() );
+      manifest.kept = false;
     }
   }
 

@@ -14,7 +14,10 @@ namespace limes
    * Output files replaced together, or not at all: each is written under a temporary name
    * beside its target (".NAME.PID-XXXXXXXX.tmp.SUFFIX"); commit() flushes every temporary
    * to disk, keeps each old target aside (a hard link, ".NAME.PID-XXXXXXXX.old.SUFFIX"),
-   * then renames the temporaries over the targets. Should one rename fail, the targets
+   * then renames the temporaries over the targets. The last target added is the manifest
+   * (the summary): its old file is removed before the first rename and the new one renamed
+   * last, so even a kill -9 between two renames never pairs new outputs with an old summary
+   * (they are left without one). Should one rename fail, the targets
    * already replaced get their old files back, so a GeoPackage never goes with a summary of
    * another run. Destruction removes the temporaries and the old files kept aside; adding a
    * target removes what a killed run left of Limes' temporaries for it.
