@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <stdio.h> // renameat2
 
 #include <fcntl.h>
 #include <signal.h>
@@ -213,6 +214,27 @@ namespace limes
   {
     if ( mCommitted )
       rollBack( mFiles.size() );
+  }
+
+  void AtomicOutput::commitNew( const QString &existsMessage )
+  {
+    if ( !flushToDisk( mTemporary, false ) )
+      throw Error( QStringLiteral( "cannot write: %1" ).arg( systemError( errno ) ), mTarget );
+    const QByteArray from = native( mTemporary ), to = native( mTarget );
+    // renameat2(RENAME_NOREPLACE), or link() and unlink() where the file system lacks it
+    bool placed = ::renameat2( AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE ) == 0;
+    if ( !placed && ( errno == EINVAL || errno == ENOSYS ) && ::link( from.constData(), to.constData() ) == 0 )
+    {
+      ::unlink( from.constData() );
+      placed = true;
+    }
+    if ( !placed )
+    {
+      if ( errno == EEXIST )
+        throw Error( existsMessage, mTarget );
+      throw Error( QStringLiteral( "cannot write: %1" ).arg( systemError( errno ) ), mTarget );
+    }
+    flushToDisk( QFileInfo( mTarget ).absolutePath(), true ); // the rename itself, best effort
   }
 
   AtomicOutput::AtomicOutput( const QString &target )

@@ -77,6 +77,11 @@ namespace limes
       //! Writes the whole content to the temporary file (for outputs that are not written by a driver).
       void write( const QByteArray &content ) { mOutputs.write( mTarget, content ); }
       void commit() { mOutputs.commit(); }
+      /**
+       * Puts the new file in place only if the target does not exist (atomically: no file
+       * that appears meanwhile is replaced either); limes::Error with `existsMessage` if it does.
+       */
+      void commitNew( const QString &existsMessage );
 
     private:
       AtomicOutputs mOutputs;

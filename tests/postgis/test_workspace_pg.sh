@@ -166,6 +166,15 @@ grep -q "(3 versions, 267 pillars, 13 ledger entries; chain intact)$" <<<"$out" 
 out=$("$LIMES" workspace info "$SNAP" 2>&1)
 grep -Eq "^  S-003 +agreed$" <<<"$out" && grep -Eq "^  TJ claim sample +claim +1 lines" <<<"$out" && ok || fail "snapshot info: $out"
 "$LIMES" workspace verify "$SNAP" "${TRUST[@]}" >/dev/null && ok || fail "snapshot verify"
+# an export never replaces a file: not the snapshot written before, not a GeoPackage workspace
+before=$(sha256sum <"$SNAP")
+out=$("$LIMES" workspace export "$AS_KG" "$SNAP" 2>&1); rc=$?
+[ $rc -eq 2 ] && [ "$out" = "limes workspace: $SNAP: already exists: an export never replaces a file (a workspace or an earlier snapshot); give a new file name" ] \
+  && [ "$(sha256sum <"$SNAP")" = "$before" ] && ok || fail "export onto an existing file: $rc $out"
+ln -s "$SNAP" "$SNAP.link.gpkg"
+out=$("$LIMES" workspace export "$AS_KG" "$SNAP.link.gpkg" 2>&1); rc=$?
+[ $rc -eq 2 ] && grep -q "already exists" <<<"$out" && [ "$(sha256sum <"$SNAP")" = "$before" ] && ok || fail "export onto a symlink: $rc $out"
+rm -f "$SNAP.link.gpkg"
 out=$("$LIMES" workspace compare "$AS_KG" "$SNAP" 2>&1); rc=$?
 [ $rc -eq 0 ] && grep -q "^identical: both hold the same 13 entries" <<<"$out" && ok || fail "the snapshot's ledger is the database's: $rc $out"
 psql_as postgres -c "ALTER TABLE limes.ledger DISABLE TRIGGER append_only; UPDATE limes.ledger SET decision = 'deferred' WHERE id = 5; ALTER TABLE limes.ledger ENABLE TRIGGER append_only"

@@ -5,6 +5,8 @@
 #include "atomicoutput.h"
 #include "error.h"
 
+#include <QFileInfo>
+
 namespace limes
 {
   namespace
@@ -19,6 +21,11 @@ namespace limes
   void exportSnapshot( const WorkspaceStore &from, const QString &gpkgPath, const QgsCoordinateTransformContext &context )
   {
     const QString where = from.describe();
+    // a snapshot never replaces a file: a mistyped name must not overwrite a GeoPackage
+    // workspace (or any other file) with a copy of the shared one
+    const QString exists = QStringLiteral( "already exists: an export never replaces a file (a workspace or an earlier snapshot); give a new file name" );
+    if ( QFileInfo::exists( gpkgPath ) || QFileInfo( gpkgPath ).isSymLink() )
+      throw Error( exists, gpkgPath );
     AtomicOutput out( gpkgPath );
     GpkgStore::create( out.temporaryPath(), from.parties(), from.segments() );
     {
@@ -59,6 +66,6 @@ namespace limes
       if ( !check.clean() )
         throw Error( QStringLiteral( "the ledger does not verify: %1" ).arg( check.problems.first() ), where );
     }
-    out.commit();
+    out.commitNew( exists );
   }
 }
