@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Runs inside the real QGIS desktop (qgis.bin --code) set to Russian (ctest e2e_russian gives
+QGIS locale/userLocale=ru and locale/overrideFlag=true): the Limes menu, the Segments dock on
+the sample workspace (prepare_workspace.sh) and the Record Decision form must be in Russian.
+Takes a screenshot of each, writes result.json and quits QGIS with the result as exit status."""
+import json
+import os
+import subprocess
+import traceback
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import (QAction, QApplication, QDialogButtonBox, QDockWidget, QLabel, QLineEdit, QMenu,
+                                 QTableView)
+from qgis.utils import iface
+
+OUT = os.environ['LIMES_E2E_OUT']
+WS = os.path.join(OUT, 'data', 'fergana-workspace.gpkg')
+checks = {}
+steps = []
+
+
+def check(name, ok, detail=''):
+    checks[name] = {'ok': bool(ok), 'detail': str(detail)}
+    return bool(ok)
+
+
+def shot(name):
+    QTest.qWait(600)
+    path = os.path.join(OUT, name + '.png')
+    try:
+        subprocess.run(['import', '-window', 'root', path], check=True, timeout=60)
+        check('screenshot_' + name, os.path.getsize(path) > 10000)
+    except Exception as e:  # noqa: BLE001 - a failed screenshot is a failed check
+        check('screenshot_' + name, False, e)
+
+
+def step(fn):
+    steps.append(fn)
+    return fn
+
+
+def run_steps():
+    if not steps:
+        finish()
+        return
+    fn = steps.pop(0)
+    try:
+        wait = fn()
+    except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
+        check('step_' + fn.__name__, False, traceback.format_exc())
+        wait = 500
+    QTimer.singleShot(wait or 300, run_steps)
+
+
+def modal(handler, delay=1500):
+    """Runs handler(dialog) on the modal dialog the next action opens (arm it before)."""
+    def run():
+        dialog = QApplication.activeModalWidget()
+        try:
+            if dialog is None:
+                check('modal_' + handler.__name__, False, 'no modal dialog open')
+            else:
+                handler(dialog)
+        except Exception:  # noqa: BLE001
+            check('modal_' + handler.__name__, False, traceback.format_exc())
+            if dialog is not None:
+                dialog.reject()
+    QTimer.singleShot(delay, run)
+
+
+def win():
+    return iface.mainWindow()
+
+
+def action(name):
+    return win().findChild(QAction, name)
+
+
+def segments_dock():
+    return win().findChild(QDockWidget, 'LimesSegmentsDock')
+
+
+@step
+def menu_in_russian():
+    win().setGeometry(0, 0, 1600, 1000)   # Xvfb has no window manager to maximize it
+    check('qgis_locale_ru', QgsApplication.locale() == 'ru', QgsApplication.locale())
+    check('sample_project', QgsProject.instance().read(os.environ['LIMES_E2E_PROJECT']))
+    iface.mapCanvas().zoomToFullExtent()
+    texts = {name: action(name).text() if action(name) else None
+             for name in ('mActionLimesOpen', 'mActionLimesNew', 'mActionLimesRecord', 'mActionLimesCompare',
+                          'mActionLimesValidate', 'mActionLimesAbout')}
+    check('menu_actions_russian', texts == {'mActionLimesOpen': 'Открыть рабочую область…',
+                                            'mActionLimesNew': 'Новая рабочая область…',
+                                            'mActionLimesRecord': 'Внести решение…',
+                                            'mActionLimesCompare': 'Сравнить версии…',
+                                            'mActionLimesValidate': 'Проверить…',
+                                            'mActionLimesAbout': 'О программе Limes…'}, texts)
+    return 2000
+
+
+@step
+def open_workspace():
+    def fill(dialog):
+        check('open_dialog_russian', dialog.windowTitle() == 'Открыть рабочую область комиссии', dialog.windowTitle())
+        edit = dialog.findChild(QLineEdit)   # the file widget's line edit
+        QTest.mouseClick(edit, Qt.LeftButton)
+        QTest.keyClicks(edit, WS)
+        shot('01-ru-open-workspace')
+        QTest.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Open), Qt.LeftButton)
+    modal(fill)
+    QTimer.singleShot(0, action('mActionLimesOpen').trigger)
+    return 6000
+
+
+@step
+def dock_in_russian():
+    group = QgsProject.instance().layerTreeRoot().findGroup('Limes — fergana-workspace')
+    names = sorted(n.name() for n in group.children()) if group else None
+    check('layer_group_russian', names is not None and {'Участки', 'Пограничные столбы', 'Версии'} <= set(names), names)
+    dock = segments_dock()
+    check('segments_dock_russian', dock is not None and dock.isVisible()
+          and dock.windowTitle() == 'Limes: участки — fergana-workspace', dock and dock.windowTitle())
+    view = dock.findChild(QTableView, 'mSegmentsTable') if dock else None
+    if view is not None:
+        model = view.model()
+        headers = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+        check('table_headers_russian', headers[:3] == ['Участок', 'Статус', 'Последнее решение'], headers)
+        statuses = {model.index(r, 1).data() for r in range(model.rowCount())}
+        check('statuses_russian', statuses and statuses <= {'согласовано', 'оспаривается', 'отложено', 'передано рабочей группе',
+                                                            'решения ещё нет'} | {s for s in statuses if s.startswith('согласовано, ожидает подписи ')},
+              statuses)
+        for r in range(model.rowCount()):
+            if model.index(r, 0).data() == 'S-003':   # the segment with both claims
+                view.scrollTo(model.index(r, 0))
+                QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(model.index(r, 0)).center())
+    from qgis.PyQt.QtWidgets import QTextBrowser
+    detail = dock.findChild(QTextBrowser) if dock else None
+    text = detail.toPlainText() if detail else ''
+    check('detail_russian', 'Журнал решений' in text and 'Претензионные линии' in text and 'Пограничные столбы' in text, text[:400])
+    menu = win().findChild(QMenu, 'mLimesMenu')
+    if menu is not None:
+        bar = win().menuBar()
+        menu.popup(bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft()))
+    return 2500
+
+
+@step
+def shot_menu_and_dock():
+    shot('02-ru-menu-and-segments-dock')
+    menu = win().findChild(QMenu, 'mLimesMenu')
+    if menu is not None:
+        menu.hide()
+    return 500
+
+
+@step
+def record_form():
+    def look(dialog):
+        labels = {n: dialog.findChild(QLabel, n).text() for n in ('mProtocolLabel', 'mDateLabel', 'mDecisionLabel')}
+        check('record_form_russian', dialog.windowTitle() == 'Внесение решения'
+              and labels == {'mProtocolLabel': 'Номер протокола', 'mDateLabel': 'Дата заседания', 'mDecisionLabel': 'Решение'},
+              (dialog.windowTitle(), labels))
+        problems = dialog.findChild(QLabel, 'mProblems').text()
+        check('record_problems_russian', 'Укажите номер протокола.' in problems, problems)
+        shot('03-ru-record-decision')
+        dialog.reject()
+    modal(look)
+    QTimer.singleShot(0, action('mActionLimesRecord').trigger)
+    return 4000
+
+
+def finish():
+    ok = all(c['ok'] for c in checks.values())
+    with open(os.path.join(OUT, 'result.json'), 'w') as f:
+        json.dump({'ok': ok, 'checks': checks}, f, indent=1, ensure_ascii=False)
+    QgsProject.instance().clear()   # QGIS 3.40/3.44 abort on exit with layers loaded
+    QgsApplication.exit(0 if ok else 1)
+
+
+QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), run_steps)
