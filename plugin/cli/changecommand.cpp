@@ -190,6 +190,9 @@ namespace limes::cli
       request.rightParty = o.rightParty;
       oldVersion = versionInput( *workspace, o );
       newVersion = versionInput( *workspace, n );
+      const LedgerHead head = workspace->head();
+      request.workspace = workspace->describe();
+      request.ledgerHead = QStringLiteral( "%1:%2" ).arg( head.entries ).arg( head.hash );
     }
     else
     {
@@ -240,6 +243,8 @@ namespace limes::cli
     if ( !summary.isEmpty() )
       out << QStringLiteral( " and %1" ).arg( terminalSafe( summary ) );
     out << '\n';
+    if ( !request.ledgerHead.isEmpty() ) // for the protocol: what record these numbers were computed from
+      out << QStringLiteral( "Versions read from %1 at ledger head %2\n" ).arg( terminalSafe( request.workspace ), request.ledgerHead );
     return 0;
   }
 }

@@ -236,6 +236,11 @@ expect change-workspace 0 "^  KG +TJ +28 +[0-9.]+ m²" "" -- change --workspace 
 # the area to 1e-6 relative: other GEOS and PROJ releases differ in the last digits
 check change-workspace-area awk '/^  KG +TJ +28 / { a = $4; d = a - 311746801.2; if ( d < 0 ) d = -d; ok = d <= 1e-6 * 311746801.2 } END { exit !ok }' "$tmp/out"
 expect change-workspace-stored 0 "^  DCW -> WDBII \(" "" -- workspace info "$WS"
+# the numbers name the record they came from: the ledger head, as `workspace head` prints it
+head_now=$("$LIMES" workspace head "$WS")
+expect change-workspace-head 0 "^Versions read from .*commission\.gpkg at ledger head $head_now$" "" -- \
+  change --workspace "$WS" --old DCW --new WDBII --max-end-gap 5000 --output "$tmp/wch.gpkg" --summary "$tmp/wch.json"
+check change-workspace-head-in-summary python3 -c "import json,sys; w=json.load(open(sys.argv[1]))['provenance']['workspace']; sys.exit(w['ledger_head'] != sys.argv[2] or not w['name'].endswith('commission.gpkg'))" "$tmp/wch.json" "$head_now"
 expect change-workspace-unknown 2 "" "no version named 'ATLAS' \(versions: DCW, WDBII\)$" -- change --workspace "$WS" --old DCW --new ATLAS --output "$tmp/wc2.gpkg"
 
 # no input can destroy data (issue 10; tests/adversarial/ tries every way): an output onto an

@@ -28,6 +28,8 @@ namespace limes
       result.workingCrs = workingCrs;
       result.ellipsoid = request.ellipsoid;
       result.edges = request.edges.name();
+      result.workspace = request.workspace;
+      result.ledgerHead = request.ledgerHead;
       result.gridM = request.gridM;
       result.minAreaM2 = request.minAreaM2;
       result.maxEndGapM = request.maxEndGapM;

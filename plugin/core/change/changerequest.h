@@ -41,6 +41,10 @@ namespace limes
     QString ellipsoid = QStringLiteral( "EPSG:7030" );
     //! What the versions' edges are between their vertices; long edges are densified along it.
     EdgeInterpretation edges;
+    //! When the versions come from a commission workspace: which, and its ledger head
+    //! ("COUNT:HASH", as `limes workspace head` prints it), so the summary says what record it saw.
+    QString workspace;
+    QString ledgerHead;
     /**
      * Datum transformations for reprojecting the inputs and measuring on the ellipsoid, chosen
      * by the front end (Processing: its context's; the CLI: its own default). The engine never

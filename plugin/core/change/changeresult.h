@@ -71,6 +71,8 @@ namespace limes
     QString ellipsoid;
     QString edges;                       //!< the edge interpretation's name, e.g. "geodesic"
     long long densifiedVertices = 0;     //!< vertices added along the versions' long edges
+    QString workspace;                   //!< the request's, for provenance
+    QString ledgerHead;
     QString leftParty;
     QString rightParty;
     QStringList parties;                 //!< every party seen, sorted

@@ -140,7 +140,7 @@ namespace limes
         inputs.append( QJsonObject{ { "role", p.role }, { "source", p.source }, { "layer", p.layer }, { "sha256", p.sha256 },
           { "features", static_cast<qint64>( p.features ) }, { "crs", p.crs } } );
       const VersionInfo v = VersionInfo::current();
-      return QJsonObject{
+      QJsonObject p{
         { "inputs", inputs },
         { "parameters", QJsonObject{ { "grid_m", r.gridM }, { "min_area_m2", r.minAreaM2 }, { "max_end_gap_m", r.maxEndGapM } } },
         { "working_crs", r.workingCrs.authid() },
@@ -148,6 +148,10 @@ namespace limes
         { "edges", QJsonObject{ { "interpretation", r.edges }, { "densified_vertices", static_cast<qint64>( r.densifiedVertices ) } } },
         { "overlay", QJsonObject{ { "shared_segments", static_cast<qint64>( r.sharedSegments ) }, { "overlaid_segments", static_cast<qint64>( r.overlaidSegments ) } } },
         { "versions", QJsonObject{ { "limes", v.limes }, { "qgis", v.qgis }, { "geos", v.geos }, { "proj", v.proj } } } };
+      // the record the versions were read from, as it stood: the head goes on paper with the numbers
+      if ( !r.workspace.isEmpty() )
+        p.insert( QStringLiteral( "workspace" ), QJsonObject{ { "name", r.workspace }, { "ledger_head", r.ledgerHead } } );
+      return p;
     }
   }
 

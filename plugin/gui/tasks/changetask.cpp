@@ -64,7 +64,12 @@ namespace limes
           continue;
         }
         if ( !workspace ) // this thread's own connection, never the desktop's
+        {
           workspace = openWorkspace( mInputs.workspaceTarget, mInputs.transformContext );
+          const LedgerHead head = workspace->head();
+          request.workspace = workspace->describe();
+          request.ledgerHead = QStringLiteral( "%1:%2" ).arg( head.entries ).arg( head.hash );
+        }
         versions[i] = workspace->versionLayer( workspace->version( given[i]->workspaceVersion ) );
         // named as `limes change --workspace` names them, so that the summaries agree
         *into[i] = InputLayer { versions[i].layer.get(), given[i]->workspaceVersion, versions[i].spec, versions[i].path };
