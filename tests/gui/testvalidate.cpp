@@ -164,6 +164,9 @@ class TestValidate : public QObject
       // grouped by rule: the heading counts its findings
       QVERIFY( sharp->parent()->text( 0 ).startsWith( QStringLiteral( "spike — " ) ) );
       QCOMPARE( sharp->text( 1 ), QStringLiteral( "error" ) );
+      // the heading spans the row (never cut off by the value columns); the message is whole in the tooltip
+      QVERIFY( sharp->parent()->isFirstColumnSpanned() );
+      QVERIFY( sharp->toolTip( 0 ).startsWith( spikeFinding.message + QLatin1Char( '\n' ) ) );
 
       // a click zooms the map to the finding
       QgsMapCanvas *canvas = mUi->host()->mapCanvas();

@@ -342,11 +342,12 @@ namespace limes
       {
         heading = new QTreeWidgetItem( mTree, { f.rule, f.severity } );
         heading->setData( What, FINDING, -1 );
-        heading->setIcon( Severity, QgsApplication::getThemeIcon( f.severity == QLatin1String( "error" ) ? QStringLiteral( "/mIconWarning.svg" ) : QStringLiteral( "/mIconInfo.svg" ) ) );
+        heading->setIcon( What, QgsApplication::getThemeIcon( f.severity == QLatin1String( "error" ) ? QStringLiteral( "/mIconWarning.svg" ) : QStringLiteral( "/mIconInfo.svg" ) ) );
       }
       auto *item = new QTreeWidgetItem( heading );
       item->setText( What, f.message );
-      item->setToolTip( What, QStringLiteral( "%1, %2" ).arg( f.layer, f.fid < 0 ? tr( "the layer as a whole" ) : tr( "feature %1" ).arg( f.fid ) ) );
+      // the message is often longer than the panel is wide: whole in the tooltip
+      item->setToolTip( What, QStringLiteral( "%1\n%2, %3" ).arg( f.message, f.layer, f.fid < 0 ? tr( "the layer as a whole" ) : tr( "feature %1" ).arg( f.fid ) ) );
       item->setText( Severity, f.severity );
       item->setText( Measured, QLocale().toString( f.value, 'g', 6 ) );
       item->setText( Tolerance, QLocale().toString( f.tolerance, 'g', 6 ) );
@@ -372,8 +373,12 @@ namespace limes
       QFont bold = it.value()->font( What );
       bold.setBold( true );
       it.value()->setFont( What, bold );
+      it.value()->setToolTip( What, it.value()->text( What ) );
     }
     mTree->expandAll();
+    // a rule's heading across the whole row, so that its name and count are never cut off
+    for ( QTreeWidgetItem *heading : std::as_const( rules ) )
+      heading->setFirstColumnSpanned( true );
     mStatus->setText( tr( "%1: %n finding(s), %2 accepted, %3 error(s) standing; %4 rule(s) run." , nullptr, static_cast<int>( mResult.findings.size() ) )
                       .arg( mLineName ).arg( accepted ).arg( mResult.errorCount() ).arg( mResult.rulesRun.size() ) );
   }
