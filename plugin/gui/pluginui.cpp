@@ -320,6 +320,7 @@ namespace limes
       }
       catch ( const Error &e )
       {
+        mHost->pushError( tr( "Limes: nothing was recorded" ), e.message() ); // the form stays open with the entry
         return e.message();
       }
     }, mHost->mainWindow() );

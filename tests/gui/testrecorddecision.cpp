@@ -4,6 +4,7 @@
 // the dock and the layer, and an agreement countersigned from the dock by the other party.
 #include "forms/openworkspacedialog.h"
 #include "forms/recorddecisiondialog.h"
+#include "error.h"
 #include "forms/signingkeydialog.h"
 #include "fingerprint.h"
 #include "guifixture.h"
@@ -14,6 +15,7 @@
 #include "workspace/segmentsmodel.h"
 #include "workspace/workspacelayers.h"
 #include "workspace/workspacesession.h"
+#include "workspace/workspacestore.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -159,6 +162,74 @@ class TestRecordDecision : public QObject
       QCOMPARE( dialog.result(), int( QDialog::Rejected ) ); // still open
       QVERIFY( dialog.findChild<QLabel *>( QStringLiteral( "mProblems" ) )->text().contains( QStringLiteral( "is not registered" ) ) );
       QCOMPARE( dialog.input().place, QStringLiteral( "Khujand" ) );
+    }
+
+    void delegationLoginRecordsItsOwnPositionOnly()
+    {
+      limes::RecordDecisionDialog plain( mUi->session()->data(), QStringLiteral( "S-002" ), QString(), {} );
+      QVERIFY( !plain.findChild<QLabel *>( QStringLiteral( "mDelegationNote" ) )->isVisibleTo( &plain ) ); // a file: no delegation
+
+      limes::WorkspaceData data = mUi->session()->data();
+      data.loginParty = QStringLiteral( "TJ" ); // what a TJ login on PostgreSQL reads
+      limes::RecordDecisionDialog dialog( data, QStringLiteral( "S-002" ), QString(), {} );
+      auto *note = dialog.findChild<QLabel *>( QStringLiteral( "mDelegationNote" ) );
+      QVERIFY( note->isVisibleTo( &dialog ) );
+      QVERIFY2( note->text().contains( QStringLiteral( "only TJ's position and signatories" ) ), qPrintable( note->text() ) );
+      auto *table = dialog.findChild<QTableWidget *>( QStringLiteral( "mPartiesTable" ) );
+      for ( int row = 0; row < table->rowCount(); ++row )
+      {
+        const bool own = table->item( row, 0 )->data( Qt::UserRole ).toString() == QLatin1String( "TJ" );
+        QCOMPARE( bool( table->item( row, 1 )->flags() & Qt::ItemIsEditable ), own );
+        QCOMPARE( bool( table->item( row, 2 )->flags() & Qt::ItemIsEditable ), own );
+      }
+      dialog.setProtocol( QStringLiteral( "24" ) );
+      dialog.setPosition( QStringLiteral( "TJ" ), QStringLiteral( "the 1927 line" ) );
+      QVERIFY( dialog.problems().isEmpty() );
+      dialog.setPosition( QStringLiteral( "KG" ), QStringLiteral( "written for KG" ) );
+      QVERIFY( has( dialog.problems(), QStringLiteral( "you record TJ's position and signatories only, not KG's." ) ) );
+      dialog.setPosition( QStringLiteral( "KG" ), QString() );
+      dialog.setDecision( QStringLiteral( "agreed" ) );
+      QVERIFY( has( dialog.problems(), QStringLiteral( "you cannot record an agreement" ) ) );
+      QVERIFY( !dialog.findChild<QDialogButtonBox *>()->button( QDialogButtonBox::Save )->isEnabled() );
+    }
+
+    void anEntryAboutTheSegmentMeanwhileIsAConflict()
+    {
+      limes::WorkspaceSession *session = mUi->session();
+      const limes::crypto::SigningKey tj = limes::crypto::SigningKey::load( mWs.tjKeyFile, limes::test::passphrase() );
+      const limes::crypto::SigningKey kg = limes::crypto::SigningKey::load( mWs.kgKeyFile, limes::test::passphrase() );
+      limes::LedgerEntryInput input;
+      input.segment = QStringLiteral( "S-003" );
+      input.protocol = QStringLiteral( "25" );
+      input.meetingDate = QDate( 2025, 6, 2 );
+      input.decision = QStringLiteral( "disputed" );
+      input.positions.insert( QStringLiteral( "TJ" ), QStringLiteral( "the canal head" ) );
+      input.author = QStringLiteral( "TJ delegation" );
+      // another session (the other delegation) writes: about another segment, then about this one
+      auto other = limes::openWorkspace( mWs.path, QgsCoordinateTransformContext() );
+      limes::LedgerEntryInput elsewhere = input;
+      elsewhere.segment = QStringLiteral( "S-010" );
+      elsewhere.positions = { { QStringLiteral( "KG" ), QStringLiteral( "the ridge" ) } };
+      other->addLedgerEntry( elsewhere, kg );
+      const long long before = other->head().entries;
+      limes::LedgerEntryInput same = elsewhere;
+      same.segment = QStringLiteral( "S-003" );
+      const limes::LedgerEntry theirs = other->addLedgerEntry( same, kg );
+      try
+      {
+        session->recordDecision( input, tj );
+        QFAIL( "an entry about S-003 recorded meanwhile was not reported" );
+      }
+      catch ( const limes::Error &e )
+      {
+        QVERIFY2( e.message().contains( QStringLiteral( "KG recorded entry %1 about S-003" ).arg( theirs.id ) ), qPrintable( e.message() ) );
+      }
+      QCOMPARE( other->head().entries, before + 1 ); // nothing written, theirs kept
+      QCOMPARE( session->data().lastEntry( QStringLiteral( "S-003" ) )->id, theirs.id ); // read again for a second look
+      const limes::LedgerEntry mine = session->recordDecision( input, tj );
+      QCOMPARE( mine.id, theirs.id + 1 );
+      QVERIFY( session->store().verify().clean() );
+      QVERIFY( session->data().loginParty.isEmpty() ); // a file has no delegation logins
     }
 
     void recordingAsksForTheKeyOnceAndTheStatusFollows()

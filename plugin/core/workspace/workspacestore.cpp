@@ -61,6 +61,11 @@ namespace limes
     return QString();
   }
 
+  QString WorkspaceStore::loginParty() const
+  {
+    return QString();
+  }
+
   QStringList WorkspaceStore::segmentCodes() const
   {
     QStringList codes;
@@ -186,11 +191,14 @@ namespace limes
     return imported;
   }
 
-  LedgerEntry WorkspaceStore::addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key )
+  LedgerEntry WorkspaceStore::addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key,
+      const std::function<void( const QList<LedgerEntry> &entries )> &precondition )
   {
     LedgerEntry e = ledger::prepare( input, segmentCodes(), partyCodes(), describe() );
     transaction( [&] {
       const Chain chain = lockChain( key, false );
+      if ( precondition )
+        precondition( chain.entries );
       QString supersededSegment;
       for ( const LedgerEntry &x : chain.entries )
       {

@@ -99,6 +99,12 @@ namespace limes
       void addParty( const Party &party );
       //! The database role of a party's delegation; empty without Capability::PartyRoles.
       virtual QString partyRole( const QString &code ) const;
+      /**
+       * The party whose delegation this connection is logged in as (Capability::PartyRoles: a
+       * login member of the party's role); empty for the secretariat, the owner, or a storage
+       * without party roles. The database records only that party's positions for it.
+       */
+      virtual QString loginParty() const;
 
       //! In order (sequence, then code).
       virtual QList<Segment> segments() const = 0;
@@ -139,8 +145,11 @@ namespace limes
        * Checks, seals, signs with `key` and appends a decision in one transaction; the chain
        * head is locked for the time of it, so that two writers at once are chained one after
        * the other. The key must be registered and active; its party is the entry's signer.
+       * `precondition`, when given, sees the ledger as it stands under that lock and may throw
+       * limes::Error to write nothing (a front end's check that nobody wrote meanwhile).
        */
-      LedgerEntry addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key );
+      LedgerEntry addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key,
+                                  const std::function<void( const QList<LedgerEntry> &entries )> &precondition = {} );
       /**
        * Front ends that hold no signing key yet (the desktop) call these: every write that
        * records an entry needs a key, so they refuse with one line saying so.

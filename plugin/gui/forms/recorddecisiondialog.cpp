@@ -57,6 +57,7 @@ namespace limes
       mUi->mPartiesTable->setItem( row, Position, new QTableWidgetItem() );
       mUi->mPartiesTable->setItem( row, Signatories, new QTableWidgetItem() );
     }
+    setDelegationMode();
     mUi->mPartiesTable->resizeColumnToContents( PartyCol );
     mUi->mPartiesTable->setColumnWidth( Position, 240 );
     mUi->mAuthorEdit->setText( authorName() );
@@ -92,6 +93,30 @@ namespace limes
   }
 
   RecordDecisionDialog::~RecordDecisionDialog() = default;
+
+  void RecordDecisionDialog::setDelegationMode()
+  {
+    const QString own = mData.loginParty;
+    if ( own.isEmpty() )
+      return;
+    // the database records a delegation's own position only (row-level security): say so, and offer no other
+    mUi->mDelegationNote->setText( tr( "You are logged in as the %1 delegation: only %1's position and signatories can be recorded here. "
+                                       "The other parties' are read-only; an agreement is recorded by the secretariat and countersigned by each delegation." ).arg( own ) );
+    mUi->mDelegationNote->setVisible( true );
+    for ( int row = 0; row < mUi->mPartiesTable->rowCount(); ++row )
+    {
+      const QString party = mUi->mPartiesTable->item( row, PartyCol )->data( Qt::UserRole ).toString();
+      if ( party == own )
+        continue;
+      for ( const int column : { Position, Signatories } )
+      {
+        QTableWidgetItem *item = mUi->mPartiesTable->item( row, column );
+        item->setFlags( Qt::ItemIsEnabled );
+        item->setBackground( palette().window() );
+        item->setToolTip( tr( "Recorded by %1's delegation or the secretariat" ).arg( party ) );
+      }
+    }
+  }
 
   void RecordDecisionDialog::fillSupersedes()
   {
@@ -219,7 +244,19 @@ namespace limes
       list << tr( "Give the meeting date." );
     else if ( in.meetingDate > QDateTime::currentDateTimeUtc().date() )
       list << tr( "The meeting date %1 is in the future." ).arg( in.meetingDate.toString( Qt::ISODate ) );
-    if ( in.decision == QLatin1String( "agreed" ) )
+    const QString own = mData.loginParty;
+    if ( !own.isEmpty() )
+    {
+      QStringList others;
+      for ( const Party &p : mData.parties )
+        if ( p.code != own && ( in.positions.contains( p.code ) || in.signatories.contains( p.code ) ) )
+          others << p.code;
+      if ( !others.isEmpty() )
+        list << tr( "Logged in as the %1 delegation, you record %1's position and signatories only, not %2's." ).arg( own, others.join( QLatin1String( ", " ) ) );
+      if ( in.decision == QLatin1String( "agreed" ) )
+        list << tr( "Logged in as the %1 delegation, you cannot record an agreement: the secretariat records it and each delegation countersigns it." ).arg( own );
+    }
+    else if ( in.decision == QLatin1String( "agreed" ) )
     {
       QStringList missing;
       for ( const Party &p : mData.parties )
@@ -255,6 +292,13 @@ namespace limes
     if ( mSaveError.isEmpty() )
       accept();
     else
-      updateState(); // nothing recorded, nothing lost: the user may put it right and save again
+    {
+      // nothing recorded, nothing lost: the user may put it right and save again, and may now
+      // supersede what another delegation recorded meanwhile (the session has read it)
+      const long long supersedes = mUi->mSupersedesCombo->currentData().toLongLong();
+      fillSupersedes();
+      setSupersedes( supersedes );
+      updateState();
+    }
   }
 }

@@ -24,7 +24,8 @@ namespace limes
    * SHA-256 shown), and the entry it corrects (one of this segment's). What is missing or
    * wrong is listed before saving, and Save stays disabled until it is put right. Saving
    * calls `saver` (WorkspaceSession::recordDecision with the recorder's key); when that
-   * fails, its one line is shown and nothing is lost from the form.
+   * fails, its one line is shown and nothing is lost from the form. A delegation login on
+   * PostgreSQL (WorkspaceData::loginParty) records its own party's position and signatories only.
    */
   class RecordDecisionDialog : public QDialog
   {
@@ -54,6 +55,8 @@ namespace limes
       QStringList problems() const;
 
     private:
+      //! A delegation login (WorkspaceData::loginParty): the other parties' cells read-only, and a note saying so.
+      void setDelegationMode();
       void fillSupersedes();
       void updateState();
       void trySave();

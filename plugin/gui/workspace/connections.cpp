@@ -24,6 +24,9 @@ namespace limes
       QgsDataSourceUri shown( uri );
       shown.setPassword( QString() );
       c.description = shown.connectionInfo( false );
+      if ( !uri.authConfigId().isEmpty() )
+        c.description = QCoreApplication::translate( "limes::SavedConnection", "%1 — user and password from QGIS's authentication database (configuration %2)" )
+                        .arg( c.description, uri.authConfigId() );
       return c;
     }
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspacesession.h"
+#include "crypto/signing.h"
+#include "error.h"
 #include "validation/validation.h"
 #include "workspace/keyring.h"
 #include "workspace/workspacestore.h"
@@ -150,13 +152,68 @@ namespace limes
     measure.setEllipsoid( QStringLiteral( "EPSG:7030" ) );
     for ( auto it = d.lines.cbegin(); it != d.lines.cend(); ++it )
       d.lengthKm.insert( it.key(), measure.measureLength( it->geometry ) / 1000.0 );
+    d.loginParty = mStore->loginParty();
     mData = d;
     emit changed();
   }
 
+  namespace
+  {
+    //! The newest entry about `segment`: a decision on it, or a countersignature of one.
+    const LedgerEntry *newestAbout( const QList<LedgerEntry> &entries, const QString &segment )
+    {
+      QSet<long long> decisions;
+      const LedgerEntry *newest = nullptr;
+      for ( const LedgerEntry &e : entries )
+      {
+        const bool decision = isDecision( e ) && e.input.segment == segment;
+        if ( decision )
+          decisions.insert( e.id );
+        const bool countersign = e.kind == QLatin1String( "countersign" ) && decisions.contains( e.payload.value( QLatin1String( "entry" ) ).toVariant().toLongLong() );
+        if ( ( decision || countersign ) && ( !newest || e.id > newest->id ) )
+          newest = &e;
+      }
+      return newest;
+    }
+  }
+
   LedgerEntry WorkspaceSession::recordDecision( const LedgerEntryInput &input, const crypto::SigningKey &key )
   {
-    const LedgerEntry entry = mStore->addLedgerEntry( input, key );
+    if ( !mData.loginParty.isEmpty() )
+    {
+      QString keyParty;
+      for ( const RegisteredKey &k : mData.keys )
+        if ( k.fingerprint == key.fingerprint() && k.revokedIn < 0 )
+          keyParty = k.party;
+      if ( keyParty != mData.loginParty )
+        throw Error( tr( "Logged in as the %1 delegation, you record with %1's key; this key is %2." )
+                     .arg( mData.loginParty, keyParty.isEmpty() ? tr( "not registered in this workspace" ) : tr( "registered for %1" ).arg( keyParty ) ) );
+    }
+    // optimistic: what the form was filled against must still be the newest about the segment
+    // when the ledger is locked for the write; otherwise nothing is written and the user looks again
+    const LedgerEntry *seen = newestAbout( mData.ledger, input.segment );
+    const long long seenId = seen ? seen->id : 0;
+    bool conflict = false;
+    LedgerEntry entry;
+    try
+    {
+      entry = mStore->addLedgerEntry( input, key, [&]( const QList<LedgerEntry> &entries ) {
+        const LedgerEntry *now = newestAbout( entries, input.segment );
+        if ( !now || now->id == seenId )
+          return;
+        conflict = true;
+        const QString who = now->signerParty.isEmpty() ? now->input.author : now->signerParty;
+        const QString what = isDecision( *now ) ? tr( "%1, protocol %2" ).arg( now->input.decision, now->input.protocol ) : tr( "a countersignature" );
+        throw Error( tr( "Not recorded: %1 recorded entry %2 about %3 (%4) since you opened the form; your entry is kept: look at it and record again." )
+                     .arg( who ).arg( now->id ).arg( input.segment, what ) );
+      } );
+    }
+    catch ( const Error & )
+    {
+      if ( conflict )
+        reload();
+      throw;
+    }
     reload();
     return entry;
   }

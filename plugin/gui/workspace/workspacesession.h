@@ -35,6 +35,7 @@ namespace limes
     QList<AcceptedFinding> accepted;
     QMap<QString, SegmentLine> lines;     //!< where each segment runs, when a version says so
     QMap<QString, double> lengthKm;       //!< segment -> length of its lines on the ellipsoid
+    QString loginParty;                   //!< on PostgreSQL, the party whose delegation is logged in; empty for the secretariat or a file
 
     QStringList partyCodes() const;
     //! The party's colour as recorded (#rrggbb); empty when it has none.
@@ -90,6 +91,12 @@ namespace limes
       // Writes: each one transaction with its ledger entry, signed with `key`. They throw
       // limes::Error (nothing is written then).
 
+      /**
+       * Refused when someone else recorded about the segment since data() was read (another
+       * delegation at the same time): the data is read again, and the error says who wrote
+       * what, so the form can keep the user's entry for a second look. A delegation login
+       * records with its own party's key only.
+       */
       LedgerEntry recordDecision( const LedgerEntryInput &input, const crypto::SigningKey &key );
       //! Signs an agreed decision for the key's party.
       LedgerEntry countersign( long long decision, const crypto::SigningKey &key );

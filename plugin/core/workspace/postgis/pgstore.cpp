@@ -160,6 +160,14 @@ namespace limes
     return r.rows() > 0 ? r.text( 0, 0 ) : QString();
   }
 
+  QString PgStore::loginParty() const
+  {
+    // a superuser is a member of every role, the administrator speaks for the secretariat
+    const pg::Result r = mConn.exec( "SELECT CASE WHEN r.rolsuper OR pg_has_role(current_user, 'limes_admin', 'MEMBER') THEN NULL "
+                                     "ELSE limes.my_party() END FROM pg_roles r WHERE r.rolname = current_user" );
+    return r.rows() > 0 ? r.nullableText( 0, 0 ) : QString();
+  }
+
   void PgStore::insertParty( const Party &p )
   {
     mConn.exec( INSERT_PARTY, { p.code, p.name, p.localName, p.colour } );

@@ -37,6 +37,7 @@ namespace limes
       Capabilities capabilities() const override;
       QList<Party> parties() const override;
       QString partyRole( const QString &code ) const override;
+      QString loginParty() const override;
       QList<Segment> segments() const override;
       QList<LineVersion> versions() const override;
       //! A memory layer: the lines are copied out of the database.
