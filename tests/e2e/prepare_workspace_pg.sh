@@ -42,11 +42,14 @@ su_sql -d "$DB" -c "CREATE ROLE e2e_tj LOGIN PASSWORD '$TJ_PW' IN ROLE limes_par
 HBA=$(su_sql -d postgres -c "SHOW hba_file")
 grep -q '^local all e2e_tj,e2e_kg scram-sha-256$' "$HBA" || sed -i '1i local all e2e_tj,e2e_kg scram-sha-256' "$HBA"
 su_sql -d postgres -c "SELECT pg_reload_conf()" >/dev/null
-sleep 1
-# without its password, the delegation's login is refused: the test's connections must bring it
-if "$BIN/psql" -h "$HOST" -p "$PORT" -U e2e_tj -d "$DB" -w -c "SELECT 1" >/dev/null 2>&1; then
-  echo "prepare: e2e_tj logs in without a password (pg_hba not in force)"; exit 1
-fi
+# without its password, the delegation's login is refused (once the server has reloaded
+# pg_hba): the test's connections must bring it
+refused=no
+for _ in $(seq 50); do
+  "$BIN/psql" -h "$HOST" -p "$PORT" -U e2e_tj -d "$DB" -w -c "SELECT 1" >/dev/null 2>&1 || { refused=yes; break; }
+  sleep 0.2
+done
+[ $refused = yes ] || { echo "prepare: e2e_tj logs in without a password (pg_hba not in force)"; exit 1; }
 umask 077
 printf '%s:%s:%s:e2e_kg:%s\n' "$HOST" "$PORT" "$DB" "$KG_PW" >"$OUT/.pgpass"
 printf '%s:%s:%s:e2e_tj:%s\n' "$HOST" "$PORT" "$DB" "$TJ_PW" >"$DATA/tj.pgpass"

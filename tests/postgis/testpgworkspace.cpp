@@ -157,6 +157,20 @@ class TestPgWorkspace : public QObject
       sql( database( mDb ), "DROP OWNED BY limes_auth_kg; DROP ROLE limes_auth_kg" );
     }
 
+    void loginPartyIsTheDelegations()
+    {
+      PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, { Segment{ "S-001", 1, 0, 1000, "1", "2" } } );
+      sql( database( mDb ), "DROP ROLE IF EXISTS limes_login_tj; CREATE ROLE limes_login_tj LOGIN IN ROLE limes_party_tj; "
+                            "DROP ROLE IF EXISTS limes_login_admin; CREATE ROLE limes_login_admin LOGIN IN ROLE limes_admin" );
+      const auto as = [this]( const QString &user ) {
+        return PgStore::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "user=" + user ), QgsCoordinateTransformContext() )->loginParty();
+      };
+      QCOMPARE( as( "limes_login_tj" ), QStringLiteral( "TJ" ) );
+      QCOMPARE( as( "limes_login_admin" ), QString() ); // the secretariat speaks for no party
+      QCOMPARE( as( "postgres" ), QString() );          // a superuser is a member of every role, and of no delegation
+      sql( database( mDb ), "DROP ROLE limes_login_tj; DROP ROLE limes_login_admin" );
+    }
+
     void killedImportLeavesTheWorkspaceAsItWas()
     {
       PgStore::create( database( mDb ), { Party{ "TJ", "Tajikistan", "", "" }, Party{ "KG", "Kyrgyzstan", "", "" } }, {} );
