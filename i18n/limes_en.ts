@@ -24,7 +24,7 @@
 <context>
     <name>limes::ValidateDock</name>
     <message numerus="yes">
-        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+370"/>
+        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+371"/>
         <source>%1 — %n finding(s), %2 accepted</source>
         <translation>
             <numerusform>%1 — %n finding, %2 accepted</numerusform>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%1: %n finding(s), %2 accepted, %3 error(s) standing; %4 rule(s) run.</source>
         <translation>
             <numerusform>%1: %n finding, %2 accepted, %3 error(s) standing; %4 rule(s) run.</numerusform>

@@ -181,7 +181,7 @@
     <message>
         <location line="+6"/>
         <source>Where</source>
-        <translation>Где</translation>
+        <translation>Размещение</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1705,12 +1705,12 @@ Versions are either line layers, with the party on the left and on the right of 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+368"/>
+        <location line="+373"/>
         <source>Record in the workspace that the commission accepts this finding, and why</source>
         <translation>Записать в рабочую область, что комиссия принимает это замечание, и почему</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-340"/>
         <source>Line</source>
         <translation>Линия</translation>
     </message>
@@ -1785,7 +1785,7 @@ Versions are either line layers, with the party on the left and on the right of 
         <translation>Limes: проверка не удалась</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the layer as a whole</source>
         <translation>слой в целом</translation>
     </message>
@@ -1825,7 +1825,7 @@ Accepted: %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%1: %n finding(s), %2 accepted, %3 error(s) standing; %4 rule(s) run.</source>
         <translation>
             <numerusform>%1: %n замечание, принято: %2, непринятых ошибок: %3; выполнено правил: %4.</numerusform>

@@ -302,9 +302,10 @@ class TestTranslation : public QObject
       QVERIFY( QFile::copy( limes::test::sourcePath( QStringLiteral( "i18n/limes_ru.ts" ) ), copy ) );
       QProcess lupdate;
       lupdate.setWorkingDirectory( limes::test::sourcePath( QString() ) );
-      lupdate.start( QStringLiteral( LIMES_LUPDATE ), { QStringLiteral( "-no-obsolete" ), QStringLiteral( "-locations" ), QStringLiteral( "none" ),
-                                                       QStringLiteral( "plugin/gui" ), QStringLiteral( "ui" ), QStringLiteral( "plugin/processing" ), QStringLiteral( "plugin/core" ),
-                                                       QStringLiteral( "-ts" ), copy } );
+      lupdate.setProgram( QStringLiteral( LIMES_LUPDATE ) );
+      lupdate.setArguments( { QStringLiteral( "-no-obsolete" ), QStringLiteral( "-locations" ), QStringLiteral( "none" ), QStringLiteral( "plugin/gui" ), QStringLiteral( "ui" ),
+                              QStringLiteral( "plugin/processing" ), QStringLiteral( "plugin/core" ), QStringLiteral( "-ts" ), copy } );
+      lupdate.open(); // start() with the program set: the form clazy's Qt 6 check accepts
       QVERIFY( lupdate.waitForFinished( 120000 ) );
       QCOMPARE( lupdate.exitCode(), 0 );
       QStringList missing;
