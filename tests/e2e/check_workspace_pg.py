@@ -598,6 +598,37 @@ def shot_closed():
     return 300
 
 
+@step
+def reopen_from_recent():
+    """The recent-workspaces menu names the connection, never its password, and opens it again."""
+    from qgis.PyQt.QtWidgets import QMenu
+    menu = win().findChild(QMenu, 'mLimesRecentMenu')
+    menu.aboutToShow.emit()
+    actions = menu.actions()
+    check('pg_recent_lists_connection', bool(actions) and actions[0].text() == 'PostgreSQL: ' + CONNECTION, [a.text() for a in actions])
+    recent = QgsSettings().value('Limes/recentWorkspaces')
+    check('pg_recent_keeps_no_password', recent and recent[0] == 'postgres:' + CONNECTION and PG['tj_password'] not in str(recent), recent)
+    if actions:
+        actions[0].trigger()
+    return lambda: limes_group() is not None
+
+
+@step
+def reopened():
+    check('pg_reopened_statuses', status_of('S-005') == 'disputed' and status_of('S-001') == 'agreed' and status_of('S-004') == 'deferred',
+          table_statuses())
+    iface.mapCanvas().refreshAllLayers()
+    return 2000
+
+
+@step
+def reopened_shot():
+    shot('pg-14-reopened-from-recent')
+    action('mActionLimesClose').trigger()
+    check('pg_closed_again', limes_group() is None)
+    return 500
+
+
 def finish():
     ok = all(c['ok'] for c in checks.values())
     with open(os.path.join(OUT, 'result.json'), 'w') as f:
