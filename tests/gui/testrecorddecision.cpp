@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Record Decision: what the form refuses and why, saving through the store with the
 // recorder's key (asked for once), a failed save that loses nothing, the status following in
-// the dock and the layer, and an agreement countersigned from the dock by the other party.
+// the dock and the layer, and an agreement countersigned from the dock by the other party;
+// a delegation login's form (its own party's cells only), and an entry about the segment
+// recorded meanwhile by another session reported as a conflict with nothing written.
 #include "forms/openworkspacedialog.h"
 #include "forms/recorddecisiondialog.h"
 #include "error.h"
