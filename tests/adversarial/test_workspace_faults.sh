@@ -13,6 +13,10 @@ SRC=$2
 PG_STATE=${3:-}
 GPKG="$SRC/sampledata/fergana.gpkg"
 tmp=$(mktemp -d)
+# a home of our own: tests run in parallel, and QGIS writes its settings under $HOME at every
+# start; shared, their lock files and rewrites change the system calls the fault injection counts
+export HOME="$tmp/home"
+mkdir -p "$HOME"
 mounts=()
 cleanup() {
   local m
