@@ -11,6 +11,7 @@
 #include "resources.h"
 #include "workspace/connections.h"
 #include "workspace/segmentsdock.h"
+#include "workspace/versionscontroller.h"
 #include "workspace/workspacelayers.h"
 #include "workspace/workspacesession.h"
 
@@ -128,6 +129,15 @@ namespace limes
 
     mKeys = std::make_unique<SigningKeys>();
     mChanges = std::make_unique<ChangeController>( mHost.get(), mKeys.get() );
+    mVersions = std::make_unique<VersionsController>( mHost.get(), mKeys.get(), mSegmentsDock );
+    QAction *versions = mVersions->dock()->toggleViewAction();
+    versions->setObjectName( QStringLiteral( "mActionLimesVersions" ) );
+    versions->setText( tr( "Versions" ) );
+    versions->setToolTip( tr( "The workspace's versions of the line: kind, date, author, parties" ) );
+    mMenu->addAction( versions );
+    mImportVersionAction = addAction( QStringLiteral( "import" ), tr( "Import Version…" ), QStringLiteral( "mActionLimesImportVersion" ),
+                                      tr( "Import a loaded line layer, or its selected features, as a new version of the workspace, signed with your delegation's key" ), true );
+    connect( mImportVersionAction, &QAction::triggered, mVersions.get(), &VersionsController::showImportDialog );
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
@@ -171,6 +181,7 @@ namespace limes
     disconnect( QgsProject::instance(), nullptr, this, nullptr );
     closeWorkspace();
     mChanges.reset(); // its dock, its result groups, a running comparison
+    mVersions.reset(); // its dock; waits for an import, which signs with the key
     mKeys.reset();    // the key leaves memory with the plugin
     if ( mProvider )
     {
@@ -193,7 +204,7 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    for ( QAction *action : { mCloseAction.data(), mRecordAction.data() } )
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data() } )
       if ( action )
         action->setEnabled( mSession != nullptr );
   }
@@ -243,6 +254,8 @@ namespace limes
       mChanges->setWorkspace( mSession.get(), mLayers.get() );
     if ( mValidateDock )
       mValidateDock->setWorkspace( mSession.get(), mLayers.get() );
+    if ( mVersions )
+      mVersions->setWorkspace( mSession.get() );
     if ( mSegmentsDock )
     {
       mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
@@ -276,6 +289,8 @@ namespace limes
       mChanges->setWorkspace( nullptr, nullptr );
     if ( mValidateDock )
       mValidateDock->setWorkspace( nullptr, nullptr );
+    if ( mVersions )
+      mVersions->setWorkspace( nullptr );
     mLayers.reset(); // removes the group and its layers
     mSession.reset();
     updateActions();

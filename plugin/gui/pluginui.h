@@ -22,6 +22,7 @@ namespace limes
 {
   class Host;
   class ProcessingProvider;
+  class VersionsController;
   class WorkspaceLayers;
   class WorkspaceSession;
   struct Party;
@@ -62,6 +63,9 @@ namespace limes
       QAction *keyAction() const { return mKeyAction; }
       QAction *validateAction() const { return mValidateAction; }
       QAction *recordAction() const { return mRecordAction; }
+      QAction *importVersionAction() const { return mImportVersionAction; }
+      //! The Versions dock and Import Version.
+      VersionsController *versions() const { return mVersions.get(); }
       //! The Validate panel; made when first asked for.
       ValidateDock *validateDock();
       //! The recorder's signing key for this session (asked for once).
@@ -117,9 +121,11 @@ namespace limes
       QPointer<QAction> mKeyAction;
       QPointer<QAction> mValidateAction;
       QPointer<QAction> mRecordAction;
+      QPointer<QAction> mImportVersionAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;
+      std::unique_ptr<VersionsController> mVersions;
       QPointer<SegmentsDock> mSegmentsDock;
       std::unique_ptr<WorkspaceSession> mSession;
       std::unique_ptr<WorkspaceLayers> mLayers;

@@ -772,6 +772,163 @@ def agreed_in_force():
     return 300
 
 
+# ---------------------------------------------------------------- versions: import selected features
+
+IMPORTED = 'KG claim S-020..S-022'
+IMPORTED_CODES = ['S-020', 'S-021', 'S-022']
+
+
+def versions_dock():
+    return win().findChild(QDockWidget, 'LimesVersionsDock')
+
+
+def version_row(name):
+    from qgis.PyQt.QtWidgets import QTreeWidget
+    dock = versions_dock()
+    tree = dock.findChild(QTreeWidget, 'mVersionsList') if dock else None
+    for i in range(tree.topLevelItemCount() if tree else 0):
+        if tree.topLevelItem(i).text(0) == name:
+            return tree.topLevelItem(i)
+    return None
+
+
+def project_layer(name):
+    """A layer of the sample project, not one of the workspace's."""
+    group = limes_group()
+    for layer in QgsProject.instance().mapLayersByName(name):
+        if group is None or group.findLayer(layer.id()) is None:
+            return layer
+    return None
+
+
+def click_feature(layer, f, modifiers=Qt.NoModifier):
+    canvas = iface.mapCanvas()
+    geometry = f.geometry()
+    middle = geometry.interpolate(geometry.length() / 2).asPoint()
+    transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    pixel = canvas.getCoordinateTransform().transform(transform.transform(middle))
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, modifiers, QPoint(int(pixel.x()), int(pixel.y())))
+
+
+@step
+def import_zoom_to_features():
+    """The sample's own segments layer, active, zoomed to three segments, the Select Features tool."""
+    layer = project_layer('segments')
+    canvas = iface.mapCanvas()
+    extent = None
+    for code in IMPORTED_CODES:
+        box = canvas.mapSettings().layerExtentToOutputExtent(layer, feature_of(layer, 'code', code).geometry().boundingBox())
+        if extent is None:
+            extent = box
+        else:
+            extent.combineExtentWith(box)
+    canvas.setExtent(extent.buffered(extent.width() * 0.15))
+    canvas.refresh()
+    layer.removeSelection()
+    iface.setActiveLayer(layer)
+    iface.actionSelect().trigger()
+    return 2500
+
+
+@step
+def import_select_features():
+    layer = project_layer('segments')
+    for i, code in enumerate(IMPORTED_CODES):
+        # a click selects one, shift-clicks add the others
+        click_feature(layer, feature_of(layer, 'code', code), Qt.NoModifier if i == 0 else Qt.ShiftModifier)
+        QTest.qWait(400)
+    return 1500
+
+
+@step
+def import_version():
+    from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDateEdit, QPlainTextEdit
+    layer = project_layer('segments')
+    selected = sorted(f['code'] for f in layer.selectedFeatures())
+    check('import_selected_on_map', selected == IMPORTED_CODES, selected)
+    iface.actionPan().trigger()
+
+    def fill(dialog):
+        combos = {c.objectName(): c for c in dialog.findChildren(QComboBox)}
+        # the sample's own layer (the workspace's is 'Segments'): the active one
+        check('import_layer_is_active', combos['mLayerCombo'].currentText() == 'segments', combos['mLayerCombo'].currentText())
+        selected_only = dialog.findChild(QCheckBox, 'mSelectedOnly')
+        check('import_selected_only', selected_only.isChecked() and selected_only.isEnabled()
+              and '3 of 34' in dialog.findChild(QLabel, 'mFeaturesInfo').text(), dialog.findChild(QLabel, 'mFeaturesInfo').text())
+        name = dialog.findChild(QLineEdit, 'mNameEdit')
+        click(name)
+        QTest.keyClicks(name, IMPORTED)
+        check('import_kind', choose(combos['mKindCombo'], 'claim of a party'))
+        check('import_left', choose(combos['mLeftCombo'], 'KG — Kyrgyzstan'))
+        check('import_right', choose(combos['mRightCombo'], 'TJ — Tajikistan'))
+        date = dialog.findChild(QDateEdit, 'mDateEdit')
+        click(date)
+        QTest.keyClick(date, Qt.Key_A, Qt.ControlModifier)
+        QTest.keyClicks(date, '2025-03-14')
+        QTest.keyClick(date, Qt.Key_Tab)
+        check('import_date', date.date().toString('yyyy-MM-dd') == '2025-03-14', date.date().toString('yyyy-MM-dd'))
+        notes = dialog.findChild(QPlainTextEdit, 'mNotesEdit')
+        click(notes)
+        QTest.keyClicks(notes, 'handed over at protocol 23 (synthetic)')
+        save = button(dialog, QDialogButtonBox.Save)
+        problems = dialog.findChild(QLabel, 'mProblems').text()
+        check('import_form_accepts', save.isEnabled() and problems == '', problems)
+        shot('18-import-version')
+        click(save)
+    modal(fill, 2500)
+    # from the Limes menu, as a person opens it
+    QTimer.singleShot(0, action('mActionLimesImportVersion').trigger)
+    return lambda: QApplication.activeModalWidget() is None and version_row(IMPORTED) is not None
+
+
+@step
+def import_landed():
+    row = version_row(IMPORTED)
+    texts = [row.text(c) for c in range(7)] if row else None
+    check('import_listed', texts is not None and texts[0:3] == [IMPORTED, 'claim of a party', '2025-03-14'] and texts[3] != ''
+          and texts[4:7] == ['KG', 'TJ', '3'], texts)
+    check('import_dock_shown', versions_dock().isVisible() and row.isSelected(), versions_dock().isVisible())
+    versions = limes_group().findGroup('Versions')
+    imported = [n.layer() for n in versions.findLayers() if n.layer() is not None and n.layer().name() == IMPORTED]
+    check('import_in_layer_group', len(imported) == 1 and imported[0].featureCount() == 3, [n.layer().name() for n in versions.findLayers()])
+    info = cli('workspace', 'info', WS).stdout
+    check('import_cli_lists_it', re.search(r'^  KG claim S-020\.\.S-022 +claim +3 lines, KG left, TJ right, 2025-03-14$', info, re.M) is not None,
+          info[info.find('Line versions'):][:700])
+    verify = cli('workspace', 'verify', WS)
+    check('import_verify_clean', verify.returncode == 0, verify.stdout[-400:] + verify.stderr[-400:])
+    shot('19-version-imported')
+    return 300
+
+
+@step
+def import_refuses_duplicate():
+    def fill(dialog):
+        name = dialog.findChild(QLineEdit, 'mNameEdit')
+        if not check('import_form_again', name is not None, dialog.windowTitle()):
+            dialog.reject()
+            return
+        click(name)
+        QTest.keyClicks(name, IMPORTED)
+        save = button(dialog, QDialogButtonBox.Save)
+        problems = dialog.findChild(QLabel, 'mProblems').text()
+        check('import_refuses_duplicate', not save.isEnabled() and 'versions are never overwritten' in problems, problems)
+        shot('19-import-refuses-duplicate')
+        click(button(dialog, QDialogButtonBox.Cancel))
+        refused['shown'] = True
+    refused = {}
+    modal(fill, 2500)
+    QTimer.singleShot(0, action('mActionLimesImportVersion').trigger)
+    return lambda: refused.get('shown') and QApplication.activeModalWidget() is None
+
+
+@step
+def import_nothing_more():
+    info = cli('workspace', 'info', WS).stdout
+    check('import_duplicate_not_written', len(re.findall(r'^  KG claim S-020\.\.S-022 ', info, re.M)) == 1, info[info.find('Line versions'):][:700])
+    project_layer('segments').removeSelection()
+    return 300
+
+
 # ---------------------------------------------------------------- closing, unloading, reloading
 
 @step
