@@ -87,6 +87,21 @@ namespace limes::cli
       return opened;
     }
 
+    /**
+     * The edges of two workspace versions: what they record (the treaty's interpretation),
+     * unless --edges says otherwise; two versions recording different ones need --edges.
+     */
+    EdgeInterpretation versionsEdges( const QCommandLineParser &parser, const LineVersion &o, const LineVersion &n, const EdgeInterpretation &given, const QString &where )
+    {
+      if ( parser.isSet( QStringLiteral( "edges" ) ) )
+        return given;
+      if ( !o.edges.isEmpty() && !n.edges.isEmpty() && o.edges != n.edges )
+        throw Error( QStringLiteral( "versions '%1' (edges %2) and '%3' (edges %4) record different edges; say which to compare with --edges" )
+                     .arg( o.name, o.edges, n.name, n.edges ), where );
+      const QString recorded = o.edges.isEmpty() ? n.edges : o.edges;
+      return recorded.isEmpty() ? given : EdgeInterpretation::parse( recorded );
+    }
+
     //! No output may name an input (a version, a layer, the workspace) or the other output.
     void checkPaths( const QCommandLineParser &parser )
     {
@@ -188,6 +203,7 @@ namespace limes::cli
         throw Error( QStringLiteral( "--left/--right contradict the workspace (%1 left, %2 right)" ).arg( o.leftParty, o.rightParty ) );
       request.leftParty = o.leftParty;
       request.rightParty = o.rightParty;
+      request.edges = versionsEdges( parser, o, n, request.edges, workspace->describe() );
       oldVersion = versionInput( *workspace, o );
       newVersion = versionInput( *workspace, n );
       const LedgerHead head = workspace->head();

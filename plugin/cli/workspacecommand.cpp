@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspacecommand.h"
 #include "error.h"
+#include "geometry/edges.h"
 #include "layersource.h"
 #include "terminal.h"
 #include "validation/validation.h"
@@ -34,9 +35,10 @@ namespace limes::cli
         out << QStringLiteral( "  %1 %2\n" ).arg( terminalSafe( code ), -10 ).arg( terminalSafe( info.status.value( code ) ) );
       out << "\nLine versions\n";
       for ( const LineVersion &v : info.versions )
-        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6%7\n" ).arg( terminalSafe( v.name ), -24 ).arg( terminalSafe( v.kind ), -10 ).arg( v.parts, 5 ).arg( terminalSafe( v.leftParty ), terminalSafe( v.rightParty ) )
+        out << QStringLiteral( "  %1 %2 %3 lines, %4 left, %5 right%6%7" ).arg( terminalSafe( v.name ), -24 ).arg( terminalSafe( v.kind ), -10 ).arg( v.parts, 5 ).arg( terminalSafe( v.leftParty ), terminalSafe( v.rightParty ) )
             .arg( v.date.isValid() ? QStringLiteral( ", " ) + v.date.toString( Qt::ISODate ) : QString() )
-            .arg( v.rowVersion > 0 ? QStringLiteral( " (row version %1)" ).arg( v.rowVersion ) : QString() );
+            .arg( v.rowVersion > 0 ? QStringLiteral( " (row version %1)" ).arg( v.rowVersion ) : QString() )
+            + ( v.edges.isEmpty() ? QString() : QStringLiteral( ", edges %1" ).arg( terminalSafe( v.edges ) ) ) + QLatin1Char( '\n' );
       out << QStringLiteral( "\nPillars: %1; stored change results: %2\n" ).arg( info.pillars ).arg( info.changes.size() );
       for ( const StoredChange &c : info.changes )
         out << QStringLiteral( "  %1 -> %2 (%3, %4)\n" ).arg( terminalSafe( c.oldVersion ), terminalSafe( c.newVersion ), c.recordedUtc, terminalSafe( c.author ) );
@@ -154,6 +156,8 @@ namespace limes::cli
       v.notes = parser.value( QStringLiteral( "notes" ) );
       v.author = author( parser );
       v.ownerParty = parser.value( QStringLiteral( "owner" ) );
+      if ( parser.isSet( QStringLiteral( "edges" ) ) ) // as the treaty defines them; recorded and sealed with the lines
+        v.edges = EdgeInterpretation::parse( parser.value( QStringLiteral( "edges" ) ) ).name();
       if ( parser.isSet( QStringLiteral( "date" ) ) )
       {
         v.date = QDate::fromString( parser.value( QStringLiteral( "date" ) ), Qt::ISODate );
@@ -162,7 +166,8 @@ namespace limes::cli
       }
       const auto layer = LayerSource( v.source ).open();
       const LineVersion stored = ws->importVersion( v, layer.get(), v.source, signingKey( parser ) );
-      out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right)\n" ).arg( terminalSafe( stored.name ), terminalSafe( stored.kind ) ).arg( stored.parts ).arg( terminalSafe( stored.leftParty ), terminalSafe( stored.rightParty ) );
+      out << QStringLiteral( "Imported version %1 (%2, %3 lines; %4 left, %5 right%6)\n" ).arg( terminalSafe( stored.name ), terminalSafe( stored.kind ) ).arg( stored.parts )
+          .arg( terminalSafe( stored.leftParty ), terminalSafe( stored.rightParty ), stored.edges.isEmpty() ? QString() : QStringLiteral( "; edges " ) + stored.edges );
       return 0;
     }
 
@@ -313,6 +318,8 @@ namespace limes::cli
       { "right", "import-version: party on the right of the digitized direction.", "PARTY" },
       { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
       { "notes", "import-version: notes.", "TEXT" },
+      { "edges", "import-version: what the treaty makes of an edge between two vertices: geodesic, rhumb, projected (straight in the "
+        "working UTM zone) or projected:EPSG:CODE; recorded with the version, and limes change --workspace follows it.", "KIND" },
       { "owner", "import-version, PostgreSQL: the party whose claim it is (default: your delegation's).", "PARTY" },
       { "row-version", "set-notes, PostgreSQL: the row version you read (limes workspace info shows it).", "N" },
       { "number-field", "import-pillars: attribute with the pillar number (default: number).", "FIELD", "number" },

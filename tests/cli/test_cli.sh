@@ -243,6 +243,35 @@ expect change-workspace-head 0 "^Versions read from .*commission\.gpkg at ledger
 check change-workspace-head-in-summary python3 -c "import json,sys; w=json.load(open(sys.argv[1]))['provenance']['workspace']; sys.exit(w['ledger_head'] != sys.argv[2] or not w['name'].endswith('commission.gpkg'))" "$tmp/wch.json" "$head_now"
 expect change-workspace-unknown 2 "" "no version named 'ATLAS' \(versions: DCW, WDBII\)$" -- change --workspace "$WS" --old DCW --new ATLAS --output "$tmp/wc2.gpkg"
 
+# a version records what its edges are (issue 12): change --workspace follows it, and it is sealed
+EW="$tmp/edges.gpkg"
+"$LIMES" workspace init "$EW" --party "TJ=Tajikistan" --party "KG=Kyrgyzstan" --segments "${L}segments" >/dev/null &&
+  "$LIMES" workspace register-key "$EW" --party SECRETARIAT --key "$SEC_KEY" >/dev/null || { echo "FAIL edges workspace"; failures=$((failures + 1)); }
+expect ws-import-edges 0 "^Imported version DCW \(historical, 2 lines; KG left, TJ right; edges rhumb\)$" "" -- workspace import-version "$EW" --name DCW --kind historical --source "${L}boundary_dcw" --left KG --right TJ --edges RHUMB
+expect ws-import-edges-projected 0 "; edges projected:EPSG:32642\)$" "" -- workspace import-version "$EW" --name WDBII-UTM --kind draft --source "${L}boundary_wdbii" --left KG --right TJ --edges projected:32642
+"$LIMES" workspace import-version "$EW" --name WDBII --kind draft --source "${L}boundary_wdbii" --left KG --right TJ --edges rhumb >/dev/null || { echo "FAIL import WDBII rhumb"; failures=$((failures + 1)); }
+"$LIMES" workspace import-version "$EW" --name WDBII-PLAIN --kind draft --source "${L}boundary_wdbii" --left KG --right TJ >/dev/null || { echo "FAIL import WDBII without edges"; failures=$((failures + 1)); }
+expect ws-import-edges-unknown 2 "" "edges: 'EPSG:999999' is not a known CRS$" -- workspace import-version "$EW" --name X --kind draft --source "${L}boundary_wdbii" --left KG --right TJ --edges projected:999999
+expect ws-info-edges 0 "^  DCW +historical +2 lines, KG left, TJ right, edges rhumb$" "" -- workspace info "$EW"
+check ws-info-no-edges grep -Eq "^  WDBII-PLAIN +draft +[0-9]+ lines, KG left, TJ right$" "$tmp/out"
+edges_of() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['provenance']['edges']['interpretation'])" "$1"; }
+expect change-follows-version-edges 0 "" "" -- change --workspace "$EW" --old DCW --new WDBII --max-end-gap 5000 --output "$tmp/e1.gpkg" --summary "$tmp/e1.json"
+check change-follows-version-edges-rhumb test "$(edges_of "$tmp/e1.json")" = rhumb
+expect change-one-version-edges 0 "" "" -- change --workspace "$EW" --old DCW --new WDBII-PLAIN --max-end-gap 5000 --output "$tmp/e2.gpkg" --summary "$tmp/e2.json"
+check change-one-version-edges-rhumb test "$(edges_of "$tmp/e2.json")" = rhumb
+expect change-versions-disagree 2 "" "versions 'DCW' \(edges rhumb\) and 'WDBII-UTM' \(edges projected:EPSG:32642\) record different edges; say which to compare with --edges$" -- \
+  change --workspace "$EW" --old DCW --new WDBII-UTM --max-end-gap 5000 --output "$tmp/e3.gpkg"
+check change-versions-disagree-wrote-nothing test ! -e "$tmp/e3.gpkg"
+expect change-edges-given 0 "" "" -- change --workspace "$EW" --old DCW --new WDBII-UTM --max-end-gap 5000 --edges geodesic --output "$tmp/e4.gpkg" --summary "$tmp/e4.json"
+check change-edges-given-geodesic test "$(edges_of "$tmp/e4.json")" = geodesic
+# the same versions from files with --edges rhumb: the same transfers to the millimetre
+expect change-files-rhumb 0 "" "" -- change --old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --max-end-gap 5000 --edges rhumb --output "$tmp/e5.gpkg" --summary "$tmp/e5.json"
+check change-workspace-edges-equal-files python3 -c "import json,sys; a,b=(json.load(open(f))['transfers'] for f in sys.argv[1:]); sys.exit(a != b or not a)" "$tmp/e1.json" "$tmp/e5.json"
+# the edges are sealed with the version: changed behind Limes' back, verify names it
+expect ws-verify-edges-clean 0 "chain intact$" "" -- workspace verify "$EW"
+sqlite3 "$EW" "UPDATE line_versions SET edges = 'geodesic' WHERE name = 'DCW'"
+expect ws-verify-edges-changed 1 "^TAMPERED: version DCW: edges changed after it was recorded \(entry [0-9]+\)$" "" -- workspace verify "$EW"
+
 # no input can destroy data (issue 10; tests/adversarial/ tries every way): an output onto an
 # input, a repeated option, a grid finer than the data allows are refused, touching nothing
 cp "$GPKG" "$tmp/inputs.gpkg"

@@ -51,7 +51,7 @@ psql_as kg_user -c "$ROW (2, 'decision', 'S-003', '17', '2024-05-14', 'disputed'
 # nobody but a migrating administrator changes limes.meta (the schema version, the head)
 psql_as kg_user -c "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" 2>"$STATE/err" && fail "KG changes the schema version" || { grep -q "permission denied" "$STATE/err" && ok || fail "meta error: $(cat "$STATE/err")"; }
 psql_as admin_user -c "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" 2>"$STATE/err" && fail "the administrator changes the schema version" || { grep -q "limes.meta changes only in a schema migration" "$STATE/err" && ok || fail "admin meta error: $(cat "$STATE/err")"; }
-[ "$(psql_as postgres -c "SELECT value FROM limes.meta WHERE key = 'schema_version'")" = 5 ] && ok || fail "schema version changed"
+[ "$(psql_as postgres -c "SELECT value FROM limes.meta WHERE key = 'schema_version'")" = 6 ] && ok || fail "schema version changed"
 psql_as kg_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "KG updates the ledger" || { grep -q "permission denied" "$STATE/err" && ok || fail "ledger update error: $(cat "$STATE/err")"; }
 psql_as admin_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "admin updates the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "admin ledger error: $(cat "$STATE/err")"; }
 psql_as postgres -c "DELETE FROM limes.ledger" 2>"$STATE/err" && fail "the owner deletes the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "owner ledger error: $(cat "$STATE/err")"; }
@@ -190,6 +190,17 @@ out=$("$LIMES" workspace export "$AS_KG" "$SNAP.2.gpkg" 2>&1); rc=$?
 [ $rc -eq 2 ] && grep -q "the ledger does not verify: entry 5" <<<"$out" && [ ! -e "$SNAP.2.gpkg" ] && ! ls "$(dirname "$SNAP")" | grep -q '^\.' && ok || fail "export of a tampered ledger: $rc $out"
 out=$("$LIMES" workspace verify "$AS_KG" 2>&1); rc=$?
 [ $rc -eq 1 ] && grep -q "^TAMPERED: entry 5 (protocol 21, segment S-003) was changed outside Limes: column decision is not what was sealed$" <<<"$out" && ok || fail "tamper: $rc $out"
+
+# a version's edges on the database: recorded, followed by change --workspace, sealed
+out=$("$LIMES" workspace import-version "$AS_ADMIN" --name "WDBII rhumb" --kind draft --source "${L}boundary_wdbii" --left KG --right TJ --edges rhumb --author secretariat 2>&1)
+grep -q "; edges rhumb)$" <<<"$out" && ok || fail "import with edges: $out"
+out=$("$LIMES" workspace info "$AS_KG" 2>&1)
+grep -Eq "^  WDBII rhumb +draft +[0-9]+ lines, KG left, TJ right( \(row version [0-9]+\))?, edges rhumb$" <<<"$out" && ok || fail "info with edges: $out"
+"$LIMES" change --workspace "$AS_KG" --old DCW --new "WDBII rhumb" --max-end-gap 5000 --output "$(dirname "$SNAP0")/pge.gpkg" --summary "$(dirname "$SNAP0")/pge.json" >/dev/null 2>&1
+[ "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['provenance']['edges']['interpretation'])" "$(dirname "$SNAP0")/pge.json")" = rhumb ] && ok || fail "change follows the version's edges"
+psql_as postgres -c "UPDATE limes.line_versions SET edges = 'geodesic' WHERE name = 'WDBII rhumb'"
+out=$("$LIMES" workspace verify "$AS_KG" 2>&1)
+grep -Eq "^TAMPERED: version WDBII rhumb: edges changed after it was recorded \(entry [0-9]+\)$" <<<"$out" && ok || fail "edges changed on the database: $out"
 
 echo "postgis workspace: $passes passed, $failures failed"
 [ $failures -eq 0 ]

@@ -208,7 +208,7 @@ class TestLedgerSigning : public QObject
               QStringLiteral( "INSERT INTO limes.ledger VALUES %1; UPDATE limes.meta SET value = '2' WHERE key = 'ledger_entries'; UPDATE limes.meta SET value = '%2' WHERE key = 'ledger_head'" )
               .arg( rows.arg( "NULL", zeros, h1, h2 ), h2 ), &ok, &error );
       QVERIFY2( ok, qPrintable( error ) );
-      mF.ws = openWorkspace( mF.target, QgsCoordinateTransformContext() ); // migrated to schema 5
+      mF.ws = openWorkspace( mF.target, QgsCoordinateTransformContext() ); // migrated to the current schema
       QCOMPARE( mF.ws->schemaVersion(), WorkspaceStore::SCHEMA_VERSION );
       const QList<LedgerEntry> stored = mF.ws->ledger();
       QCOMPARE( stored.size(), 2 );
@@ -257,7 +257,7 @@ class TestLedgerSigning : public QObject
               "INSERT INTO limes.version_lines (version_id, part, geom) SELECT id, 1, ST_GeomFromText('LINESTRING(70.5 39.9, 70.6 39.95)', 4326) FROM limes.line_versions",
               &ok, &error );
       QVERIFY2( ok, qPrintable( error ) );
-      mF.ws = openWorkspace( mF.target, QgsCoordinateTransformContext() ); // migrated to schema 5
+      mF.ws = openWorkspace( mF.target, QgsCoordinateTransformContext() ); // migrated to the current schema
       VerifyReport r = mF.ws->verify();
       QVERIFY2( r.clean(), qPrintable( problems( r ) ) );
       QVERIFY( r.notes.contains( "1 versions recorded before signatures: not covered by the ledger" ) );

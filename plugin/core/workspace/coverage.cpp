@@ -61,7 +61,7 @@ namespace limes::coverage
       const QJsonObject &then = e.payload;
       const QString what = QStringLiteral( "version %1" ).arg( v.name );
       QStringList fields;
-      for ( const char *field : { "name", "kind", "left", "right", "date" } )
+      for ( const char *field : { "name", "kind", "left", "right", "date", "edges" } )
         if ( now.value( QLatin1String( field ) ) != then.value( QLatin1String( field ) ) )
           fields << QLatin1String( field );
       if ( !fields.isEmpty() )
@@ -196,9 +196,16 @@ namespace limes::coverage
     for ( const VersionLine &line : lines )
       hashes << canonicaljson::sha256( lineText( line ) );
     const QString date = v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString( "" );
-    const QJsonObject content{ { "name", v.name }, { "kind", v.kind }, { "left", v.leftParty }, { "right", v.rightParty }, { "date", date }, { "lines", hashes } };
-    return QJsonObject{ { "name", v.name }, { "kind", v.kind }, { "left", v.leftParty }, { "right", v.rightParty }, { "date", date },
+    QJsonObject content{ { "name", v.name }, { "kind", v.kind }, { "left", v.leftParty }, { "right", v.rightParty }, { "date", date }, { "lines", hashes } };
+    // the edges are what the lines mean between their vertices: sealed with them when recorded
+    // (versions recorded before schema 6 have none, and their payloads stay as they were)
+    if ( !v.edges.isEmpty() )
+      content.insert( QStringLiteral( "edges" ), v.edges );
+    QJsonObject payload{ { "name", v.name }, { "kind", v.kind }, { "left", v.leftParty }, { "right", v.rightParty }, { "date", date },
       { "line_count", hashes.size() }, { "line_sha256", hashes }, { "content_sha256", canonicaljson::sha256( canonicaljson::serialise( content ) ) } };
+    if ( !v.edges.isEmpty() )
+      payload.insert( QStringLiteral( "edges" ), v.edges );
+    return payload;
   }
 
   QByteArray pillarText( const Pillar &p )

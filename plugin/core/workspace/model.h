@@ -91,6 +91,12 @@ namespace limes
     int rowVersion = 0;  //!< shared workspaces: for optimistic locking (0 where there is none)
     QString ownerParty;  //!< shared workspaces: the delegation a claim belongs to (empty: the connected one)
     long long ledgerEntry = -1; //!< the entry that recorded it; -1: imported before signatures
+    /**
+     * What the treaty makes of an edge between two of its vertices (EdgeInterpretation's
+     * name: "geodesic", "rhumb", "projected", "projected:EPSG:CODE"); empty: not recorded
+     * (comparisons then take --edges, geodesic by default).
+     */
+    QString edges;
   };
 
   //! Field names of a pillar layer to import; empty: not in the source.

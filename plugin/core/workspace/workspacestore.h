@@ -69,7 +69,7 @@ namespace limes
   {
     public:
       //! The model's version; both storages migrate an older workspace to it and refuse a newer one.
-      static constexpr int SCHEMA_VERSION = 5;
+      static constexpr int SCHEMA_VERSION = 6;
 
       //! What only some storages do.
       enum class Capability

@@ -110,6 +110,11 @@ namespace limes
     }
     if ( from < 5 && to >= 5 )
       migrateToSignedLedger( db );
+    if ( from < 6 && to >= 6 )
+    {
+      // schema 6: a version's edge interpretation (NULL: not recorded, as for every older version)
+      db.exec( QStringLiteral( "ALTER TABLE line_versions ADD COLUMN edges TEXT" ) );
+    }
     db.exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( to ) );
   }
 

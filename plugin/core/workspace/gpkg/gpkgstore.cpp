@@ -351,22 +351,24 @@ namespace limes
   {
     QList<LineVersion> list;
     Statement s( mDb, QStringLiteral( "SELECT id, name, kind, source, version_date, author, notes, left_party, right_party, "
-                                      "(SELECT COUNT(*) FROM version_lines WHERE version_id = line_versions.id), ledger_entry FROM line_versions ORDER BY id" ) );
+                                      "(SELECT COUNT(*) FROM version_lines WHERE version_id = line_versions.id), ledger_entry, edges FROM line_versions ORDER BY id" ) );
     while ( s.next() )
       list << LineVersion{ s.integer( 0 ), s.text( 1 ), s.text( 2 ), s.text( 3 ), QDate::fromString( s.text( 4 ), Qt::ISODate ), s.text( 5 ), s.text( 6 ),
-                           s.text( 7 ), s.text( 8 ), s.integer( 9 ), 0, QString(), s.integer( 10 ) };
+                           s.text( 7 ), s.text( 8 ), s.integer( 9 ), 0, QString(), s.integer( 10 ), s.text( 11 ) };
     return list;
   }
 
   long long GpkgStore::insertVersion( const LineVersion &v )
   {
     // a GeoPackage has no delegations: ownerParty is not kept
-    Statement s( mDb, QStringLiteral( "INSERT INTO line_versions (name, kind, source, version_date, author, notes, left_party, right_party, recorded_utc, ledger_entry) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) );
+    Statement s( mDb, QStringLiteral( "INSERT INTO line_versions (name, kind, source, version_date, author, notes, left_party, right_party, recorded_utc, ledger_entry, edges) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" ) );
     s.bind( 1, v.name ).bind( 2, v.kind ).bind( 3, v.source ).bind( 4, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString() ).bind( 5, v.author )
     .bind( 6, v.notes ).bind( 7, v.leftParty ).bind( 8, v.rightParty ).bind( 9, nowUtc() );
     if ( v.ledgerEntry >= 1 )
       s.bind( 10, v.ledgerEntry );
+    if ( !v.edges.isEmpty() )
+      s.bind( 11, v.edges );
     s.next();
     return mDb.lastInsertId();
   }

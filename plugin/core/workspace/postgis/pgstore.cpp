@@ -191,23 +191,23 @@ namespace limes
   {
     const pg::Result r = mConn.exec( "SELECT id, name, kind, COALESCE(source, ''), COALESCE(to_char(version_date, 'YYYY-MM-DD'), ''), author, COALESCE(notes, ''), "
                                      "COALESCE(left_party, ''), COALESCE(right_party, ''), (SELECT count(*) FROM limes.version_lines l WHERE l.version_id = v.id), "
-                                     "row_version, COALESCE(owner_party, ''), COALESCE(ledger_entry, -1) FROM limes.line_versions v ORDER BY id" );
+                                     "row_version, COALESCE(owner_party, ''), COALESCE(ledger_entry, -1), COALESCE(edges, '') FROM limes.line_versions v ORDER BY id" );
     QList<LineVersion> list;
     for ( int i = 0; i < r.rows(); ++i )
       list << LineVersion{ r.text( i, 0 ).toLongLong(), r.text( i, 1 ), r.text( i, 2 ), r.text( i, 3 ), QDate::fromString( r.text( i, 4 ), Qt::ISODate ),
                            r.text( i, 5 ), r.text( i, 6 ), r.text( i, 7 ), r.text( i, 8 ), r.text( i, 9 ).toLongLong(), r.text( i, 10 ).toInt(), r.text( i, 11 ),
-                           r.text( i, 12 ).toLongLong() };
+                           r.text( i, 12 ).toLongLong(), r.text( i, 13 ) };
     return list;
   }
 
   long long PgStore::insertVersion( const LineVersion &v )
   {
     // a claim belongs to the connected delegation unless the version names its owner; row-level security refuses another party's
-    const pg::Result id = mConn.exec( "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author, ledger_entry) "
+    const pg::Result id = mConn.exec( "INSERT INTO limes.line_versions (name, kind, owner_party, source, version_date, notes, left_party, right_party, author, ledger_entry, edges) "
                                       "VALUES ($1, $2, CASE WHEN $2 = 'claim' THEN COALESCE(NULLIF($3, ''), limes.my_party()) ELSE NULLIF($3, '') END, "
-                                      "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9, $10::bigint) RETURNING id",
+                                      "NULLIF($4, ''), NULLIF($5, '')::date, NULLIF($6, ''), $7, $8, $9, $10::bigint, NULLIF($11, '')) RETURNING id",
                                       { v.name, v.kind, v.ownerParty, v.source, v.date.isValid() ? v.date.toString( Qt::ISODate ) : QString(), v.notes, v.leftParty, v.rightParty, v.author,
-                                        v.ledgerEntry >= 1 ? QString::number( v.ledgerEntry ) : QString() } );
+                                        v.ledgerEntry >= 1 ? QString::number( v.ledgerEntry ) : QString(), v.edges } );
     return id.text( 0, 0 ).toLongLong();
   }
 
