@@ -264,6 +264,54 @@ class TestCompare : public QObject
       QVERIFY( QgsProject::instance()->layerTreeRoot()->findGroup( QStringLiteral( "Change: boundary_dcw → WDBII" ) ) );
     }
 
+    void edgesFollowTheVersions()
+    {
+      // a copy of the sample with versions that record their edges (as `import-version --edges`)
+      const QString copy = mDir.filePath( QStringLiteral( "edges.gpkg" ) );
+      QFile::remove( copy );
+      QVERIFY( QFile::copy( mWs.path, copy ) );
+      {
+        const auto store = limes::openWorkspace( copy, QgsCoordinateTransformContext() );
+        QgsVectorLayer wdbii( limes::test::sampleData( QStringLiteral( "boundary_wdbii" ) ), QStringLiteral( "boundary_wdbii" ), QStringLiteral( "ogr" ) );
+        for ( const auto &[name, edges] : { std::pair<QString, QString>{ "WDBII rhumb", "rhumb" }, { "WDBII rhumb 2", "rhumb" }, { "WDBII UTM", "projected:EPSG:32642" } } )
+        {
+          limes::LineVersion v;
+          v.name = name;
+          v.kind = QStringLiteral( "draft" );
+          v.leftParty = QStringLiteral( "KG" );
+          v.rightParty = QStringLiteral( "TJ" );
+          v.author = QStringLiteral( "test" );
+          v.edges = edges;
+          store->importVersion( v, &wdbii, QStringLiteral( "boundary_wdbii" ), limes::test::secretariatKey() );
+        }
+      }
+      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( copy ) ) ) );
+      auto d = dialog();
+      QComboBox *edges = d->findChild<QComboBox *>( QStringLiteral( "mEdgesCombo" ) );
+      // versions that record none: geodesics, the default
+      QVERIFY( d->setOldVersion( QStringLiteral( "DCW" ) ) );
+      QVERIFY( d->setNewVersion( QStringLiteral( "WDBII" ) ) );
+      QCOMPARE( edges->currentData().toString(), QStringLiteral( "geodesic" ) );
+      // one records rhumb lines: the comparison takes them, and says whose they are
+      QVERIFY( d->setNewVersion( QStringLiteral( "WDBII rhumb" ) ) );
+      QCOMPARE( edges->currentData().toString(), QStringLiteral( "rhumb" ) );
+      QCOMPARE( d->inputs().edges, QStringLiteral( "rhumb" ) );
+      QCOMPARE( edges->toolTip(), QStringLiteral( "As version WDBII rhumb records them" ) );
+      QVERIFY( d->problems().isEmpty() );
+      // a map projection the treaty names is offered as it is recorded
+      QVERIFY( d->setOldVersion( QStringLiteral( "WDBII UTM" ) ) );
+      QCOMPARE( edges->currentData().toString(), QStringLiteral( "projected:EPSG:32642" ) );
+      // two versions that record different edges: the user must choose
+      QVERIFY( d->problems().contains( QStringLiteral( "Versions WDBII UTM (edges projected:EPSG:32642) and WDBII rhumb (edges rhumb) record different edges: choose which under Edges." ) ) );
+      edges->setCurrentIndex( edges->findData( QStringLiteral( "geodesic" ) ) );
+      emit edges->activated( edges->currentIndex() ); // as a click in the list does
+      QVERIFY( d->problems().isEmpty() );
+      QCOMPARE( d->inputs().edges, QStringLiteral( "geodesic" ) );
+      // chosen once, the choice stays whatever versions are picked next
+      QVERIFY( d->setOldVersion( QStringLiteral( "WDBII rhumb 2" ) ) );
+      QCOMPARE( d->inputs().edges, QStringLiteral( "geodesic" ) );
+    }
+
     void unloadRemovesResultsAndDock()
     {
       auto d = dialog();

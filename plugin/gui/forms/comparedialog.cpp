@@ -49,8 +49,13 @@ namespace limes
     for ( QComboBox *combo : { mUi->mOldCombo, mUi->mNewCombo } )
       connect( combo, qOverload<int>( &QComboBox::currentIndexChanged ), this, [this] {
         updateParties();
+        updateEdges();
         updateState();
       } );
+    connect( mUi->mEdgesCombo, qOverload<int>( &QComboBox::activated ), this, [this] {
+      mEdgesChosen = true;
+      updateState();
+    } );
     for ( QComboBox *combo : { mUi->mLeftCombo, mUi->mRightCombo, mUi->mPartyFieldCombo } )
       connect( combo, &QComboBox::currentTextChanged, this, &CompareDialog::updateState );
     connect( mUi->mSegmentsLayer, &QgsMapLayerComboBox::layerChanged, this, [this]( QgsMapLayer *layer ) {
@@ -66,10 +71,28 @@ namespace limes
         accept();
     } );
     updateParties();
+    updateEdges();
     updateState();
   }
 
   CompareDialog::~CompareDialog() = default;
+
+  void CompareDialog::updateEdges()
+  {
+    if ( mEdgesChosen )
+      return;
+    const LineVersion *old = workspaceVersion( 0 ), *current = workspaceVersion( 1 );
+    const LineVersion *recorded = old && !old->edges.isEmpty() ? old : current && !current->edges.isEmpty() ? current : nullptr;
+    const QString edges = recorded ? recorded->edges : QStringLiteral( "geodesic" );
+    int index = mUi->mEdgesCombo->findData( edges );
+    if ( index < 0 ) // a map projection the treaty names
+    {
+      mUi->mEdgesCombo->addItem( tr( "Straight on %1" ).arg( edges.mid( edges.indexOf( ':' ) + 1 ) ), edges );
+      index = mUi->mEdgesCombo->count() - 1;
+    }
+    mUi->mEdgesCombo->setCurrentIndex( index );
+    mUi->mEdgesCombo->setToolTip( recorded ? tr( "As version %1 records them" ).arg( recorded->name ) : QString() );
+  }
 
   void CompareDialog::fillVersions()
   {
@@ -205,6 +228,9 @@ namespace limes
     {
       if ( wsOld->leftParty != wsNew->leftParty || wsOld->rightParty != wsNew->rightParty )
         list << tr( "Versions %1 and %2 name different left and right parties." ).arg( wsOld->name, wsNew->name );
+      if ( !mEdgesChosen && !wsOld->edges.isEmpty() && !wsNew->edges.isEmpty() && wsOld->edges != wsNew->edges )
+        list << tr( "Versions %1 (edges %2) and %3 (edges %4) record different edges: choose which under Edges." )
+             .arg( wsOld->name, wsOld->edges, wsNew->name, wsNew->edges );
     }
     else
     {

@@ -56,9 +56,12 @@ namespace limes
       void fillVersions();
       void fillResources();
       void updateParties();
+      //! Edges as the workspace versions record them, until the user chooses others.
+      void updateEdges();
       void updateState();
 
       std::unique_ptr<Ui::LimesCompareDialog> mUi;
+      bool mEdgesChosen = false;  //!< the user picked the edges: recorded ones no longer apply
       QPointer<WorkspaceSession> mSession;
       QPointer<QgsProject> mProject;
   };
