@@ -247,6 +247,9 @@ class TestImportVersion : public QObject
         dialog->setDate( QDate( 2025, 3, 14 ) );
         QTest::keyClicks( dialog->findChild<QPlainTextEdit *>( QStringLiteral( "mNotesEdit" ) ), QStringLiteral( "handed over at protocol 21" ) );
         dialog->setAuthor( QStringLiteral( "TJ delegation" ) );
+        QComboBox *edges = dialog->findChild<QComboBox *>( QStringLiteral( "mEdgesCombo" ) );
+        QCOMPARE( edges->currentData().toString(), QString() ); // not recorded unless said
+        edges->setCurrentIndex( edges->findData( QStringLiteral( "rhumb" ) ) );
         // the key dialog comes up when Save is clicked
         QTimer::singleShot( 300, [this] {
           auto *keys = qobject_cast<limes::SigningKeyDialog *>( QApplication::activeModalWidget() );
@@ -271,6 +274,7 @@ class TestImportVersion : public QObject
       QCOMPARE( v.date, QDate( 2025, 3, 14 ) );
       QCOMPARE( v.notes, QStringLiteral( "handed over at protocol 21" ) );
       QCOMPARE( v.author, QStringLiteral( "TJ delegation" ) );
+      QCOMPARE( v.edges, QStringLiteral( "rhumb" ) );
       QCOMPARE( v.parts, expectedLines );
       QCOMPARE( store->versionLayer( v ).layer->featureCount(), expectedLines );
       QVERIFY( v.source.contains( QStringLiteral( "(3 selected features)" ) ) );
@@ -279,6 +283,7 @@ class TestImportVersion : public QObject
       const limes::LedgerEntry last = store->ledger().last();
       QCOMPARE( last.kind, QStringLiteral( "version" ) );
       QCOMPARE( last.signerParty, QStringLiteral( "TJ" ) );
+      QCOMPARE( last.payload.value( QStringLiteral( "edges" ) ).toString(), QStringLiteral( "rhumb" ) ); // sealed with the lines
       QVERIFY( store->verify().clean() );
 
       // the session, the Versions dock and the layer group follow

@@ -34,6 +34,11 @@ namespace limes
     for ( const QString &kind : checks::versionKinds() )
       mUi->mKindCombo->addItem( versionKindLabel( kind ), kind );
     mUi->mKindCombo->setCurrentIndex( mUi->mKindCombo->findData( QStringLiteral( "draft" ) ) );
+    // as `import-version --edges`: not recorded unless the treaty's definition is known
+    mUi->mEdgesCombo->addItem( tr( "Not recorded (each comparison chooses)" ), QString() );
+    mUi->mEdgesCombo->addItem( tr( "Geodesics" ), QStringLiteral( "geodesic" ) );
+    mUi->mEdgesCombo->addItem( tr( "Rhumb lines" ), QStringLiteral( "rhumb" ) );
+    mUi->mEdgesCombo->addItem( tr( "Straight in the working UTM zone" ), QStringLiteral( "projected" ) );
     for ( QComboBox *combo : { mUi->mLeftCombo, mUi->mRightCombo } )
       for ( const Party &p : data.parties )
         combo->addItem( QStringLiteral( "%1 — %2" ).arg( p.code, p.name ), p.code );
@@ -150,6 +155,7 @@ namespace limes
     v.rightParty = mUi->mRightCombo->currentData().toString();
     v.date = mUi->mDateEdit->date();
     v.notes = mUi->mNotesEdit->toPlainText().trimmed();
+    v.edges = mUi->mEdgesCombo->currentData().toString();
     v.author = mUi->mAuthorEdit->text().trimmed();
     return v;
   }
