@@ -5,7 +5,7 @@
 <context>
     <name>limes::ImportVersionDialog</name>
     <message numerus="yes">
-        <location filename="../plugin/gui/forms/importversiondialog.cpp" line="+139"/>
+        <location filename="../plugin/gui/forms/importversiondialog.cpp" line="+144"/>
         <source>%n of %1 features selected</source>
         <translation>
             <numerusform>%n of %1 feature selected</numerusform>
@@ -51,7 +51,7 @@
 <context>
     <name>limes::VersionsController</name>
     <message numerus="yes">
-        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+106"/>
+        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+115"/>
         <source>Imported version %1 (%2, %n lines).</source>
         <translation>
             <numerusform>Imported version %1 (%2, %n line).</numerusform>

@@ -157,6 +157,16 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Edges</source>
+        <translation>Рёбра</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What the treaty makes of an edge between two vertices; recorded with the version, and comparisons follow it</source>
+        <translation>Чем по договору является ребро между двумя вершинами; записывается вместе с версией, и сравнения следуют этому</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Notes</source>
         <translation>Примечания</translation>
     </message>
@@ -838,7 +848,17 @@ Versions are either line layers, with the party on the left and on the right of 
         <translation>Прямые в рабочей СК</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
+        <source>Straight on %1</source>
+        <translation>Прямые в проекции %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As version %1 records them</source>
+        <translation>Как записано в версии %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 (%2, workspace)</source>
         <translation>%1 (%2, рабочая область)</translation>
     </message>
@@ -868,7 +888,12 @@ Versions are either line layers, with the party on the left and on the right of 
         <translation>В версиях %1 и %2 указаны разные стороны слева и справа.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Versions %1 (edges %2) and %3 (edges %4) record different edges: choose which under Edges.</source>
+        <translation>В версиях %1 (рёбра: %2) и %3 (рёбра: %4) записаны разные рёбра: выберите нужные в поле «Рёбра между вершинами».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name the parties left and right of the line&apos;s digitized direction.</source>
         <translation>Укажите стороны слева и справа от линии по направлению её оцифровки.</translation>
     </message>
@@ -886,7 +911,27 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::ImportVersionDialog</name>
     <message>
-        <location filename="../plugin/gui/forms/importversiondialog.cpp" line="+50"/>
+        <location filename="../plugin/gui/forms/importversiondialog.cpp" line="+38"/>
+        <source>Not recorded (each comparison chooses)</source>
+        <translation>Не записывать (выбирается при каждом сравнении)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geodesics</source>
+        <translation>Геодезические линии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rhumb lines</source>
+        <translation>Локсодромии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Straight in the working UTM zone</source>
+        <translation>Прямые в рабочей зоне UTM</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -909,7 +954,7 @@ Versions are either line layers, with the party on the left and on the right of 
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Choose the line layer to import.</source>
         <translation>Выберите импортируемый линейный слой.</translation>
     </message>
@@ -1886,7 +1931,7 @@ Accepted: %2</source>
 <context>
     <name>limes::VersionsController</name>
     <message>
-        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+45"/>
+        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+54"/>
         <location line="+61"/>
         <source>Limes</source>
         <translation>Limes</translation>

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Runs inside the real QGIS desktop (qgis.bin --code) set to Russian (ctest e2e_russian gives
 QGIS locale/userLocale=ru and locale/overrideFlag=true): the Limes menu, the Segments dock on
-the sample workspace (prepare_workspace.sh) and the Record Decision form must be in Russian.
+the sample workspace (prepare_workspace.sh), the Record Decision form and the Versions dock
+must be in Russian.
 Takes a screenshot of each, writes result.json and quits QGIS with the result as exit status."""
 import json
 import os
@@ -169,6 +170,30 @@ def record_form():
     modal(look)
     QTimer.singleShot(0, action('mActionLimesRecord').trigger)
     return 4000
+
+
+@step
+def versions_dock():
+    from qgis.PyQt.QtWidgets import QTreeWidget
+    dock = win().findChild(QDockWidget, 'LimesVersionsDock')
+    if dock is not None and not dock.isVisible():
+        action('mActionLimesVersions').trigger()
+    tree = dock.findChild(QTreeWidget, 'mVersionsList') if dock else None
+    headers = [tree.headerItem().text(c) for c in range(tree.columnCount())] if tree else None
+    check('versions_dock_russian', dock is not None and dock.windowTitle() == 'Limes: версии — fergana-workspace'
+          and headers[:3] == ['Название', 'Вид', 'Дата'], (dock and dock.windowTitle(), headers))
+    kinds = {tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())} if tree else set()
+    check('version_kinds_russian', kinds and kinds <= {'историческая', 'претензионная линия стороны', 'проект', 'согласованная',
+                                                       'ратифицированная'}, kinds)
+    if dock is not None:
+        dock.raise_()
+    return 1500
+
+
+@step
+def shot_versions():
+    shot('04-ru-versions-dock')
+    return 300
 
 
 def finish():
