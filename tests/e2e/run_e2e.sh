@@ -39,7 +39,7 @@ liblimesplugin=true
 checkVersion=false
 INI
 
-export LIMES_E2E_OUT="$OUT" LIMES_E2E_PROJECT="$PROJECT" XDG_RUNTIME_DIR="$OUT/runtime" HOME="$OUT"
+export LIMES_E2E_OUT="$OUT" LIMES_E2E_DIR="$HERE" LIMES_E2E_PROJECT="$PROJECT" XDG_RUNTIME_DIR="$OUT/runtime" HOME="$OUT"
 unset QT_QPA_PLATFORM
 # a hang must fail the test, never block CI: timeout kills QGIS and Xvfb with it
 timeout --kill-after=15 "${LIMES_E2E_TIMEOUT:-240}" xvfb-run -a -s "-screen 0 1600x1000x24" \

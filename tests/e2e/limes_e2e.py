@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""What the end-to-end scripts share (they run inside the real QGIS desktop, qgis.bin --code):
+checks collected by name, screenshots of the whole screen, steps run one after the other on
+QGIS's event loop (each returns how long to let QGIS work, or a condition to wait for), the
+modal dialog the next action opens, and the result written as OUT/result.json with QGIS's
+exit status. run_e2e.sh puts this directory in LIMES_E2E_DIR."""
+import json
+import os
+import subprocess
+import traceback
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QAction, QApplication, QDialogButtonBox
+from qgis.utils import iface
+
+OUT = os.environ['LIMES_E2E_OUT']
+checks = {}
+steps = []
+
+
+def check(name, ok, detail=''):
+    checks[name] = {'ok': bool(ok), 'detail': str(detail)}
+    return bool(ok)
+
+
+def shot(name):
+    """A screenshot of the whole screen, as the user sees it now."""
+    QTest.qWait(600)   # let every window repaint what closed popups uncovered
+    path = os.path.join(OUT, name + '.png')
+    try:
+        subprocess.run(['import', '-window', 'root', path], check=True, timeout=60)
+        check('screenshot_' + name, os.path.getsize(path) > 10000)
+    except Exception as e:  # noqa: BLE001 - a failed screenshot is a failed check
+        check('screenshot_' + name, False, e)
+
+
+def step(fn):
+    steps.append(fn)
+    return fn
+
+
+def run_steps():
+    """Each step returns how long to let QGIS work before the next (ms), or a predicate to wait for."""
+    if not steps:
+        finish()
+        return
+    fn = steps.pop(0)
+    try:
+        result = fn()
+    except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
+        check('step_' + fn.__name__, False, traceback.format_exc())
+        result = 500
+    if callable(result):
+        wait_for(result, fn.__name__, run_steps)
+    else:
+        QTimer.singleShot(result or 300, run_steps)
+
+
+def wait_for(condition, name, then, timeout_ms=120000, waited=0):
+    try:
+        done = condition()
+    except Exception:  # noqa: BLE001
+        done = False
+    if done or waited >= timeout_ms:
+        if not done:
+            check('wait_' + name, False, 'timed out after %d ms' % waited)
+        QTimer.singleShot(300, then)
+    else:
+        QTimer.singleShot(200, lambda: wait_for(condition, name, then, timeout_ms, waited + 200))
+
+
+def modal(handler, delay=1500):
+    """Runs handler(dialog) on the modal dialog the next action opens (arm it before)."""
+    def run():
+        dialog = QApplication.activeModalWidget()
+        try:
+            if dialog is None:
+                check('modal_' + handler.__name__, False, 'no modal dialog open')
+            else:
+                handler(dialog)
+        except Exception:  # noqa: BLE001
+            check('modal_' + handler.__name__, False, traceback.format_exc())
+            if dialog is not None:
+                dialog.reject()
+    QTimer.singleShot(delay, run)
+
+
+def win():
+    return iface.mainWindow()
+
+
+def action(name):
+    return win().findChild(QAction, name)
+
+
+def button(box, which):
+    return box.findChild(QDialogButtonBox).button(which)
+
+
+def click(widget):
+    QTest.mouseClick(widget, Qt.LeftButton)
+
+
+def finish():
+    ok = all(c['ok'] for c in checks.values())
+    with open(os.path.join(OUT, 'result.json'), 'w') as f:
+        json.dump({'ok': ok, 'checks': checks}, f, indent=1, ensure_ascii=False)
+    # QGIS 3.40 and 3.44 themselves abort on exit (~QgsProject -> updateNewLayerInsertionPoint)
+    # when a project with layers is still loaded, with or without Limes: clear it first, so
+    # that any other abnormal exit still fails the test.
+    QgsProject.instance().clear()
+    QgsApplication.exit(0 if ok else 1)
+
+
+def begin():
+    """Runs the steps once QGIS has settled."""
+    QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), run_steps)
