@@ -4,79 +4,20 @@ QGIS locale/userLocale=ru and locale/overrideFlag=true): the Limes menu, the Seg
 the sample workspace (prepare_workspace.sh), the Record Decision form and the Versions dock
 must be in Russian.
 Takes a screenshot of each, writes result.json and quits QGIS with the result as exit status."""
-import json
 import os
-import subprocess
-import traceback
+import sys
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import (QAction, QApplication, QDialogButtonBox, QDockWidget, QLabel, QLineEdit, QMenu,
-                                 QTableView)
+from qgis.PyQt.QtWidgets import (QDialogButtonBox, QDockWidget, QLabel, QLineEdit, QMenu, QTableView, QTextBrowser,
+                                 QTreeWidget)
 from qgis.utils import iface
 
-OUT = os.environ['LIMES_E2E_OUT']
+sys.path.insert(0, os.environ['LIMES_E2E_DIR'])
+from limes_e2e import OUT, action, begin, button, check, click, modal, shot, step, win  # noqa: E402
+
 WS = os.path.join(OUT, 'data', 'fergana-workspace.gpkg')
-checks = {}
-steps = []
-
-
-def check(name, ok, detail=''):
-    checks[name] = {'ok': bool(ok), 'detail': str(detail)}
-    return bool(ok)
-
-
-def shot(name):
-    QTest.qWait(600)
-    path = os.path.join(OUT, name + '.png')
-    try:
-        subprocess.run(['import', '-window', 'root', path], check=True, timeout=60)
-        check('screenshot_' + name, os.path.getsize(path) > 10000)
-    except Exception as e:  # noqa: BLE001 - a failed screenshot is a failed check
-        check('screenshot_' + name, False, e)
-
-
-def step(fn):
-    steps.append(fn)
-    return fn
-
-
-def run_steps():
-    if not steps:
-        finish()
-        return
-    fn = steps.pop(0)
-    try:
-        wait = fn()
-    except Exception:  # noqa: BLE001 - any error becomes a failed check, never a hang
-        check('step_' + fn.__name__, False, traceback.format_exc())
-        wait = 500
-    QTimer.singleShot(wait or 300, run_steps)
-
-
-def modal(handler, delay=1500):
-    """Runs handler(dialog) on the modal dialog the next action opens (arm it before)."""
-    def run():
-        dialog = QApplication.activeModalWidget()
-        try:
-            if dialog is None:
-                check('modal_' + handler.__name__, False, 'no modal dialog open')
-            else:
-                handler(dialog)
-        except Exception:  # noqa: BLE001
-            check('modal_' + handler.__name__, False, traceback.format_exc())
-            if dialog is not None:
-                dialog.reject()
-    QTimer.singleShot(delay, run)
-
-
-def win():
-    return iface.mainWindow()
-
-
-def action(name):
-    return win().findChild(QAction, name)
 
 
 def segments_dock():
@@ -106,10 +47,10 @@ def open_workspace():
     def fill(dialog):
         check('open_dialog_russian', dialog.windowTitle() == 'Открыть рабочую область комиссии', dialog.windowTitle())
         edit = dialog.findChild(QLineEdit)   # the file widget's line edit
-        QTest.mouseClick(edit, Qt.LeftButton)
+        click(edit)
         QTest.keyClicks(edit, WS)
         shot('01-ru-open-workspace')
-        QTest.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Open), Qt.LeftButton)
+        click(button(dialog, QDialogButtonBox.Open))
     modal(fill)
     QTimer.singleShot(0, action('mActionLimesOpen').trigger)
     return 6000
@@ -136,7 +77,6 @@ def dock_in_russian():
             if model.index(r, 0).data() == 'S-003':   # the segment with both claims
                 view.scrollTo(model.index(r, 0))
                 QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(model.index(r, 0)).center())
-    from qgis.PyQt.QtWidgets import QTextBrowser
     detail = dock.findChild(QTextBrowser) if dock else None
     text = detail.toPlainText() if detail else ''
     check('detail_russian', 'Журнал решений' in text and 'Претензионные линии' in text and 'Пограничные столбы' in text, text[:400])
@@ -174,7 +114,6 @@ def record_form():
 
 @step
 def versions_dock():
-    from qgis.PyQt.QtWidgets import QTreeWidget
     dock = win().findChild(QDockWidget, 'LimesVersionsDock')
     if dock is not None and not dock.isVisible():
         action('mActionLimesVersions').trigger()
@@ -196,12 +135,4 @@ def shot_versions():
     return 300
 
 
-def finish():
-    ok = all(c['ok'] for c in checks.values())
-    with open(os.path.join(OUT, 'result.json'), 'w') as f:
-        json.dump({'ok': ok, 'checks': checks}, f, indent=1, ensure_ascii=False)
-    QgsProject.instance().clear()   # QGIS 3.40/3.44 abort on exit with layers loaded
-    QgsApplication.exit(0 if ok else 1)
-
-
-QTimer.singleShot(int(os.environ.get('LIMES_E2E_SETTLE_MS', '4000')), run_steps)
+begin()
