@@ -17,7 +17,7 @@ import sys
 
 from qgis.core import (QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProject, QgsProviderRegistry,
                        QgsSettings)
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialogButtonBox, QDockWidget, QLabel, QLineEdit,
                                  QRadioButton, QTableView, QTableWidget, QTextBrowser)
@@ -233,7 +233,11 @@ def start():
 @step
 def open_dialog():
     def fill(dialog):
-        click(dialog.findChild(QRadioButton, 'mConnectionRadio'))
+        # on the round button itself, as a person clicks it: the widget spans the dialog's width
+        # and a click in its middle, past the label, does nothing (QGIS 3.40's style)
+        radio = dialog.findChild(QRadioButton, 'mConnectionRadio')
+        QTest.mouseClick(radio, Qt.LeftButton, Qt.NoModifier, QPoint(radio.height() // 2, radio.height() // 2))
+        check('open_choose_connection_radio', radio.isChecked())
         check('open_choose_connection', choose(dialog.findChild(QComboBox, 'mConnectionCombo'), CONNECTION))
         info = dialog.findChild(QLabel, 'mConnectionInfo').text()
         check('open_dialog_names_authcfg', "authentication database" in info and state['authcfg'] in info
