@@ -458,6 +458,11 @@ namespace limes
     return PgStore::isConnection( target );
   }
 
+  QString workspaceTargetForWorker( const QString &target )
+  {
+    return isWorkspaceConnection( target ) ? pg::withCredentials( target ) : target;
+  }
+
   std::unique_ptr<WorkspaceStore> openWorkspace( const QString &target, const QgsCoordinateTransformContext &context )
   {
     if ( isWorkspaceConnection( target ) )

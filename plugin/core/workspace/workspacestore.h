@@ -254,6 +254,14 @@ namespace limes
   bool isWorkspaceConnection( const QString &target );
 
   /**
+   * `target` to open in a worker thread: a PostgreSQL connection's `authcfg` resolved here,
+   * in the calling (main) thread. QGIS's authentication manager keeps a database connection
+   * per thread that reads it and cleans it up when the thread ends, which crashes QGIS 3.40 on
+   * quit when a task thread is still idle in the pool.
+   */
+  QString workspaceTargetForWorker( const QString &target );
+
+  /**
    * Opens the workspace at `target`: a GeoPackage path or a PostgreSQL connection. An older
    * schema is migrated (a GeoPackage after a backup copy), a newer one refused. `context`
    * serves the reprojections of later imports.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "comparedialog.h"
+#include "workspace/workspacestore.h"
 #include "qgiscompat.h"
 #include "ui_comparedialog.h"
 #include "workspace/workspacesession.h"
@@ -257,7 +258,7 @@ namespace limes
     ChangeTaskInputs in;
     if ( mSession )
     {
-      in.workspaceTarget = mSession->target();
+      in.workspaceTarget = workspaceTargetForWorker( mSession->target() ); // the task thread never asks QGIS's authentication manager
       in.knownParties = mSession->data().partyCodes();
     }
     for ( int which : { 0, 1 } )

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "validatedock.h"
+#include "workspace/workspacestore.h"
 #include "error.h"
 #include "host.h"
 #include "qgiscompat.h"
@@ -257,7 +258,7 @@ namespace limes
     const QString line = mLine->currentData().toString();
     if ( line.startsWith( WS ) && mSession )
     {
-      in.workspaceTarget = mSession->target();
+      in.workspaceTarget = workspaceTargetForWorker( mSession->target() ); // the task thread never asks QGIS's authentication manager
       in.lineVersion = line.mid( WS.size() );
     }
     else if ( auto *layer = qobject_cast<QgsVectorLayer *>( QgsProject::instance()->mapLayer( line.mid( LAYER.size() ) ) ) )

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "versionscontroller.h"
+#include "workspace/workspacestore.h"
 #include "error.h"
 #include "host.h"
 #include "signingkeys.h"
@@ -78,7 +79,7 @@ namespace limes
   {
     if ( mTask || !mSession )
       return nullptr;
-    inputs.workspaceTarget = mSession->target();
+    inputs.workspaceTarget = workspaceTargetForWorker( mSession->target() ); // the task thread never asks QGIS's authentication manager
     inputs.transformContext = QgsProject::instance()->transformContext();
     QPointer<VersionsController> self( this );
     auto *task = new ImportVersionTask( std::move( inputs ), key, [self, done]( ImportVersionTask &t, bool ok ) {

@@ -14,30 +14,30 @@ namespace limes::pg
 {
   namespace
   {
-    /**
-     * `authcfg=ID` takes the user and password from QGIS's authentication database
-     * (QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE headless, as QGIS Server does).
-     */
-    QString withCredentials( const QString &conninfo )
-    {
-      const QString authcfg = QgsDataSourceUri( conninfo ).authConfigId();
-      if ( authcfg.isEmpty() )
-        return conninfo;
-      QStringList items;
-      for ( const QString &item : conninfo.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
-        if ( !item.startsWith( QLatin1String( "authcfg=" ) ) )
-          items << item;
-      QgsAuthManager *auth = QgsApplication::authManager();
-      if ( !auth || auth->isDisabled() || !auth->updateDataSourceUriItems( items, authcfg, QStringLiteral( "postgres" ) ) )
-        throw Error( QStringLiteral( "authentication configuration %1 is not in QGIS's authentication database (or its master password is not available)" ).arg( authcfg ),
-                     describe( conninfo ) );
-      return items.join( QLatin1Char( ' ' ) );
-    }
-
     QString primaryMessage( const PGresult *r )
     {
       return QString::fromUtf8( PQresultErrorField( r, PG_DIAG_MESSAGE_PRIMARY ) );
     }
+  }
+
+  /**
+   * `authcfg=ID` takes the user and password from QGIS's authentication database
+   * (QGIS_AUTH_DB_DIR_PATH and QGIS_AUTH_PASSWORD_FILE headless, as QGIS Server does).
+   */
+  QString withCredentials( const QString &conninfo )
+  {
+    const QString authcfg = QgsDataSourceUri( conninfo ).authConfigId();
+    if ( authcfg.isEmpty() )
+      return conninfo;
+    QStringList items;
+    for ( const QString &item : conninfo.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
+      if ( !item.startsWith( QLatin1String( "authcfg=" ) ) )
+        items << item;
+    QgsAuthManager *auth = QgsApplication::authManager();
+    if ( !auth || auth->isDisabled() || !auth->updateDataSourceUriItems( items, authcfg, QStringLiteral( "postgres" ) ) )
+      throw Error( QStringLiteral( "authentication configuration %1 is not in QGIS's authentication database (or its master password is not available)" ).arg( authcfg ),
+                   describe( conninfo ) );
+    return items.join( QLatin1Char( ' ' ) );
   }
 
   Result::Result( pg_result *result )

@@ -72,6 +72,11 @@ namespace limes::pg
   bool isConnection( const QString &target );
   //! "PostgreSQL host=… dbname=…": the connection without its password, for messages.
   QString describe( const QString &conninfo );
+  /**
+   * `conninfo` with an `authcfg=ID` replaced by the user and password from QGIS's
+   * authentication database; unchanged without one. limes::Error when it cannot be read.
+   */
+  QString withCredentials( const QString &conninfo );
 }
 
 #endif
