@@ -303,7 +303,7 @@ class TestWorkspace : public QObject
       l.setGeometry( QgsGeometry::fromWkt( "LineString(70 40, 70.1 40)" ) );
       line->dataProvider()->addFeature( l );
       for ( const char *name : { "A", "B" } )
-        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory", limes::test::secretariatKey() );
+        mWs->importVersion( LineVersion{ -1, name, "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString(), -1, QString() }, line.get(), "memory", limes::test::secretariatKey() );
       mWs->storeChange( "A", "B", "{\"transfers\": []}", "test", limes::test::kgKey() );
       QCOMPARE( mWs->storedChanges().size(), 1 );
       QCOMPARE( mWs->storedChanges().first().newVersion, QStringLiteral( "B" ) );
@@ -334,7 +334,7 @@ class TestWorkspace : public QObject
       layer->updateExtents();
       try
       {
-        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, layer.get(), "line", limes::test::tjKey() );
+        mWs->importVersion( LineVersion{ -1, "x", "draft", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString(), -1, QString() }, layer.get(), "line", limes::test::tjKey() );
         QFAIL( "imported" );
       }
       catch ( const Error &e )

@@ -150,7 +150,7 @@ class TestPgWorkspace : public QObject
       QgsFeature f;
       f.setGeometry( QgsGeometry::fromWkt( "LineString(70.5 39.9, 70.6 39.95)" ) );
       line->dataProvider()->addFeature( f );
-      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString() }, line.get(), "memory", limes::test::kgKey() ); // owner: the connected delegation
+      ws->importVersion( LineVersion{ -1, "KG claim", "claim", "", QDate(), "test", "", "KG", "TJ", 0, 0, QString(), -1, QString() }, line.get(), "memory", limes::test::kgKey() ); // owner: the connected delegation
       QCOMPARE( value( database( mDb ), "SELECT owner_party || ' ' || author FROM limes.line_versions WHERE name = 'KG claim'" ), QStringLiteral( "KG test" ) );
       QCOMPARE( ws->version( "KG claim" ).ownerParty, QStringLiteral( "KG" ) );
       QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ), QgsCoordinateTransformContext() ), Error );
