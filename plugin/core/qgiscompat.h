@@ -22,6 +22,11 @@
 #if _QGIS_VERSION_INT < 32600
 #include <qgspallabeling.h>   // the placement enum lived in QgsPalLayerSettings
 #endif
+#if _QGIS_VERSION_INT >= 33400
+#include <QThreadPool>
+#include <qgsapplication.h>
+#include <qgstaskmanager.h>
+#endif
 #if _QGIS_VERSION_INT < 33400
 #include <qgsmaplayerproxymodel.h>   // the layer filters lived in QgsMapLayerProxyModel
 #endif
@@ -170,6 +175,23 @@ namespace limes
     //! Simple symbols, owned by the caller (3.44 returns unique_ptr, earlier a raw pointer).
     std::unique_ptr<QgsLineSymbol> createSimpleLine( const QVariantMap &properties );
     std::unique_ptr<QgsMarkerSymbol> createSimpleMarker( const QVariantMap &properties );
+
+    /**
+     * Lets the task manager's idle threads end now (waiting up to `msecs` for running tasks).
+     * QGIS 3.34+ ends them only when it destroys the task manager, after the authentication
+     * manager: a thread that read a layer with an authcfg then runs the manager's per-thread
+     * clean-up on a deleted object, and QGIS crashes on quit. 3.22 has no access to the pool
+     * (and no crash): nothing to do there.
+     */
+    inline void endIdleTaskThreads( int msecs )
+    {
+#if _QGIS_VERSION_INT >= 33400
+      if ( QgsTaskManager *tasks = QgsApplication::taskManager() )
+        tasks->threadPool()->waitForDone( msecs ); // Qt 5: joins the idle threads too
+#else
+      Q_UNUSED( msecs )
+#endif
+    }
   } // namespace compat
 } // namespace limes
 

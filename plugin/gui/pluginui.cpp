@@ -6,6 +6,7 @@
 #include "forms/openworkspacedialog.h"
 #include "forms/recorddecisiondialog.h"
 #include "guiresources.h"
+#include "qgiscompat.h"
 #include "host.h"
 #include "provider.h"
 #include "resources.h"
@@ -84,6 +85,8 @@ namespace limes
     if ( isLoaded() || !window )
       return;
     installTranslator();
+    // before QGIS destroys its managers on quit (see compat::endIdleTaskThreads)
+    connect( qApp, &QCoreApplication::aboutToQuit, this, [] { compat::endIdleTaskThreads( 10000 ); } );
 
     mMenu = new QMenu( tr( "&Limes" ), window );
     mMenu->setObjectName( QStringLiteral( "mLimesMenu" ) );
