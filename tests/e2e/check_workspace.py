@@ -19,7 +19,7 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QApplication, QDialogButtonBox
 from qgis.utils import iface
 
 sys.path.insert(0, os.environ['LIMES_E2E_DIR'])
-from limes_e2e import OUT, action, begin, button, check, checks, click, modal, shot, step, win  # noqa: E402
+from limes_e2e import OUT, action, begin, button, check, checks, choose, click, modal, shot, step, tick_item, type_cell, type_number, win  # noqa: E402
 
 DATA = os.path.join(OUT, 'data')
 WS = os.path.join(DATA, 'fergana-workspace.gpkg')
@@ -100,48 +100,6 @@ def feature_of(layer, field, value):
         if f[field] == value:
             return f
     return None
-
-
-def choose(combo, text):
-    """Opens a combo box's list (Alt+Down) and clicks the entry with that text, as a person picks it."""
-    index = combo.findText(text)
-    if index < 0:
-        return False
-    combo.setFocus()
-    QTest.keyClick(combo, Qt.Key_Down, Qt.AltModifier)
-    QTest.qWait(300)
-    view = combo.view()
-    if view.isVisible():
-        model_index = view.model().index(index, combo.modelColumn())
-        view.scrollTo(model_index)
-        QTest.qWait(100)
-        QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(model_index).center())
-        QTest.qWait(300)
-    if view.isVisible():
-        combo.hidePopup()
-        return False
-    return combo.currentIndex() == index
-
-
-def type_number(spin, value):
-    QTest.mouseClick(spin, Qt.LeftButton)
-    QTest.keyClick(spin, Qt.Key_A, Qt.ControlModifier)
-    QTest.keyClicks(spin, value)
-    QTest.keyClick(spin, Qt.Key_Tab)
-    QTest.qWait(100)
-
-
-def tick_item(list_widget, text):
-    """Selects a list entry with a click and ticks it with the space bar."""
-    for i in range(list_widget.count()):
-        item = list_widget.item(i)
-        if item.text() == text:
-            list_widget.scrollToItem(item)
-            QTest.mouseClick(list_widget.viewport(), Qt.LeftButton, Qt.NoModifier, list_widget.visualItemRect(item).center())
-            QTest.keyClick(list_widget.viewport(), Qt.Key_Space)
-            QTest.qWait(100)
-            return item.checkState() == Qt.Checked
-    return False
 
 
 def key_dialog(key_file, shot_name=None):
@@ -570,22 +528,6 @@ def validate_rerun():
 
 
 # ---------------------------------------------------------------- piece 5: record a decision
-
-def type_cell(table, row, column, text):
-    """Clicks a table cell, opens its editor with F2 and types into it, as a person fills a form's table."""
-    index = table.model().index(row, column)
-    table.scrollTo(index)
-    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualRect(index).center())
-    QTest.keyClick(table, Qt.Key_F2)
-    QTest.qWait(300)
-    editor = QApplication.focusWidget()
-    if not isinstance(editor, QLineEdit):
-        return False
-    QTest.keyClicks(editor, text)
-    QTest.keyClick(editor, Qt.Key_Return)
-    QTest.qWait(150)
-    return table.item(row, column).text() == text
-
 
 def party_row(table, code):
     for r in range(table.rowCount()):

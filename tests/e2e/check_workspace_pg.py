@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDial
 from qgis.utils import iface
 
 sys.path.insert(0, os.environ['LIMES_E2E_DIR'])
-from limes_e2e import OUT, action, begin, button, check, click, modal, shot, step, win  # noqa: E402
+from limes_e2e import OUT, action, begin, button, check, choose, click, modal, shot, step, tick_item, type_cell, type_number, win  # noqa: E402
 
 DATA = os.path.join(OUT, 'data')
 KEYS = os.path.join(DATA, 'keys')
@@ -99,63 +99,6 @@ def click_segment_row(code):
             QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(index).center())
             return True
     return False
-
-
-def choose(combo, text):
-    """Opens a combo box's list (Alt+Down) and clicks the entry with that text, as a person picks it."""
-    index = combo.findText(text)
-    if index < 0:
-        return False
-    combo.setFocus()
-    QTest.keyClick(combo, Qt.Key_Down, Qt.AltModifier)
-    QTest.qWait(300)
-    view = combo.view()
-    if view.isVisible():
-        model_index = view.model().index(index, combo.modelColumn())
-        view.scrollTo(model_index)
-        QTest.qWait(100)
-        QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(model_index).center())
-        QTest.qWait(300)
-    if view.isVisible():
-        combo.hidePopup()
-        return False
-    return combo.currentIndex() == index
-
-
-def type_number(spin, value):
-    QTest.mouseClick(spin, Qt.LeftButton)
-    QTest.keyClick(spin, Qt.Key_A, Qt.ControlModifier)
-    QTest.keyClicks(spin, value)
-    QTest.keyClick(spin, Qt.Key_Tab)
-    QTest.qWait(100)
-
-
-def tick_item(list_widget, text):
-    for i in range(list_widget.count()):
-        item = list_widget.item(i)
-        if item.text() == text:
-            list_widget.scrollToItem(item)
-            QTest.mouseClick(list_widget.viewport(), Qt.LeftButton, Qt.NoModifier, list_widget.visualItemRect(item).center())
-            QTest.keyClick(list_widget.viewport(), Qt.Key_Space)
-            QTest.qWait(100)
-            return item.checkState() == Qt.Checked
-    return False
-
-
-def type_cell(table, row, column, text):
-    """Clicks a table cell, opens its editor with F2 and types into it; False when the cell opens no editor."""
-    index = table.model().index(row, column)
-    table.scrollTo(index)
-    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualRect(index).center())
-    QTest.keyClick(table, Qt.Key_F2)
-    QTest.qWait(300)
-    editor = QApplication.focusWidget()
-    if not isinstance(editor, QLineEdit) or editor.parent() is None or not table.isAncestorOf(editor):
-        return False
-    QTest.keyClicks(editor, text)
-    QTest.keyClick(editor, Qt.Key_Return)
-    QTest.qWait(150)
-    return table.item(row, column).text() == text
 
 
 def party_row(table, code):

@@ -12,7 +12,7 @@ import traceback
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QAction, QApplication, QDialogButtonBox
+from qgis.PyQt.QtWidgets import QAction, QApplication, QDialogButtonBox, QLineEdit
 from qgis.utils import iface
 
 OUT = os.environ['LIMES_E2E_OUT']
@@ -101,6 +101,66 @@ def button(box, which):
 
 def click(widget):
     QTest.mouseClick(widget, Qt.LeftButton)
+
+
+# ---- widgets, used as a person uses them
+
+def choose(combo, text):
+    """Opens a combo box's list (Alt+Down) and clicks the entry with that text, as a person picks it."""
+    index = combo.findText(text)
+    if index < 0:
+        return False
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key_Down, Qt.AltModifier)
+    QTest.qWait(300)
+    view = combo.view()
+    if view.isVisible():
+        model_index = view.model().index(index, combo.modelColumn())
+        view.scrollTo(model_index)
+        QTest.qWait(100)
+        QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(model_index).center())
+        QTest.qWait(300)
+    if view.isVisible():
+        combo.hidePopup()
+        return False
+    return combo.currentIndex() == index
+
+
+def type_number(spin, value):
+    QTest.mouseClick(spin, Qt.LeftButton)
+    QTest.keyClick(spin, Qt.Key_A, Qt.ControlModifier)
+    QTest.keyClicks(spin, value)
+    QTest.keyClick(spin, Qt.Key_Tab)
+    QTest.qWait(100)
+
+
+def tick_item(list_widget, text):
+    """Selects a list entry with a click and ticks it with the space bar."""
+    for i in range(list_widget.count()):
+        item = list_widget.item(i)
+        if item.text() == text:
+            list_widget.scrollToItem(item)
+            QTest.mouseClick(list_widget.viewport(), Qt.LeftButton, Qt.NoModifier, list_widget.visualItemRect(item).center())
+            QTest.keyClick(list_widget.viewport(), Qt.Key_Space)
+            QTest.qWait(100)
+            return item.checkState() == Qt.Checked
+    return False
+
+
+def type_cell(table, row, column, text):
+    """Clicks a table cell, opens its editor with F2 and types into it, as a person fills a form's table."""
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, table.visualRect(index).center())
+    QTest.keyClick(table, Qt.Key_F2)
+    QTest.qWait(300)
+    editor = QApplication.focusWidget()
+    if not isinstance(editor, QLineEdit):
+        return False
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key_Return)
+    QTest.qWait(150)
+    return table.item(row, column).text() == text
 
 
 def finish():
