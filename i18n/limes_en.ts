@@ -24,7 +24,7 @@
 <context>
     <name>limes::ValidateDock</name>
     <message numerus="yes">
-        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+371"/>
+        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+382"/>
         <source>%1 — %n finding(s), %2 accepted</source>
         <translation>
             <numerusform>%1 — %n finding, %2 accepted</numerusform>
@@ -51,7 +51,7 @@
 <context>
     <name>limes::VersionsController</name>
     <message numerus="yes">
-        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+115"/>
+        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+116"/>
         <source>Imported version %1 (%2, %n lines).</source>
         <translation>
             <numerusform>Imported version %1 (%2, %n line).</numerusform>

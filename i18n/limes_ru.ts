@@ -828,7 +828,7 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::CompareDialog</name>
     <message>
-        <location filename="../plugin/gui/forms/comparedialog.cpp" line="+33"/>
+        <location filename="../plugin/gui/forms/comparedialog.cpp" line="+35"/>
         <source>Compare</source>
         <translation>Сравнить</translation>
     </message>
@@ -1159,7 +1159,7 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::PluginUi</name>
     <message>
-        <location filename="../plugin/gui/pluginui.cpp" line="+88"/>
+        <location filename="../plugin/gui/pluginui.cpp" line="+91"/>
         <source>&amp;Limes</source>
         <translation>&amp;Limes</translation>
     </message>
@@ -1383,27 +1383,27 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::RecordDecisionDialog</name>
     <message>
-        <location filename="../plugin/gui/forms/recorddecisiondialog.cpp" line="+38"/>
+        <location filename="../plugin/gui/forms/recorddecisiondialog.cpp" line="+32"/>
         <source>agreed</source>
         <translation>согласовано</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>disputed</source>
         <translation>оспаривается</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>deferred</source>
         <translation>отложено</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>referred to a working group</source>
         <translation>передано рабочей группе</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <location line="+81"/>
         <source>(none)</source>
         <translation>(нет)</translation>
@@ -1708,7 +1708,17 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::ValidateDock</name>
     <message>
-        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+56"/>
+        <location filename="../plugin/gui/workspace/validatedock.cpp" line="+46"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Limes Validate</source>
         <translation>Limes: проверка</translation>
     </message>
@@ -1931,7 +1941,7 @@ Accepted: %2</source>
 <context>
     <name>limes::VersionsController</name>
     <message>
-        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+54"/>
+        <location filename="../plugin/gui/workspace/versionscontroller.cpp" line="+55"/>
         <location line="+61"/>
         <source>Limes</source>
         <translation>Limes</translation>

@@ -333,7 +333,7 @@ namespace limes
       try
       {
         const LedgerEntry entry = mSession->recordDecision( input, *key );
-        mHost->pushSuccess( tr( "Limes" ), tr( "Recorded entry %1: %2, %3." ).arg( entry.id ).arg( input.segment, input.decision ) );
+        mHost->pushSuccess( tr( "Limes" ), tr( "Recorded entry %1: %2, %3." ).arg( entry.id ).arg( input.segment, RecordDecisionDialog::decisionLabel( input.decision ) ) );
         return QString();
       }
       catch ( const Error &e )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "comparedialog.h"
 #include "workspace/workspacestore.h"
+#include "workspace/versionsdock.h"
 #include "qgiscompat.h"
 #include "ui_comparedialog.h"
 #include "workspace/workspacesession.h"
@@ -102,7 +103,7 @@ namespace limes
       combo->clear();
       if ( mSession )
         for ( const LineVersion &v : mSession->data().versions )
-          combo->addItem( QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) ), tr( "%1 (%2, workspace)" ).arg( v.name, v.kind ), WS + v.name );
+          combo->addItem( QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) ), tr( "%1 (%2, workspace)" ).arg( v.name, versionKindLabel( v.kind ) ), WS + v.name );
       if ( mProject )
         for ( QgsMapLayer *layer : mProject->mapLayers() )
           if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ); vl && vl->isValid() && isLineOrPolygon( vl ) )

@@ -26,6 +26,19 @@ namespace limes
     constexpr int ERROR = Qt::UserRole + 2;
   }
 
+  QString RecordDecisionDialog::decisionLabel( const QString &decision )
+  {
+    if ( decision == QLatin1String( "agreed" ) )
+      return tr( "agreed" );
+    if ( decision == QLatin1String( "disputed" ) )
+      return tr( "disputed" );
+    if ( decision == QLatin1String( "deferred" ) )
+      return tr( "deferred" );
+    if ( decision == QLatin1String( "referred" ) )
+      return tr( "referred to a working group" );
+    return decision;
+  }
+
   RecordDecisionDialog::RecordDecisionDialog( const WorkspaceData &data, const QString &segment, const QString &signingInfo, Saver saver, QWidget *parent )
     : QDialog( parent )
     , mUi( std::make_unique<Ui::LimesRecordDecisionDialog>() )
@@ -35,10 +48,8 @@ namespace limes
     mUi->setupUi( this );
     for ( const Segment &s : data.segments )
       mUi->mSegmentCombo->addItem( s.code );
-    const QList<std::pair<QString, QString>> decisions { { QStringLiteral( "agreed" ), tr( "agreed" ) }, { QStringLiteral( "disputed" ), tr( "disputed" ) },
-      { QStringLiteral( "deferred" ), tr( "deferred" ) }, { QStringLiteral( "referred" ), tr( "referred to a working group" ) } };
-    for ( const auto &[value, label] : decisions )
-      mUi->mDecisionCombo->addItem( label, value );
+    for ( const QString &value : { QStringLiteral( "agreed" ), QStringLiteral( "disputed" ), QStringLiteral( "deferred" ), QStringLiteral( "referred" ) } )
+      mUi->mDecisionCombo->addItem( decisionLabel( value ), value );
     mUi->mDecisionCombo->setCurrentIndex( 1 ); // nothing is agreed by default
     mUi->mVersionCombo->addItem( tr( "(none)" ), QString() );
     for ( const LineVersion &v : data.versions )

@@ -32,6 +32,9 @@ namespace limes
       Q_OBJECT
 
     public:
+      //! A decision as the form names it ("referred to a working group"), translated.
+      static QString decisionLabel( const QString &decision );
+
       //! Returns why saving failed; empty when the entry was recorded.
       using Saver = std::function<QString( const LedgerEntryInput &input )>;
 

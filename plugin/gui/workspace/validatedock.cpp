@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "validatedock.h"
 #include "workspace/workspacestore.h"
+#include "workspace/versionsdock.h"
 #include "error.h"
 #include "host.h"
 #include "qgiscompat.h"
@@ -37,6 +38,15 @@
 
 namespace limes
 {
+  namespace
+  {
+    //! A finding's severity as the panel shows it, translated.
+    QString severityLabel( const QString &severity )
+    {
+      return severity == QLatin1String( "error" ) ? ValidateDock::tr( "error" ) : ValidateDock::tr( "warning" );
+    }
+  }
+
   namespace
   {
     const QString WS = QStringLiteral( "ws:" );
@@ -154,7 +164,7 @@ namespace limes
     mRules->setMaximumHeight( 110 );
     for ( const validation::RuleInfo *rule : validation::RuleRegistry::instance().rules() )
     {
-      auto *item = new QListWidgetItem( QStringLiteral( "%1 (%2)" ).arg( rule->name(), validation::severityName( rule->severity ) ), mRules );
+      auto *item = new QListWidgetItem( QStringLiteral( "%1 (%2)" ).arg( rule->name(), severityLabel( validation::severityName( rule->severity ) ) ), mRules );
       item->setData( Qt::UserRole, rule->name() );
       item->setToolTip( QCoreApplication::translate( "limes::validation", rule->help ) );
       item->setFlags( item->flags() | Qt::ItemIsUserCheckable );
@@ -207,7 +217,7 @@ namespace limes
     mLine->clear();
     if ( mSession )
       for ( const LineVersion &v : mSession->data().versions )
-        mLine->addItem( QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) ), tr( "%1 (%2, workspace)" ).arg( v.name, v.kind ), WS + v.name );
+        mLine->addItem( QIcon( QStringLiteral( ":/limes/icons/limes.svg" ) ), tr( "%1 (%2, workspace)" ).arg( v.name, versionKindLabel( v.kind ) ), WS + v.name );
     for ( QgsMapLayer *layer : QgsProject::instance()->mapLayers() )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ); vl && vl->isValid() && vl->geometryType() == geometrytype::Line )
         if ( !mLayers || vl != mLayers->segmentsLayer() )
@@ -341,7 +351,7 @@ namespace limes
       QTreeWidgetItem *&heading = rules[f.rule];
       if ( !heading )
       {
-        heading = new QTreeWidgetItem( mTree, { f.rule, f.severity } );
+        heading = new QTreeWidgetItem( mTree, { f.rule, severityLabel( f.severity ) } );
         heading->setData( What, FINDING, -1 );
         heading->setIcon( What, QgsApplication::getThemeIcon( f.severity == QLatin1String( "error" ) ? QStringLiteral( "/mIconWarning.svg" ) : QStringLiteral( "/mIconInfo.svg" ) ) );
       }
@@ -349,7 +359,7 @@ namespace limes
       item->setText( What, f.message );
       // the message is often longer than the panel is wide: whole in the tooltip
       item->setToolTip( What, QStringLiteral( "%1\n%2, %3" ).arg( f.message, f.layer, f.fid < 0 ? tr( "the layer as a whole" ) : tr( "feature %1" ).arg( f.fid ) ) );
-      item->setText( Severity, f.severity );
+      item->setText( Severity, severityLabel( f.severity ) );
       item->setText( Measured, QLocale().toString( f.value, 'g', 6 ) );
       item->setText( Tolerance, QLocale().toString( f.tolerance, 'g', 6 ) );
       item->setData( What, FINDING, i );
