@@ -3,6 +3,7 @@
 #include "change/changeengine.h"
 #include "change/summary.h"
 #include "error.h"
+#include "taskguard.h"
 #include "workspace/workspacestore.h"
 
 #include <qgsvectorlayer.h>
@@ -49,8 +50,7 @@ namespace limes
 
   bool ChangeTask::run()
   {
-    try
-    {
+    return runGuarded( [this] { return isCanceled(); }, mError, [&] {
       ChangeRequest request;
       std::unique_ptr<WorkspaceStore> workspace;
       VersionLayer versions[2];
@@ -91,18 +91,7 @@ namespace limes
       holdForTest();
       mResult = ChangeEngine::run( request, mFeedback.get() );
       mSummaryJson = changeSummaryJson( mResult );
-      return !isCanceled();
-    }
-    catch ( const Error &e )
-    {
-      if ( !isCanceled() )
-        mError = e.message();
-    }
-    catch ( const std::exception &e )
-    {
-      mError = QString::fromLocal8Bit( e.what() );
-    }
-    return false;
+    } );
   }
 
   void ChangeTask::finished( bool result )

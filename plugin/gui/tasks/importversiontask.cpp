@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "importversiontask.h"
 #include "error.h"
+#include "taskguard.h"
 #include "workspace/workspacestore.h"
 
 #include <qgsfeatureiterator.h>
@@ -84,8 +85,7 @@ namespace limes
 
   bool ImportVersionTask::run()
   {
-    try
-    {
+    return runGuarded( [this] { return isCanceled(); }, mError, [&] {
       // this thread's own connection, never the desktop's
       const std::unique_ptr<WorkspaceStore> workspace = openWorkspace( mInputs.workspaceTarget, mInputs.transformContext );
       const double total = std::max( 1.0, static_cast<double>( mInputs.featureCount() ) );
@@ -93,17 +93,7 @@ namespace limes
       // the checks read the features too: progress counts both passes, and the write ends it
       ImportSource source( mInputs, [&] { setProgress( std::min( 99.0, 50.0 * static_cast<double>( ++read ) / total ) ); } );
       mStored = workspace->importVersion( mInputs.version, &source, mInputs.version.source, mKey );
-      return true;
-    }
-    catch ( const Error &e )
-    {
-      mError = e.message();
-    }
-    catch ( const std::exception &e )
-    {
-      mError = QString::fromLocal8Bit( e.what() );
-    }
-    return false;
+    } );
   }
 
   void ImportVersionTask::finished( bool result )

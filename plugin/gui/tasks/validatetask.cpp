@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "validatetask.h"
 #include "error.h"
+#include "taskguard.h"
 #include "workspace/workspacestore.h"
 
 #include <qgsvectorlayer.h>
@@ -26,8 +27,7 @@ namespace limes
 
   bool ValidateTask::run()
   {
-    try
-    {
+    return runGuarded( [this] { return isCanceled(); }, mError, [&] {
       ValidationRequest request;
       std::unique_ptr<WorkspaceStore> workspace;
       VersionLayer version;
@@ -50,18 +50,7 @@ namespace limes
       request.exceptions = mInputs.exceptions;
       request.transformContext = mInputs.transformContext;
       mResult = Validator::run( request, mFeedback.get() );
-      return !isCanceled();
-    }
-    catch ( const Error &e )
-    {
-      if ( !isCanceled() )
-        mError = e.message();
-    }
-    catch ( const std::exception &e )
-    {
-      mError = QString::fromLocal8Bit( e.what() );
-    }
-    return false;
+    } );
   }
 
   void ValidateTask::finished( bool result )
