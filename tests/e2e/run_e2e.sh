@@ -42,8 +42,11 @@ INI
 export LIMES_E2E_OUT="$OUT" LIMES_E2E_DIR="$HERE" LIMES_E2E_PROJECT="$PROJECT" XDG_RUNTIME_DIR="$OUT/runtime" HOME="$OUT"
 unset QT_QPA_PLATFORM
 # a hang must fail the test, never block CI: timeout kills QGIS and Xvfb with it
+# LIMES_E2E_GDB=1: QGIS runs under gdb, which prints every thread's stack if it crashes
+debugger=()
+[ "${LIMES_E2E_GDB:-}" = 1 ] && debugger=(gdb -q -batch -return-child-result -ex run -ex "thread apply all bt 15" --args)
 timeout --kill-after=15 "${LIMES_E2E_TIMEOUT:-240}" xvfb-run -a -s "-screen 0 1600x1000x24" \
-  qgis.bin --profiles-path "$OUT" --nologo --noversioncheck --code "$HERE/$SCRIPT" >"$OUT/qgis.log" 2>&1
+  "${debugger[@]}" qgis.bin --profiles-path "$OUT" --nologo --noversioncheck --code "$HERE/$SCRIPT" >"$OUT/qgis.log" 2>&1
 rc=$?
 if [ ! -f "$OUT/result.json" ]; then
   echo "FAIL: QGIS exited with $rc and wrote no result (log: $OUT/qgis.log)"
