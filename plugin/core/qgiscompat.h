@@ -180,8 +180,10 @@ namespace limes
      * Lets the task manager's idle threads end now (waiting up to `msecs` for running tasks).
      * QGIS 3.34+ ends them only when it destroys the task manager, after the authentication
      * manager: a thread that read a layer with an authcfg then runs the manager's per-thread
-     * clean-up on a deleted object, and QGIS crashes on quit. 3.22 has no access to the pool
-     * (and no crash): nothing to do there.
+     * clean-up on a deleted object, and QGIS crashes on quit. Called when Limes is unloaded,
+     * which QGIS does before it destroys its managers (QCoreApplication::aboutToQuit is not
+     * emitted when a script ends QGIS with QgsApplication::exit: seen on 3.40 under gdb).
+     * 3.22 has no access to the pool (and no crash): nothing to do there.
      */
     inline void endIdleTaskThreads( int msecs )
     {

@@ -2,6 +2,7 @@
 #include "plugin.h"
 #include "host.h"
 #include "pluginui.h"
+#include "qgiscompat.h"
 
 #include <qgisinterface.h>
 
@@ -24,6 +25,8 @@ namespace limes
 
   void Plugin::unload()
   {
-    mUi.reset(); // removes docks, toolbar, menu, translator and the workspace's layers
+    mUi.reset(); // removes docks, toolbar, menu, translator and the workspace's layers; ends Limes' tasks
+    // QGIS unloads plugins on quit before it destroys its managers (see the function)
+    compat::endIdleTaskThreads( 0 );
   }
 }

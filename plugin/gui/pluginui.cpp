@@ -85,8 +85,6 @@ namespace limes
     if ( isLoaded() || !window )
       return;
     installTranslator();
-    // before QGIS destroys its managers on quit (see compat::endIdleTaskThreads)
-    connect( qApp, &QCoreApplication::aboutToQuit, this, [] { compat::endIdleTaskThreads( 10000 ); } );
 
     mMenu = new QMenu( tr( "&Limes" ), window );
     mMenu->setObjectName( QStringLiteral( "mLimesMenu" ) );

@@ -146,7 +146,10 @@ namespace limes
   void ChangeController::unload()
   {
     if ( mTask )
+    {
       mTask->cancel(); // its callback no longer reaches us
+      mTask->waitForFinished(); // its code must not outlive the plugin's library
+    }
     mTask = nullptr;
     mResults.clear(); // removes the layer groups
     if ( mDock )

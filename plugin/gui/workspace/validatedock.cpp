@@ -127,7 +127,10 @@ namespace limes
   ValidateDock::~ValidateDock()
   {
     if ( mTask )
+    {
       mTask->cancel(); // its callback no longer reaches us
+      mTask->waitForFinished(); // its code must not outlive the plugin's library
+    }
   }
 
   QWidget *ValidateDock::buildInputs( QWidget *parent )
