@@ -2170,6 +2170,490 @@ Source: %2</source>
     </message>
 </context>
 <context>
+    <name>limes::report</name>
+    <message>
+        <location filename="../plugin/core/report/coverpage.cpp" line="+15"/>
+        <source>Boundary commission</source>
+        <translation>Пограничная комиссия</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Boundary change report</source>
+        <translation>Отчёт об изменении линии границы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol annex: land and resources that change sides between two versions of the boundary line</source>
+        <translation>Приложение к протоколу: земли и ресурсы, переходящие к другой стороне между двумя версиями линии границы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions compared</source>
+        <translation>Сравниваемые версии</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report date</source>
+        <translation>Дата отчёта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed segments</source>
+        <translation>Изменённые участки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working CRS</source>
+        <translation>Рабочая СК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>areas on</source>
+        <translation>площади на эллипсоиде</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>edges</source>
+        <translation>рёбра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions read from files (no workspace)</source>
+        <translation>Версии прочитаны из файлов (без рабочей области)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation>Рабочая область</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ledger head (entries:hash)</source>
+        <translation>Вершина журнала (записей:хеш)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every figure in this report is that of the change summary computed by Limes from the inputs listed in the annex; the tables are beside this file as CSV and the geometry as a GeoPackage.</source>
+        <translation>Все цифры отчёта взяты из сводки изменений, вычисленной Limes по исходным данным, перечисленным в приложении; таблицы приложены к этому файлу в формате CSV, геометрия — в формате GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/layoutkit.cpp" line="+129"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/provenanceannex.cpp" line="+17"/>
+        <source>Annex: provenance</source>
+        <translation>Приложение: происхождение данных</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To recompute every figure, run `limes change` on the inputs below (the SHA-256 of each file must match) with these parameters; to check the record, run `limes workspace verify --expect-head` with the ledger head.</source>
+        <translation>Чтобы пересчитать все цифры, выполните `limes change` на перечисленных ниже исходных данных (SHA-256 каждого файла должен совпасть) с этими параметрами; чтобы проверить запись, выполните `limes workspace verify --expect-head` с вершиной журнала.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/reportlayers.cpp" line="+147"/>
+        <location filename="../plugin/core/report/reporttables.cpp" line="+114"/>
+        <location line="+18"/>
+        <location line="+16"/>
+        <location line="+13"/>
+        <source>Segment</source>
+        <translation>Участок</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../plugin/core/report/segmentpages.cpp" line="+145"/>
+        <source>Land that changes sides</source>
+        <translation>Земли, переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ha</source>
+        <translation>га</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Resource areas that change sides</source>
+        <translation>Ресурсы (площадные), переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource lines that change sides</source>
+        <translation>Ресурсы (линейные), переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource points that change sides</source>
+        <translation>Ресурсы (точечные), переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Old version</source>
+        <translation>Прежняя версия</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New version</source>
+        <translation>Новая версия</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../plugin/core/report/segmentpages.cpp" line="+6"/>
+        <source>Pillars</source>
+        <translation>Пограничные столбы</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/reporttables.cpp" line="-127"/>
+        <source>agreed</source>
+        <translation>согласовано</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disputed</source>
+        <translation>спорный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deferred</source>
+        <translation>отложено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>referred</source>
+        <translation>передано на рассмотрение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>historical</source>
+        <translation>историческая</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>claim</source>
+        <translation>притязание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draft</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ratified</source>
+        <translation>ратифицирована</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line</source>
+        <translation>линия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>polygon</source>
+        <translation>полигон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point</source>
+        <translation>точка</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>old</source>
+        <translation>прежняя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+21"/>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Name (local)</source>
+        <translation>Название (местное)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Area, ha</source>
+        <translation>Площадь, га</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area, km²</source>
+        <translation>Площадь, км²</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location line="+22"/>
+        <location line="+20"/>
+        <source>From</source>
+        <translation>От</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+20"/>
+        <location line="+23"/>
+        <location line="+19"/>
+        <source>To</source>
+        <translation>К</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+42"/>
+        <source>Parts</source>
+        <translation>Частей</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Gained, ha</source>
+        <translation>Получено, га</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lost, ha</source>
+        <translation>Передано, га</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net, ha</source>
+        <translation>Итого, га</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Net, km²</source>
+        <translation>Итого, км²</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+14"/>
+        <location line="+27"/>
+        <source>Layer</source>
+        <translation>Слой</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Geometry</source>
+        <translation>Геометрия</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Features</source>
+        <translation>Объектов</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+42"/>
+        <source>Length, km</source>
+        <translation>Длина, км</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+28"/>
+        <source>Feature</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Crossings, old</source>
+        <translation>Пересечений, прежняя</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Crossings, new</source>
+        <translation>Пересечений, новая</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Resource features</source>
+        <translation>Объектов ресурсов</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meeting date</source>
+        <translation>Дата заседания</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed version</source>
+        <translation>Согл. версия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed by</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pillar</source>
+        <translation>Столб</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Easting, m</source>
+        <translation>Восток, м</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Northing, m</source>
+        <translation>Север, м</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude, °</source>
+        <translation>Широта, °</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Longitude, °</source>
+        <translation>Долгота, °</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To next, m</source>
+        <translation>До следующего, м</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Azimuth to next, °</source>
+        <translation>Азимут на следующий, °</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Item</source>
+        <translation>Параметр</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/segmentpages.cpp" line="-87"/>
+        <source>Grid</source>
+        <translation>Сетка</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../plugin/core/report/summarypages.cpp" line="+43"/>
+        <source>km</source>
+        <translation>км</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Resources that change sides</source>
+        <translation>Ресурсы, переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledger</source>
+        <translation>Журнал решений</translation>
+    </message>
+    <message>
+        <location filename="../plugin/core/report/summarypages.cpp" line="+15"/>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Land that changes sides, per direction</source>
+        <translation>Земли, переходящие к другой стороне, по направлениям</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Net change per party</source>
+        <translation>Итоговое изменение по сторонам</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Digitizing noise, not counted above: %1 pieces below %2 m², %3 ha in all.</source>
+        <translation>Шум оцифровки, не учтённый выше: %1 частей менее %2 м², всего %3 га.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Summary: resources and segments</source>
+        <translation>Сводка: ресурсы и участки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resources that change sides, per layer</source>
+        <translation>Ресурсы, переходящие к другой стороне, по слоям</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Crossings: how often the boundary crosses a line resource, old → new</source>
+        <translation>Пересечения: сколько раз граница пересекает линейный ресурс, прежняя → новая</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Per segment</source>
+        <translation>По участкам</translation>
+    </message>
+</context>
+<context>
     <name>limes::validation</name>
     <message>
         <location filename="../plugin/core/validation/rules/ends.cpp" line="+13"/>

@@ -5,6 +5,7 @@
 #include "infocommand.h"
 #include "keycommand.h"
 #include "layersource.h"
+#include "reportcommand.h"
 #include "validatecommand.h"
 #include "workspacecommand.h"
 
@@ -20,6 +21,7 @@ namespace limes::cli
       list.push_back( std::make_unique<InfoCommand>() );
       list.push_back( std::make_unique<KeyCommand>() );
       list.push_back( std::make_unique<LedgerCommand>() );
+      list.push_back( std::make_unique<ReportCommand>() );
       list.push_back( std::make_unique<ValidateCommand>() );
       list.push_back( std::make_unique<WorkspaceCommand>() );
       return list;

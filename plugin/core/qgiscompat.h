@@ -31,6 +31,7 @@
 #include <qgsmaplayerproxymodel.h>   // the layer filters lived in QgsMapLayerProxyModel
 #endif
 #include <qgsrectangle.h>
+#include <qgsprocessingalgorithm.h>
 #include <qgsprocessingparameters.h>
 #include <qgssymbol.h>
 #include <qgssymbollayer.h>
@@ -39,6 +40,10 @@
 
 class QgsLineSymbol;
 class QgsMarkerSymbol;
+class QgsFillSymbol;
+class QgsLayoutItemLabel;
+class QColor;
+class QFont;
 
 namespace limes
 {
@@ -73,9 +78,13 @@ namespace limes
 #if _QGIS_VERSION_INT >= 33000
     inline constexpr LayerType VectorLayer = Qgis::LayerType::Vector;
     inline constexpr Qgis::DistanceUnit Meters = Qgis::DistanceUnit::Meters;
+    inline constexpr Qgis::DistanceUnit Kilometers = Qgis::DistanceUnit::Kilometers;
+    inline constexpr Qgis::RenderUnit RenderPoints = Qgis::RenderUnit::Points;
 #else
     inline constexpr LayerType VectorLayer = QgsMapLayerType::VectorLayer;
     inline constexpr QgsUnitTypes::DistanceUnit Meters = QgsUnitTypes::DistanceMeters;
+    inline constexpr QgsUnitTypes::DistanceUnit Kilometers = QgsUnitTypes::DistanceKilometers;
+    inline constexpr QgsUnitTypes::RenderUnit RenderPoints = QgsUnitTypes::RenderPoints;
 #endif
 
     // Processing (moved to Qgis:: enums in 3.36)
@@ -89,6 +98,8 @@ namespace limes
     inline constexpr Qgis::ProcessingFieldParameterDataType FieldAny = Qgis::ProcessingFieldParameterDataType::Any;
     inline constexpr Qgis::ProcessingFileParameterBehavior FileBehaviorFile = Qgis::ProcessingFileParameterBehavior::File;
     inline constexpr Qgis::InvalidGeometryCheck NoGeometryCheck = Qgis::InvalidGeometryCheck::NoCheck;
+    using ProcessingAlgorithmFlags = Qgis::ProcessingAlgorithmFlags;
+    inline constexpr Qgis::ProcessingAlgorithmFlag NoThreading = Qgis::ProcessingAlgorithmFlag::NoThreading;
 #else
     using ProcessingSourceType = QgsProcessing::SourceType;
     inline constexpr ProcessingSourceType VectorAnyGeometry = QgsProcessing::TypeVectorAnyGeometry;
@@ -98,6 +109,8 @@ namespace limes
     inline constexpr QgsProcessingParameterNumber::Type NumberDouble = QgsProcessingParameterNumber::Double;
     inline constexpr QgsProcessingParameterField::DataType FieldAny = QgsProcessingParameterField::Any;
     inline constexpr QgsProcessingParameterFile::Behavior FileBehaviorFile = QgsProcessingParameterFile::File;
+    using ProcessingAlgorithmFlags = QgsProcessingAlgorithm::Flags;
+    inline constexpr QgsProcessingAlgorithm::Flag NoThreading = QgsProcessingAlgorithm::FlagNoThreading;
     inline constexpr QgsFeatureRequest::InvalidGeometryCheck NoGeometryCheck = QgsFeatureRequest::GeometryNoCheck;
 #endif
 
@@ -175,6 +188,10 @@ namespace limes
     //! Simple symbols, owned by the caller (3.44 returns unique_ptr, earlier a raw pointer).
     std::unique_ptr<QgsLineSymbol> createSimpleLine( const QVariantMap &properties );
     std::unique_ptr<QgsMarkerSymbol> createSimpleMarker( const QVariantMap &properties );
+    std::unique_ptr<QgsFillSymbol> createSimpleFill( const QVariantMap &properties );
+
+    //! A layout label's font and colour (a QgsTextFormat from 3.24, QFont and colour before).
+    void setLabelFont( QgsLayoutItemLabel *label, const QFont &font, const QColor &color );
 
     /**
      * Lets the task manager's idle threads end now (waiting up to `msecs` for running tasks).

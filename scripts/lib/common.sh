@@ -26,9 +26,10 @@ esac
 # What the tests and `demo.sh --gui` need: the real QGIS desktop under Xvfb, its Python
 # bindings to drive it, ImageMagick's `import` for screenshots, binutils' `nm`, and
 # PostgreSQL + PostGIS for the throwaway oracle cluster, sqlite3 to tamper with a ledger, strace to inject disk faults, ogr2ogr (gdal-bin) to write the adversarial fixtures,
-# clazy for the Qt 6 readiness check; Open Sans, which QGIS 3.40+ otherwise tries to download.
+# clazy for the Qt 6 readiness check; Open Sans, which QGIS 3.40+ otherwise tries to download;
+# pdftotext/pdftoppm (poppler-utils) and GeodSolve (geographiclib-tools) to read the reports back.
 TEST_PACKAGES=(qgis python3-qgis xvfb xauth x11-utils imagemagick binutils sqlite3 strace gdal-bin clazy
-  fonts-open-sans
+  fonts-open-sans poppler-utils geographiclib-tools
   "postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-postgis-3")
 # What building the Debian package needs (CPack's dpkg-shlibdeps step).
 PACKAGE_PACKAGES=(dpkg-dev file)

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#ifndef LIMES_REPORT_LAYOUTKIT_H
+#define LIMES_REPORT_LAYOUTKIT_H
+
+// The few ways the report's pages place QGIS layout items: A4 landscape, millimetres from the
+// page's top left, one type face (DejaVu Sans: Latin and Cyrillic, embedded in the PDF).
+
+#include <QRectF>
+#include <QString>
+
+#include <memory>
+
+#include <qgstextformat.h>
+
+class QgsLayout;
+class QgsLayoutItemLabel;
+class QgsLayoutItemManualTable;
+class QgsLayoutItemAttributeTable;
+class QgsPrintLayout;
+class QgsProject;
+class QgsVectorLayer;
+
+namespace limes::report
+{
+  class ReportText;
+  struct Table;
+
+  constexpr double PageWidth = 297;
+  constexpr double PageHeight = 210;
+  constexpr double Margin = 12;
+
+  QString fontFamily();
+  QgsTextFormat textFormat( double points, bool bold = false );
+
+  //! A layout of `pages` A4 landscape pages in `project`.
+  std::unique_ptr<QgsPrintLayout> newLayout( QgsProject *project, const QString &name, int pages );
+  //! A label; its text may hold QGIS expressions in [% %] (the atlas' segment, the page number).
+  QgsLayoutItemLabel *addLabel( QgsLayout *layout, int page, const QRectF &mm, const QString &text, double points, bool bold = false );
+  //! A table of fixed content; with `extend`, it goes on to new pages as long as it needs.
+  QgsLayoutItemManualTable *addTable( QgsLayout *layout, int page, const QRectF &mm, const Table &table, const ReportText &text, bool extend = false );
+  /**
+   * A table of a table layer filtered to the atlas' segment (field `segment`), without that
+   * column; at most `rows` rows. Tagged with the custom property limes:table = its id, so that
+   * a template's table is bound to this report's layer again.
+   */
+  QgsLayoutItemAttributeTable *addAtlasTable( QgsLayout *layout, const QRectF &mm, QgsVectorLayer *layer, const Table &table, const ReportText &text, int rows );
+  //! The heading and footer every page has: the report's title, its date, "page N".
+  void addPageFrame( QgsLayout *layout, int page, const QString &heading, const QString &footer );
+}
+
+#endif

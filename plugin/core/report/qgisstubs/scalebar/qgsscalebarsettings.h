@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// qgslayoutitemscalebar.h (QGIS 3.22) includes "scalebar/qgsscalebarsettings.h", a path Debian's flat include directory lacks.
+#include <qgsscalebarsettings.h>

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "report/layoutkit.h"
+#include "report/pages.h"
+#include "report/reportlayers.h"
+#include "report/reporttext.h"
+#include "qgiscompat.h"
+
+#include <QFileInfo>
+
+#include <qgsapplication.h>
+#include <qgslayoutatlas.h>
+#include <qgslayoutitemattributetable.h>
+#include <qgslayouttablecolumn.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitemmapgrid.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayertree.h>
+#include <qgsprintlayout.h>
+#include <qgsvectorlayer.h>
+
+#include <cmath>
+
+namespace limes::report
+{
+  namespace
+  {
+    //! A round grid interval (1, 2 or 5 × 10^n metres) giving about four lines across the largest segment's page.
+    double gridInterval( QgsVectorLayer *coverage )
+    {
+      double size = 0;
+      QgsFeature f;
+      QgsFeatureIterator it = coverage->getFeatures();
+      while ( it.nextFeature( f ) )
+      {
+        const QgsRectangle box = f.geometry().boundingBox();
+        size = std::max( size, std::max( box.width(), box.height() ) );
+      }
+      const double raw = std::max( size * 1.3 / 4, 1.0 );
+      const double magnitude = std::pow( 10.0, std::floor( std::log10( raw ) ) );
+      for ( double step : { 1.0, 2.0, 5.0, 10.0 } )
+        if ( step * magnitude >= raw )
+          return step * magnitude;
+      return 10 * magnitude;
+    }
+
+    QgsLayoutItemMap *addSegmentMap( QgsLayout *layout, const ReportContext &report, const QRectF &mm )
+    {
+      auto *map = new QgsLayoutItemMap( layout );
+      map->setId( QStringLiteral( "segment map" ) );
+      map->setCustomProperty( QStringLiteral( "limes:map" ), QStringLiteral( "segment" ) );
+      layout->addLayoutItem( map );
+      map->attemptResize( QgsLayoutSize( mm.width(), mm.height() ) );
+      map->attemptMove( QgsLayoutPoint( mm.x(), mm.y() ), true, false, 0 );
+      map->setCrs( report.input.result->workingCrs );
+      map->setLayers( report.layers.mapLayers() );
+      map->setKeepLayerSet( true );
+      map->zoomToExtent( report.layers.changedExtent() );
+      map->setFrameEnabled( true );
+
+      // a coordinate grid in the working CRS, annotated in metres
+      auto *grid = new QgsLayoutItemMapGrid( report.text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Grid" ) ), map );
+      const double interval = gridInterval( report.layers.coverage() );
+      grid->setIntervalX( interval );
+      grid->setIntervalY( interval );
+      grid->setGridLineColor( QColor( 110, 110, 110 ) );
+      grid->setGridLineWidth( 0.1 );
+      grid->setAnnotationEnabled( true );
+      grid->setAnnotationPrecision( 0 );
+      grid->setAnnotationTextFormat( textFormat( 5.5 ) );
+      map->grids()->addGrid( grid );
+      return map;
+    }
+
+    void addMapFurniture( QgsLayout *layout, QgsLayoutItemMap *map, const ReportContext &report, const QRectF &mm )
+    {
+      // two segments of a quarter of the grid's interval: the bar's length follows each page's scale
+      auto *bar = new QgsLayoutItemScaleBar( layout );
+      layout->addLayoutItem( bar );
+      bar->setLinkedMap( map );
+      bar->applyDefaultSettings();
+      bar->setStyle( QStringLiteral( "Single Box" ) );
+      bar->setUnits( limes::compat::Kilometers );
+      bar->setUnitLabel( report.text.phrase( QT_TRANSLATE_NOOP( "limes::report", "km" ) ) );
+      bar->setTextFormat( textFormat( 7 ) );
+      bar->setNumberOfSegmentsLeft( 0 );
+      bar->setNumberOfSegments( 2 );
+      bar->setUnitsPerSegment( gridInterval( report.layers.coverage() ) / 4000.0 );
+      bar->setHeight( 2 );
+      bar->attemptMove( QgsLayoutPoint( mm.x(), mm.bottom() + 3 ), true, false, 0 );
+
+      const QString arrow = QgsApplication::pkgDataPath() + QStringLiteral( "/svg/arrows/NorthArrow_02.svg" );
+      if ( QFileInfo::exists( arrow ) )
+      {
+        auto *north = new QgsLayoutItemPicture( layout );
+        layout->addLayoutItem( north );
+        north->setPicturePath( arrow );
+        north->setLinkedMap( map );
+        north->setNorthMode( QgsLayoutItemPicture::GridNorth );
+        north->attemptResize( QgsLayoutSize( 9, 12 ) );
+        north->attemptMove( QgsLayoutPoint( mm.right() - 12, mm.y() + 3 ), true, false, 0 );
+      }
+
+      // the key: the layers drawn, the transfers per direction, in two columns under the map
+      auto *legend = new QgsLayoutItemLegend( layout );
+      layout->addLayoutItem( legend );
+      legend->setTitle( QString() );
+      legend->setAutoUpdateModel( false );
+      legend->setLinkedMap( map );
+      QgsLayerTree *root = legend->model()->rootGroup();
+      root->removeAllChildren();
+      for ( QgsMapLayer *l : report.layers.mapLayers() )
+        if ( l != report.layers.coverage() )
+          root->addLayer( l );
+      // styleFromName: the component enum moved between releases, its names did not
+      QFont font( fontFamily() );
+      font.setPointSizeF( 6 );
+      for ( const char *component : { "group", "subgroup", "symbolLabel" } )
+        legend->setStyleFont( QgsLegendStyle::styleFromName( QLatin1String( component ) ), font );
+      legend->setColumnCount( 2 );
+      legend->setSplitLayer( true );
+      legend->setSymbolHeight( 2.5 );
+      legend->setSymbolWidth( 4 );
+      legend->setBoxSpace( 1 );
+      legend->setResizeToContents( true );
+      legend->adjustBoxSize();
+      legend->attemptMove( QgsLayoutPoint( mm.x() + 55, mm.bottom() + 1.5 ), true, false, 0 );
+    }
+  }
+
+  std::unique_ptr<QgsPrintLayout> segmentLayout( const ReportContext &report )
+  {
+    const ReportText &t = report.text;
+    auto layout = newLayout( report.layers.project(), QStringLiteral( "Limes report: segment pages" ), 1 );
+    QgsLayout *l = layout.get();
+    // the segment's title comes from the atlas' feature
+    addPageFrame( l, 0, QStringLiteral( "[% \"title\" %]" ), footerText( report ) );
+    const QRectF mapRect( Margin, 17, 165, 112 );
+    QgsLayoutItemMap *map = addSegmentMap( l, report, mapRect );
+    addMapFurniture( l, map, report, mapRect );
+
+    const double right = 188, width = PageWidth - Margin - right;
+    addLabel( l, 0, QRectF( right, 17, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Land that changes sides" ) ), 8, true );
+    addAtlasTable( l, QRectF( right, 23, width, 22 ), report.layers.tableLayer( report.tables.segments.id ), report.tables.segments, t, 4 );
+    addLabel( l, 0, QRectF( right, 47, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Resources that change sides" ) ), 8, true );
+    addAtlasTable( l, QRectF( right, 53, width, 40 ), report.layers.tableLayer( report.tables.segmentResources.id ), report.tables.segmentResources, t, 8 );
+    addLabel( l, 0, QRectF( right, 95, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Ledger" ) ), 8, true );
+    addAtlasTable( l, QRectF( right, 101, width, 50 ), report.layers.tableLayer( report.tables.ledger.id ), report.tables.ledger, t, 8 );
+    addLabel( l, 0, QRectF( Margin, 156, PageWidth - 2 * Margin, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) ), 8, true );
+    addAtlasTable( l, QRectF( Margin, 161, PageWidth - 2 * Margin, 40 ), report.layers.tableLayer( report.tables.pillars.id ), report.tables.pillars, t, 10 );
+
+    bindSegmentLayout( *layout, report );
+    return layout;
+  }
+
+  void bindSegmentLayout( QgsPrintLayout &layout, const ReportContext &report )
+  {
+    QgsLayoutAtlas *atlas = layout.atlas();
+    atlas->setCoverageLayer( report.layers.coverage() );
+    atlas->setPageNameExpression( QStringLiteral( "\"code\"" ) );
+    atlas->setSortFeatures( false );
+    atlas->setFilterFeatures( false );
+    atlas->setEnabled( true );
+    QList<QgsLayoutItemMap *> maps;
+    layout.layoutItems( maps );
+    for ( QgsLayoutItemMap *map : maps )
+      if ( map->customProperty( QStringLiteral( "limes:map" ) ).toString() == QLatin1String( "segment" ) )
+      {
+        map->setLayers( report.layers.mapLayers() );
+        map->setKeepLayerSet( true );
+        map->setAtlasDriven( true );
+        map->setAtlasScalingMode( QgsLayoutItemMap::Auto );
+        map->setAtlasMargin( 0.15 );
+      }
+    // a template's tables keep their columns and filter, and read this report's rows
+    for ( QgsLayoutMultiFrame *frame : layout.multiFrames() )
+      if ( auto *table = qobject_cast<QgsLayoutItemAttributeTable *>( frame ) )
+        if ( QgsVectorLayer *rows = report.layers.tableLayer( table->customProperty( QStringLiteral( "limes:table" ) ).toString() ) )
+        {
+          const QgsLayoutTableColumns columns = table->columns();
+          table->setVectorLayer( rows );
+          table->setColumns( columns );
+        }
+  }
+}
