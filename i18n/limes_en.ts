@@ -59,4 +59,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>limes::ClaimController</name>
+    <message numerus="yes">
+        <source>Updated in %1 ms (%n window(s) computed again).</source>
+        <translation>
+            <numerusform>Updated in %1 ms (%n window computed again).</numerusform>
+            <numerusform>Updated in %1 ms (%n windows computed again).</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

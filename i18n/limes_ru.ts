@@ -1371,6 +1371,14 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Limes: cannot create the workspace</source>
         <translation>Limes: не удаётся создать рабочую область</translation>
     </message>
+    <message>
+        <source>Digitize Claim…</source>
+        <translation>Оцифровать претензионную линию…</translation>
+    </message>
+    <message>
+        <source>Draw a party&apos;s claim line for a segment with QGIS&apos;s snapping, tracing and Advanced Digitizing, seeing the land and water it would move while you draw; stored as the party&apos;s claim version</source>
+        <translation>Провести претензионную линию стороны по участку с привязкой, трассировкой и расширенной оцифровкой QGIS, видя во время оцифровки, какие земли и воды перешли бы к другой стороне; сохраняется как претензионная версия стороны</translation>
+    </message>
 </context>
 <context>
     <name>limes::RecentWorkspaces</name>
@@ -1637,6 +1645,14 @@ Versions are either line layers, with the party on the left and on the right of 
         <location line="+0"/>
         <source>No version&apos;s lines name segment %1: there is nothing to show on the map.</source>
         <translation>Участок %1 не упоминается ни в одной версии линии: на карте показать нечего.</translation>
+    </message>
+    <message>
+        <source>Digitize Claim…</source>
+        <translation>Оцифровать претензионную линию…</translation>
+    </message>
+    <message>
+        <source>Draw a party&apos;s claim line for the segment, with the land and water it would move previewed while you draw</source>
+        <translation>Провести претензионную линию стороны по участку с предварительным расчётом земель и вод, которые перешли бы к другой стороне</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +2795,220 @@ Source: %2</source>
         <location line="+3"/>
         <source>The line leaves the edge two parties&apos; territories share, for more than the tolerance: the line and the territories disagree about where the boundary runs. Reported as the stretch of the line off the shared edge.</source>
         <translation>Линия отходит от общей границы территорий двух сторон больше чем на допуск: линия и территории расходятся в том, где проходит граница. Сообщается в виде отрезка линии вне общей границы.</translation>
+    </message>
+</context>
+<context>
+    <name>LimesDigitizeClaimDialog</name>
+    <message>
+        <source>Digitize Claim</source>
+        <translation>Оцифровка претензионной линии</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Участок</translation>
+    </message>
+    <message>
+        <source>Claim of</source>
+        <translation>Претензия стороны</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Сравнивать с</translation>
+    </message>
+    <message>
+        <source>The version the preview compares the line with while you draw: the segment&apos;s latest agreed version, else the other party&apos;s claim, else the current working version</source>
+        <translation>Версия, с которой предварительный расчёт сравнивает линию во время оцифровки: последняя согласованная версия участка, иначе претензионная линия другой стороны, иначе текущая рабочая версия</translation>
+    </message>
+    <message>
+        <source>Resources the preview counts (springs, intakes, canals, rivers, reservoirs)</source>
+        <translation>Ресурсы, учитываемые в предварительном расчёте (родники, водозаборы, каналы, реки, водохранилища)</translation>
+    </message>
+</context>
+<context>
+    <name>limes::ClaimCaptureTool</name>
+    <message>
+        <source>Digitize claim</source>
+        <translation>Оцифровка претензионной линии</translation>
+    </message>
+    <message>
+        <source>Cannot transform the point to WGS 84</source>
+        <translation>Не удаётся преобразовать точку в WGS 84</translation>
+    </message>
+</context>
+<context>
+    <name>limes::ClaimController</name>
+    <message>
+        <source>%1 has no single line for %2 to draw against</source>
+        <translation>В версии %1 нет единой линии участка %2, с которой можно сравнивать</translation>
+    </message>
+    <message>
+        <source>Limes: cannot digitize a claim</source>
+        <translation>Limes: не удаётся начать оцифровку претензионной линии</translation>
+    </message>
+    <message>
+        <source>Limes</source>
+        <translation>Limes</translation>
+    </message>
+    <message>
+        <source>%1&apos;s claim for %2, against %3. Land that would change sides is shaded in the colour of the party it would go to.</source>
+        <translation>Претензионная линия стороны %1 по участку %2 в сравнении с %3. Земли, которые перешли бы к другой стороне, закрашены цветом стороны, к которой они перешли бы.</translation>
+    </message>
+    <message>
+        <source>Click the first vertex on an end of %1.</source>
+        <translation>Щёлкните первую вершину на одном из концов участка %1.</translation>
+    </message>
+    <message>
+        <source>Limes: no preview</source>
+        <translation>Limes: предварительный расчёт недоступен</translation>
+    </message>
+    <message>
+        <source>Preview paused: %1</source>
+        <translation>Предварительный расчёт приостановлен: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated in %1 ms (%n window(s) computed again).</source>
+        <translation>
+            <numerusform>Обновлено за %1 мс (пересчитано %n окно).</numerusform>
+            <numerusform>Обновлено за %1 мс (пересчитано %n окна).</numerusform>
+            <numerusform>Обновлено за %1 мс (пересчитано %n окон).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>Отменено: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Limes: the claim was not stored</source>
+        <translation>Limes: претензионная линия не сохранена</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Storing a claim</source>
+        <translation>Сохранение претензионной линии</translation>
+    </message>
+    <message>
+        <source>No signing key was given.</source>
+        <translation>Ключ подписи не указан.</translation>
+    </message>
+    <message>
+        <source>Not stored: no signing key was given.</source>
+        <translation>Не сохранено: ключ подписи не указан.</translation>
+    </message>
+    <message>
+        <source>Digitized in QGIS against %1</source>
+        <translation>Оцифровано в QGIS в сравнении с %1</translation>
+    </message>
+    <message>
+        <source>Limes: the workspace cannot be read again</source>
+        <translation>Limes: не удаётся заново прочитать рабочую область</translation>
+    </message>
+    <message>
+        <source>Stored as %1 (ledger entry %2). The totals are those of the stored claim against %3.</source>
+        <translation>Сохранено как %1 (запись журнала %2). Итоги относятся к сохранённой претензионной линии в сравнении с %3.</translation>
+    </message>
+    <message>
+        <source>Stored %1&apos;s claim for %2 as version %3.</source>
+        <translation>Претензионная линия стороны %1 по участку %2 сохранена как версия %3.</translation>
+    </message>
+</context>
+<context>
+    <name>limes::ClaimPreviewDock</name>
+    <message>
+        <source>Limes Claim Preview</source>
+        <translation>Limes: предварительный расчёт претензии</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Величина</translation>
+    </message>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 га</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Net for %1</source>
+        <translation>Итого для %1</translation>
+    </message>
+    <message>
+        <source>%1: features changing side</source>
+        <translation>%1: объекты, переходящие к другой стороне</translation>
+    </message>
+    <message>
+        <source>%1: length changing side</source>
+        <translation>%1: протяжённость, переходящая к другой стороне</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 км</translation>
+    </message>
+    <message>
+        <source>%1: area changing side</source>
+        <translation>%1: площадь, переходящая к другой стороне</translation>
+    </message>
+</context>
+<context>
+    <name>limes::DigitizeClaimDialog</name>
+    <message>
+        <source>Draw from one end of the segment to the other: the line must begin and end on the segment&apos;s end turning points or pillars (within %1 m). Snapping, tracing (T) and the Advanced Digitizing panel work as in QGIS; Backspace removes the last vertex, Esc cancels, a right-click finishes and stores the claim.</source>
+        <translation>Проведите линию от одного конца участка до другого: она должна начинаться и заканчиваться в концевых поворотных точках или на пограничных столбах участка (с допуском %1 м). Привязка, трассировка (T) и панель расширенной оцифровки работают как в QGIS; Backspace удаляет последнюю вершину, Esc отменяет, щелчок правой кнопкой завершает линию и сохраняет претензию.</translation>
+    </message>
+    <message>
+        <source>No version has lines for %1: import one that names its segments first.</source>
+        <translation>Ни в одной версии нет линий участка %1: сначала импортируйте версию с кодами участков.</translation>
+    </message>
+</context>
+<context>
+    <name>limes::claim</name>
+    <message>
+        <source>the turning point at the start of %1</source>
+        <translation>поворотной точки в начале участка %1</translation>
+    </message>
+    <message>
+        <source>the turning point at the end of %1</source>
+        <translation>поворотной точки в конце участка %1</translation>
+    </message>
+    <message>
+        <source>pillar %1</source>
+        <translation>пограничного столба %1</translation>
+    </message>
+    <message>
+        <source>a claim line needs two vertices at least</source>
+        <translation>в претензионной линии должно быть не менее двух вершин</translation>
+    </message>
+    <message>
+        <source>the segment has no end turning point or pillar to end a claim on</source>
+        <translation>у участка нет концевой поворотной точки или пограничного столба, на которых могла бы заканчиваться претензионная линия</translation>
+    </message>
+    <message>
+        <source>the line begins %1 m from %2, the nearest end point of the segment (at %3): it must begin on one within %4 m</source>
+        <translation>линия начинается в %1 м от %2, ближайшей концевой точки участка (%3): она должна начинаться на одной из них с допуском %4 м</translation>
+    </message>
+    <message>
+        <source>the line ends %1 m from %2, the nearest end point of the segment (at %3): it must end on one within %4 m</source>
+        <translation>линия заканчивается в %1 м от %2, ближайшей концевой точки участка (%3): она должна заканчиваться на одной из них с допуском %4 м</translation>
+    </message>
+    <message>
+        <source>the line begins and ends on %1: a claim runs from one end of the segment to the other</source>
+        <translation>линия начинается и заканчивается у %1: претензионная линия проходит от одного конца участка до другого</translation>
+    </message>
+    <message>
+        <source>there is no segment %1</source>
+        <translation>участка %1 нет</translation>
+    </message>
+    <message>
+        <source>there is no party %1</source>
+        <translation>стороны %1 нет</translation>
     </message>
 </context>
 </TS>

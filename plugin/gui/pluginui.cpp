@@ -13,6 +13,7 @@
 #include "workspace/connections.h"
 #include "workspace/segmentsdock.h"
 #include "workspace/versionscontroller.h"
+#include "digitize/claimcontroller.h"
 #include "workspace/workspacelayers.h"
 #include "workspace/workspacesession.h"
 
@@ -139,6 +140,14 @@ namespace limes
     mImportVersionAction = addAction( QStringLiteral( "import" ), tr( "Import Version…" ), QStringLiteral( "mActionLimesImportVersion" ),
                                       tr( "Import a loaded line layer, or its selected features, as a new version of the workspace, signed with your delegation's key" ), true );
     connect( mImportVersionAction, &QAction::triggered, mVersions.get(), &VersionsController::showImportDialog );
+    mClaims = std::make_unique<ClaimController>( mHost.get(), mKeys.get() );
+    mDigitizeAction = addAction( QStringLiteral( "record" ), tr( "Digitize Claim…" ), QStringLiteral( "mActionLimesDigitizeClaim" ),
+                                 tr( "Draw a party's claim line for a segment with QGIS's snapping, tracing and Advanced Digitizing, seeing the land and water it would move while you draw; stored as the party's claim version" ), true );
+    mDigitizeAction->setIcon( QgsApplication::getThemeIcon( QStringLiteral( "/mActionCaptureLine.svg" ) ) );
+    mDigitizeAction->setCheckable( true );
+    mClaims->setAction( mDigitizeAction );
+    connect( mDigitizeAction, &QAction::triggered, this, [this] { mClaims->start( mSegmentsDock ? mSegmentsDock->currentSegment() : QString() ); } );
+    connect( mSegmentsDock, &SegmentsDock::digitizeClaimRequested, this, [this]( const QString &segment ) { mClaims->start( segment ); } );
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
@@ -183,6 +192,7 @@ namespace limes
     closeWorkspace();
     mChanges.reset(); // its dock, its result groups, a running comparison
     mVersions.reset(); // its dock; waits for an import, which signs with the key
+    mClaims.reset();   // the map tool, the preview and its panel
     mKeys.reset();    // the key leaves memory with the plugin
     if ( mProvider )
     {
@@ -205,7 +215,7 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data() } )
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data() } )
       if ( action )
         action->setEnabled( mSession != nullptr );
   }
@@ -257,6 +267,8 @@ namespace limes
       mValidateDock->setWorkspace( mSession.get(), mLayers.get() );
     if ( mVersions )
       mVersions->setWorkspace( mSession.get() );
+    if ( mClaims )
+      mClaims->setWorkspace( mSession.get(), mLayers.get() );
     if ( mSegmentsDock )
     {
       mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
@@ -292,6 +304,8 @@ namespace limes
       mValidateDock->setWorkspace( nullptr, nullptr );
     if ( mVersions )
       mVersions->setWorkspace( nullptr );
+    if ( mClaims )
+      mClaims->setWorkspace( nullptr, nullptr );
     mLayers.reset(); // removes the group and its layers
     mSession.reset();
     updateActions();

@@ -23,6 +23,7 @@ namespace limes
   class Host;
   class ProcessingProvider;
   class VersionsController;
+  class ClaimController;
   class WorkspaceLayers;
   class WorkspaceSession;
   struct Party;
@@ -64,6 +65,9 @@ namespace limes
       QAction *validateAction() const { return mValidateAction; }
       QAction *recordAction() const { return mRecordAction; }
       QAction *importVersionAction() const { return mImportVersionAction; }
+      QAction *digitizeAction() const { return mDigitizeAction; }
+      //! Digitize Claim: the map tool, its preview and the Claim Preview panel.
+      ClaimController *claims() const { return mClaims.get(); }
       //! The Versions dock and Import Version.
       VersionsController *versions() const { return mVersions.get(); }
       //! The Validate panel; made when first asked for.
@@ -122,10 +126,12 @@ namespace limes
       QPointer<QAction> mValidateAction;
       QPointer<QAction> mRecordAction;
       QPointer<QAction> mImportVersionAction;
+      QPointer<QAction> mDigitizeAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;
       std::unique_ptr<VersionsController> mVersions;
+      std::unique_ptr<ClaimController> mClaims;
       QPointer<SegmentsDock> mSegmentsDock;
       std::unique_ptr<WorkspaceSession> mSession;
       std::unique_ptr<WorkspaceLayers> mLayers;

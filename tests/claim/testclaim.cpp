@@ -253,6 +253,47 @@ class TestClaim : public QObject
       QVERIFY2( std::fabs( engineArea - area ) <= 1e-9 * engineArea, qPrintable( QStringLiteral( "%1 vs %2" ).arg( engineArea, 0, 'f', 9 ).arg( area, 0, 'f', 9 ) ) );
     }
 
+    void previewWithAMovedStartEqualsTheEngine()
+    {
+      QFETCH_GLOBAL( QString, storage );
+      if ( storage != QLatin1String( "gpkg" ) )
+        QSKIP( "the preview reads no storage: once is enough" );
+      const VersionLayer reference = mF.ws->versionLayer( mF.ws->version( QStringLiteral( "Agreed" ) ) );
+      ChangeRequest request;
+      request.oldVersion = InputLayer{ reference.layer.get(), QStringLiteral( "Agreed" ), reference.spec, QString() };
+      request.newVersion = request.oldVersion;
+      request.leftParty = QStringLiteral( "KG" );
+      request.rightParty = QStringLiteral( "TJ" );
+      // begun on pillar 41's side: 30 m south of the reference's start, then across it and back
+      const QList<std::pair<double, double>> drawn = { { 0, -30 }, { 300, -60 }, { 600, 80 }, { 1000, 0 } };
+      claim::ClaimPreview stepwise( request );
+      QgsPolylineXY so;
+      for ( const auto &p : drawn )
+      {
+        so << wgs84( 500000 + p.first, 4400000 + p.second );
+        QgsPolylineXY moving = so;
+        moving << wgs84( 500000 + p.first + 120, 4400000 + p.second + 40 );
+        QString error;
+        QVERIFY2( stepwise.setLine( so, &error ), qPrintable( error ) );
+        QVERIFY2( stepwise.setLine( moving, &error ), qPrintable( error ) );
+      }
+      QVERIFY( stepwise.setLine( so ) );
+      claim::ClaimPreview once( request );
+      QVERIFY( once.setLine( so ) );
+      auto edited = limes::test::memoryLayer( "LineString", "EPSG:4326", { QgsGeometry::fromPolylineXY( so ).asWkt( 17 ) } );
+      ChangeRequest fresh = request;
+      fresh.newVersion = InputLayer{ edited.get(), QStringLiteral( "drawn" ), QStringLiteral( "drawn" ), QString() };
+      const ChangeResult engine = ChangeEngine::run( fresh );
+      for ( const auto &[from, to] : { std::make_pair( QStringLiteral( "KG" ), QStringLiteral( "TJ" ) ), std::make_pair( QStringLiteral( "TJ" ), QStringLiteral( "KG" ) ) } )
+      {
+        const double want = limes::test::transferred( engine, from, to );
+        const double one = limes::test::transferred( once.result(), from, to );
+        const double steps = limes::test::transferred( stepwise.result(), from, to );
+        QVERIFY2( std::fabs( one - want ) <= 1e-9 * std::max( want, 1.0 ), qPrintable( QStringLiteral( "once %1 -> %2: %3 vs %4" ).arg( from, to ).arg( one, 0, 'f', 6 ).arg( want, 0, 'f', 6 ) ) );
+        QVERIFY2( std::fabs( steps - want ) <= 1e-9 * std::max( want, 1.0 ), qPrintable( QStringLiteral( "stepwise %1 -> %2: %3 vs %4" ).arg( from, to ).arg( steps, 0, 'f', 6 ).arg( want, 0, 'f', 6 ) ) );
+      }
+    }
+
     void previewRefusalKeepsTheLastState()
     {
       QFETCH_GLOBAL( QString, storage );

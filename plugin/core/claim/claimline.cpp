@@ -194,6 +194,7 @@ namespace limes::claim
     v.leftParty = claim.leftParty;
     v.rightParty = claim.rightParty;
     v.ownerParty = claim.party;
+    v.edges = claim.edges;
     return store.importVersion( v, layer.get(), v.name, key );
   }
 }

@@ -71,6 +71,7 @@ namespace limes::claim
     QString notes;
     QString leftParty;      //!< as on the reference version the line was drawn against
     QString rightParty;
+    QString edges;          //!< as the reference records them (LineVersion::edges); empty: not recorded
     QgsPolylineXY line;     //!< WGS 84, as drawn
   };
 

@@ -18,6 +18,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <qgsapplication.h>
 #include <qgsfilterlineedit.h>
 #include <qgsmapcanvas.h>
 #include <qgsvectorlayer.h>
@@ -45,6 +46,10 @@ namespace limes
     mRecordButton = new QPushButton( QIcon( QStringLiteral( ":/limes/icons/record.svg" ) ), tr( "Record Decision…" ), body );
     mRecordButton->setObjectName( QStringLiteral( "mSegmentsRecord" ) );
     mRecordButton->setEnabled( false );
+    mDigitizeButton = new QPushButton( QgsApplication::getThemeIcon( QStringLiteral( "/mActionCaptureLine.svg" ) ), tr( "Digitize Claim…" ), body );
+    mDigitizeButton->setObjectName( QStringLiteral( "mSegmentsDigitize" ) );
+    mDigitizeButton->setToolTip( tr( "Draw a party's claim line for the segment, with the land and water it would move previewed while you draw" ) );
+    mDigitizeButton->setEnabled( false );
     bar->addWidget( mFilterEdit, 1 );
     bar->addWidget( mStatusCombo );
     layout->addLayout( bar );
@@ -81,6 +86,7 @@ namespace limes
     auto *actions = new QHBoxLayout();
     actions->addStretch( 1 );
     actions->addWidget( mCountersignButton );
+    actions->addWidget( mDigitizeButton );
     actions->addWidget( mRecordButton );
     detailLayout->addLayout( actions );
     mDetail->setParent( detailPane );
@@ -96,6 +102,7 @@ namespace limes
     connect( mStatusCombo, qOverload<int>( &QComboBox::currentIndexChanged ), this, [this] { mFilter->setStatus( mStatusCombo->currentData().toString() ); } );
     connect( mView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SegmentsDock::rowSelected );
     connect( mRecordButton, &QPushButton::clicked, this, [this] { emit recordDecisionRequested( currentSegment() ); } );
+    connect( mDigitizeButton, &QPushButton::clicked, this, [this] { emit digitizeClaimRequested( currentSegment() ); } );
     connect( mCountersignButton, &QPushButton::clicked, this, [this] {
       const long long entry = awaitingEntry( currentSegment() );
       if ( entry >= 1 )
@@ -166,6 +173,7 @@ namespace limes
   {
     const QString code = currentSegment();
     mRecordButton->setEnabled( !code.isEmpty() && mSession );
+    mDigitizeButton->setEnabled( !code.isEmpty() && mSession );
     showDetail( code );
     if ( mSyncing || code.isEmpty() || !mLayers || !mLayers->segmentsLayer() )
       return;
@@ -200,6 +208,7 @@ namespace limes
     mSyncing = false;
     showDetail( currentSegment() );
     mRecordButton->setEnabled( !currentSegment().isEmpty() && mSession );
+    mDigitizeButton->setEnabled( !currentSegment().isEmpty() && mSession );
   }
 
   void SegmentsDock::showDetail( const QString &code )

@@ -53,9 +53,12 @@ namespace limes
       QComboBox *statusCombo() const { return mStatusCombo; }
       QPushButton *recordButton() const { return mRecordButton; }
       QPushButton *countersignButton() const { return mCountersignButton; }
+      QPushButton *digitizeButton() const { return mDigitizeButton; }
 
     signals:
       void recordDecisionRequested( const QString &segment );
+      //! Digitize Claim… for the selected segment.
+      void digitizeClaimRequested( const QString &segment );
       //! The segment's agreement waits for a party's signature, and the user offers it.
       void countersignRequested( long long entry );
       //! A click on an attachment in the ledger history (it is opened with the desktop's viewer too).
@@ -80,6 +83,7 @@ namespace limes
       QComboBox *mStatusCombo = nullptr;
       QPushButton *mRecordButton = nullptr;
       QPushButton *mCountersignButton = nullptr;
+      QPushButton *mDigitizeButton = nullptr;
       QLabel *mEmpty = nullptr;
       QMetaObject::Connection mLayerSelection;
       bool mSyncing = false;
