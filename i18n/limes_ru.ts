@@ -1379,6 +1379,14 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Draw a party&apos;s claim line for a segment with QGIS&apos;s snapping, tracing and Advanced Digitizing, seeing the land and water it would move while you draw; stored as the party&apos;s claim version</source>
         <translation>Провести претензионную линию стороны по участку с привязкой, трассировкой и расширенной оцифровкой QGIS, видя во время оцифровки, какие земли и воды перешли бы к другой стороне; сохраняется как претензионная версия стороны</translation>
     </message>
+    <message>
+        <source>Draft from Version…</source>
+        <translation>Проект по версии…</translation>
+    </message>
+    <message>
+        <source>Copy a version&apos;s lines for a segment into an editable draft, edit it with QGIS&apos;s Vertex Tool while the land and water it would move are previewed, and save it as a new version</source>
+        <translation>Скопировать линии версии по участку в редактируемый проект, править его инструментом редактирования вершин QGIS с предварительным расчётом переходящих земель и вод и сохранить как новую версию</translation>
+    </message>
 </context>
 <context>
     <name>limes::RecentWorkspaces</name>
@@ -2913,6 +2921,38 @@ Source: %2</source>
         <source>Stored %1&apos;s claim for %2 as version %3.</source>
         <translation>Претензионная линия стороны %1 по участку %2 сохранена как версия %3.</translation>
     </message>
+    <message>
+        <source>Draft of %1 from %2</source>
+        <translation>Проект участка %1 по версии %2</translation>
+    </message>
+    <message>
+        <source>Draft of %1 from %2: move, add or delete its vertices with the Vertex Tool. Land that would change sides is shaded in the colour of the party it would go to.</source>
+        <translation>Проект участка %1 по версии %2: перемещайте, добавляйте и удаляйте вершины инструментом редактирования вершин. Земли, которые перешли бы к другой стороне, закрашены цветом стороны, к которой они перешли бы.</translation>
+    </message>
+    <message>
+        <source>No change yet.</source>
+        <translation>Изменений пока нет.</translation>
+    </message>
+    <message>
+        <source>Limes: the draft was not stored</source>
+        <translation>Limes: проект не сохранён</translation>
+    </message>
+    <message>
+        <source>The draft must stay one line from one end of the segment to the other.</source>
+        <translation>Проект должен оставаться одной линией от одного конца участка до другого.</translation>
+    </message>
+    <message>
+        <source>Storing a draft</source>
+        <translation>Сохранение проекта</translation>
+    </message>
+    <message>
+        <source>Stored as %1 (ledger entry %2). The totals are those of the stored draft against %3.</source>
+        <translation>Сохранено как %1 (запись журнала %2). Итоги относятся к сохранённому проекту в сравнении с %3.</translation>
+    </message>
+    <message>
+        <source>Stored the draft of %1 as version %2.</source>
+        <translation>Проект участка %1 сохранён как версия %2.</translation>
+    </message>
 </context>
 <context>
     <name>limes::ClaimPreviewDock</name>
@@ -2956,6 +2996,14 @@ Source: %2</source>
         <source>%1: area changing side</source>
         <translation>%1: площадь, переходящая к другой стороне</translation>
     </message>
+    <message>
+        <source>Save as Version…</source>
+        <translation>Сохранить как версию…</translation>
+    </message>
+    <message>
+        <source>Store the draft as a new version of the workspace, signed with your delegation&apos;s key</source>
+        <translation>Сохранить проект как новую версию рабочей области, подписав ключом вашей делегации</translation>
+    </message>
 </context>
 <context>
     <name>limes::DigitizeClaimDialog</name>
@@ -2966,6 +3014,22 @@ Source: %2</source>
     <message>
         <source>No version has lines for %1: import one that names its segments first.</source>
         <translation>Ни в одной версии нет линий участка %1: сначала импортируйте версию с кодами участков.</translation>
+    </message>
+    <message>
+        <source>Draft from Version</source>
+        <translation>Проект по версии</translation>
+    </message>
+    <message>
+        <source>Version to copy</source>
+        <translation>Копируемая версия</translation>
+    </message>
+    <message>
+        <source>The version whose lines for the segment become the draft; the preview compares the draft with it</source>
+        <translation>Версия, линии которой по участку становятся проектом; предварительный расчёт сравнивает проект с ней</translation>
+    </message>
+    <message>
+        <source>The version&apos;s lines for the segment become an editable draft layer: move, add and delete vertices with QGIS&apos;s Vertex Tool while the preview shows the land and water the edits would move. Save as Version… in the Claim Preview panel stores the draft as a new version; the version copied never changes.</source>
+        <translation>Линии версии по участку становятся редактируемым слоем проекта: перемещайте, добавляйте и удаляйте вершины инструментом редактирования вершин QGIS, а предварительный расчёт показывает, какие земли и воды перешли бы к другой стороне. Кнопка «Сохранить как версию…» на панели предварительного расчёта сохраняет проект как новую версию; копируемая версия не изменяется.</translation>
     </message>
 </context>
 <context>

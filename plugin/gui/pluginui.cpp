@@ -148,6 +148,10 @@ namespace limes
     mClaims->setAction( mDigitizeAction );
     connect( mDigitizeAction, &QAction::triggered, this, [this] { mClaims->start( mSegmentsDock ? mSegmentsDock->currentSegment() : QString() ); } );
     connect( mSegmentsDock, &SegmentsDock::digitizeClaimRequested, this, [this]( const QString &segment ) { mClaims->start( segment ); } );
+    mDraftAction = addAction( QStringLiteral( "import" ), tr( "Draft from Version…" ), QStringLiteral( "mActionLimesDraftFromVersion" ),
+                              tr( "Copy a version's lines for a segment into an editable draft, edit it with QGIS's Vertex Tool while the land and water it would move are previewed, and save it as a new version" ), false );
+    mDraftAction->setIcon( QgsApplication::getThemeIcon( QStringLiteral( "/mActionVertexTool.svg" ) ) );
+    connect( mDraftAction, &QAction::triggered, this, [this] { mClaims->startDraft( mSegmentsDock ? mSegmentsDock->currentSegment() : QString() ); } );
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
@@ -215,7 +219,7 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data() } )
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data(), mDraftAction.data() } )
       if ( action )
         action->setEnabled( mSession != nullptr );
   }

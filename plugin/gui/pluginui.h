@@ -66,6 +66,7 @@ namespace limes
       QAction *recordAction() const { return mRecordAction; }
       QAction *importVersionAction() const { return mImportVersionAction; }
       QAction *digitizeAction() const { return mDigitizeAction; }
+      QAction *draftAction() const { return mDraftAction; }
       //! Digitize Claim: the map tool, its preview and the Claim Preview panel.
       ClaimController *claims() const { return mClaims.get(); }
       //! The Versions dock and Import Version.
@@ -127,6 +128,7 @@ namespace limes
       QPointer<QAction> mRecordAction;
       QPointer<QAction> mImportVersionAction;
       QPointer<QAction> mDigitizeAction;
+      QPointer<QAction> mDraftAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;

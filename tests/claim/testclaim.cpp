@@ -171,6 +171,29 @@ class TestClaim : public QObject
       QCOMPARE( mF.ws->versions().size(), 3 );
     }
 
+    void draftStoredAsANewVersion()
+    {
+      claim::ClaimInput d = claimOf( "S-002", QString(), line( { { 0.2, 0 }, { 500, 20 }, { 1000, 0.1 } } ) );
+      d.kind = QStringLiteral( "draft" );
+      d.source = QStringLiteral( "drafted in QGIS from Agreed" );
+      d.name = claim::draftName( "S-002", "Agreed", mF.ws->versions() );
+      QCOMPARE( d.name, QStringLiteral( "S-002 draft from Agreed" ) );
+      const LineVersion stored = claim::storeClaim( *mF.ws, d, limes::test::secretariatKey() );
+      const LineVersion read = mF.ws->version( stored.name );
+      QCOMPARE( read.kind, QStringLiteral( "draft" ) );
+      QCOMPARE( read.source, QStringLiteral( "drafted in QGIS from Agreed" ) );
+      QVERIFY( read.ownerParty.isEmpty() );
+      // the version it was drafted from is untouched, and a second draft is another version
+      QCOMPARE( mF.ws->version( "Agreed" ).parts, 1LL );
+      QCOMPARE( claim::draftName( "S-002", "Agreed", mF.ws->versions() ), QStringLiteral( "S-002 draft from Agreed (2)" ) );
+      const QgsPolylineXY l = storedLine( *mF.ws, stored.name );
+      const QList<claim::EndPoint> ends = claim::segmentEnds( *mF.ws, "S-002" );
+      QCOMPARE( l.first(), ends[0].point );
+      QCOMPARE( l.last(), ends[1].point );
+      d.name.clear();
+      refused( [&] { claim::storeClaim( *mF.ws, d, limes::test::secretariatKey() ); }, "a draft needs a name" );
+    }
+
     void endsAwayFromTheSegmentRefused()
     {
       const int versions = mF.ws->versions().size();

@@ -407,4 +407,80 @@ def stored_from_pillar():
     return 300
 
 
+# ---------------------------------------------------------------- a draft from a version, edited with the Vertex Tool
+
+DRAFT = 'Draft of S-003 from KG claim S-003'
+
+
+def draft_layer():
+    layers = QgsProject.instance().mapLayersByName(DRAFT)
+    return layers[0] if layers else None
+
+
+@step
+def draft_dialog():
+    def fill(dialog):
+        check('draft_dialog_segment', choose(dialog.findChild(QComboBox, 'mSegmentCombo'), 'S-003'))
+        versions = dialog.findChild(QComboBox, 'mReferenceCombo')
+        check('draft_dialog_version', choose(versions, versions.itemText(versions.findData('KG claim S-003'))), versions.currentText())
+        check('draft_dialog_no_party', not dialog.findChild(QComboBox, 'mPartyCombo').isVisible())
+        tick_item(dialog.findChild(QListWidget, 'mResourcesList'), 'synthetic_water_points')
+        shot('07-draft-dialog')
+        click(button(dialog, QDialogButtonBox.Ok))
+    modal(fill)
+    QTimer.singleShot(0, action('mActionLimesDraftFromVersion').trigger)
+    return lambda: QApplication.activeModalWidget() is None and draft_layer() is not None
+
+
+@step
+def move_a_vertex():
+    layer = draft_layer()
+    check('draft_layer_editable', layer.isEditable() and layer.featureCount() == 1)
+    tool = iface.mapCanvas().mapTool()
+    check('vertex_tool_chosen', tool is not None and action('mActionVertexTool').isChecked(), tool)
+    kg = kg_claim_vertices()
+    state['moved_from'] = kg[12]
+    # the Vertex Tool: a click on the vertex picks it up, a click elsewhere puts it down
+    click_map(*kg[12])
+    move(kg[12][0] - 0.006, kg[12][1] + 0.002)
+    click_map(kg[12][0] - 0.006, kg[12][1] + 0.002)
+    return 1500
+
+
+@step
+def draft_previewed():
+    values = preview_values()
+    check('draft_preview_moves_land', values.get('transfer:KG:TJ', 0) + values.get('transfer:TJ:KG', 0) > 0, values)
+    check('draft_preview_timed', 'ms' in preview_status(), preview_status())
+    shot('08-draft-preview')
+    state['versions_before'] = workspace_versions()
+    save = preview_dock().findChild(QPushButton, 'mClaimPreviewSave')
+    check('draft_save_shown', save is not None and save.isVisible())
+    click(save)
+    return lambda: len(workspace_versions()) > len(state['versions_before'])
+
+
+@step
+def draft_stored():
+    new = [v for v in workspace_versions() if v not in state['versions_before']]
+    check('draft_is_a_new_version', new == ['S-003 draft from KG claim S-003'], new)
+    import sqlite3
+    con = sqlite3.connect(WS)
+    row = con.execute('SELECT id, kind FROM line_versions WHERE name = ?', (new[0] if new else '',)).fetchone()
+    con.close()
+    check('draft_kind', row is not None and row[1] == 'draft', row)
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(WS + '|layername=version_lines', 'lines', 'ogr')
+    layer.setSubsetString('version_id = %d' % (row[0] if row else -1))
+    line = [(p.x(), p.y()) for p in next(layer.getFeatures()).geometry().asPolyline()] if row else []
+    kg = kg_claim_vertices()
+    same = [i for i in range(min(len(line), len(kg))) if abs(line[i][0] - kg[i][0]) < 1e-9 and abs(line[i][1] - kg[i][1]) < 1e-9]
+    check('draft_one_vertex_moved', len(line) == len(kg) and same == [i for i in range(len(kg)) if i != 12], (len(line), len(kg), same))
+    check('draft_layer_removed', draft_layer() is None)
+    check('kg_claim_unchanged', kg_claim_vertices() == kg)
+    shot('09-draft-stored')
+    iface.actionPan().trigger()
+    return 300
+
+
 begin()

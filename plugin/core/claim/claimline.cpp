@@ -169,11 +169,25 @@ namespace limes::claim
         return name;
   }
 
+  QString draftName( const QString &segment, const QString &from, const QList<LineVersion> &versions )
+  {
+    QSet<QString> taken;
+    for ( const LineVersion &v : versions )
+      taken.insert( v.name );
+    const QString base = QStringLiteral( "%1 draft from %2" ).arg( segment, from );
+    if ( !taken.contains( base ) )
+      return base;
+    for ( int n = 2;; ++n )
+      if ( const QString name = QStringLiteral( "%1 (%2)" ).arg( base ).arg( n ); !taken.contains( name ) )
+        return name;
+  }
+
   LineVersion storeClaim( WorkspaceStore &store, const ClaimInput &claim, const crypto::SigningKey &key )
   {
+    const bool draft = claim.kind == QLatin1String( "draft" );
     if ( !store.segmentCodes().contains( claim.segment ) )
       throw Error( QCoreApplication::translate( "limes::claim", "there is no segment %1" ).arg( claim.segment ), store.describe() );
-    if ( !store.partyCodes().contains( claim.party ) )
+    if ( !draft && !store.partyCodes().contains( claim.party ) )
       throw Error( QCoreApplication::translate( "limes::claim", "there is no party %1" ).arg( claim.party ), store.describe() );
     const QgsPolylineXY line = snapEnds( claim.line, segmentEnds( store, claim.segment ) );
 
@@ -185,15 +199,17 @@ namespace limes::claim
     layer->dataProvider()->addFeature( f );
 
     LineVersion v;
+    if ( draft && claim.name.isEmpty() )
+      throw Error( QStringLiteral( "a draft needs a name" ), store.describe() );
     v.name = claim.name.isEmpty() ? claimName( claim.party, claim.segment, store.versions() ) : claim.name;
-    v.kind = QStringLiteral( "claim" );
-    v.source = QStringLiteral( "digitized in QGIS" );
+    v.kind = draft ? QStringLiteral( "draft" ) : QStringLiteral( "claim" );
+    v.source = claim.source;
     v.date = claim.date.isValid() ? claim.date : QDate::currentDate();
     v.author = claim.author;
     v.notes = claim.notes;
     v.leftParty = claim.leftParty;
     v.rightParty = claim.rightParty;
-    v.ownerParty = claim.party;
+    v.ownerParty = draft ? QString() : claim.party;
     v.edges = claim.edges;
     return store.importVersion( v, layer.get(), v.name, key );
   }

@@ -60,11 +60,13 @@ namespace limes::claim
   //! `line` turned round when it runs from `referenceEnd` towards `referenceStart` (so that left and right mean what they mean on the reference).
   QgsPolylineXY orientedLike( const QgsPolylineXY &line, const QgsPointXY &referenceStart, const QgsPointXY &referenceEnd );
 
-  //! A claim line drawn for one segment.
+  //! A claim line drawn for one segment, or a draft edited from a version's lines.
   struct ClaimInput
   {
+    QString kind = QStringLiteral( "claim" ); //!< claim (a party's), or draft (edited from an existing version)
     QString segment;
-    QString party;          //!< whose claim it is
+    QString party;          //!< whose claim it is (claims only)
+    QString source = QStringLiteral( "digitized in QGIS" );
     QString name;           //!< empty: claimName()
     QString author;
     QDate date;             //!< invalid: today
@@ -77,11 +79,13 @@ namespace limes::claim
 
   //! "TJ claim S-003 (digitized 2)": the first name of that pattern no version has yet.
   QString claimName( const QString &party, const QString &segment, const QList<LineVersion> &versions );
+  //! "S-003 draft from DCW (2)": the same for a draft edited from version `from`.
+  QString draftName( const QString &segment, const QString &from, const QList<LineVersion> &versions );
 
   /**
    * Checks the claim (segment and party known, ends on the segment's end points within the
-   * tolerance) and stores it as a new version of kind `claim`, its ends snapped onto the end
-   * points, with the party as its owner, in one transaction with its signed `version` entry
+   * tolerance) and stores it as a new version of kind `claim` (with the party as its owner) or
+   * `draft`, its ends snapped onto the end points, in one transaction with its signed `version` entry
    * (WorkspaceStore::importVersion). Throws limes::Error; nothing is stored then.
    */
   LineVersion storeClaim( WorkspaceStore &store, const ClaimInput &claim, const crypto::SigningKey &key );

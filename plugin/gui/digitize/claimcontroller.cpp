@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPushButton>
 #include <QTimer>
 
 #include <qgsadvanceddigitizingdockwidget.h>
@@ -100,11 +101,9 @@ namespace limes
     }
   }
 
-  bool ClaimController::begin( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds )
+  std::unique_ptr<ClaimController::Reference> ClaimController::loadReference( const QString &segment, const QString &party, const QString &reference,
+      const QStringList &resourceLayerIds )
   {
-    stop();
-    if ( !mSession || !mHost->mapCanvas() )
-      return false;
     auto ref = std::make_unique<Reference>();
     ref->segment = segment;
     ref->party = party;
@@ -146,8 +145,19 @@ namespace limes
     catch ( const Error &e )
     {
       mHost->pushError( tr( "Limes: cannot digitize a claim" ), e.message() );
-      return false;
+      return nullptr;
     }
+    return ref;
+  }
+
+  bool ClaimController::begin( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds )
+  {
+    stop();
+    if ( !mSession || !mHost->mapCanvas() )
+      return false;
+    std::unique_ptr<Reference> ref = loadReference( segment, party, reference, resourceLayerIds );
+    if ( !ref )
+      return false;
     mReference = std::move( ref );
     mReversed = false;
     if ( !preview( false ) )
@@ -364,8 +374,140 @@ namespace limes
     emit claimStored( stored.name );
   }
 
+  void ClaimController::startDraft( const QString &segment )
+  {
+    if ( !mSession )
+      return;
+    DigitizeClaimDialog dialog( mSession->data(), segment, QString(), QgsProject::instance(), mHost->mainWindow() );
+    dialog.setDraftMode();
+    if ( dialog.exec() == QDialog::Accepted )
+      beginDraft( dialog.segment(), dialog.reference(), dialog.resourceLayerIds() );
+  }
+
+  bool ClaimController::beginDraft( const QString &segment, const QString &version, const QStringList &resourceLayerIds )
+  {
+    stop();
+    if ( !mSession || !mHost->mapCanvas() )
+      return false;
+    std::unique_ptr<Reference> ref = loadReference( segment, QString(), version, resourceLayerIds );
+    if ( !ref )
+      return false;
+    mReference = std::move( ref );
+    mReversed = false;
+    if ( !preview( false ) )
+    {
+      mReference.reset();
+      return false;
+    }
+    // the copy: a layer of the project, in editing mode, for QGIS's own vertex editing (and its undo)
+    auto *layer = new QgsVectorLayer( QStringLiteral( "LineString?crs=EPSG:4326&field=segment:string(20)" ),
+                                      tr( "Draft of %1 from %2" ).arg( segment, version ), QStringLiteral( "memory" ) );
+    QgsFeature f( layer->fields() );
+    f.setGeometry( QgsGeometry::fromPolylineXY( mReference->line ) );
+    f.setAttribute( 0, segment );
+    layer->dataProvider()->addFeature( f );
+    QgsProject::instance()->addMapLayer( layer );
+    mDraftLayer = layer;
+    layer->startEditing();
+    connect( layer, &QgsVectorLayer::geometryChanged, this, [this]( QgsFeatureId, const QgsGeometry &geometry ) {
+      const QgsGeometry single = geometry.isMultipart() ? geometry.mergeLines() : geometry;
+      if ( !single.isMultipart() )
+        lineChanged( single.asPolyline() );
+    } );
+    mHost->mapCanvas()->setCurrentLayer( layer );
+    if ( QAction *vertexTool = mHost->mainWindow() ? mHost->mainWindow()->findChild<QAction *>( QStringLiteral( "mActionVertexTool" ) ) : nullptr )
+      vertexTool->trigger();
+    mDock->setHeading( tr( "Draft of %1 from %2: move, add or delete its vertices with the Vertex Tool. Land that would change sides is shaded in the colour of the party it would go to." )
+                       .arg( segment, version ) );
+    mDock->showTotals( claim::ChangeTotals(), mReference->parties, mReference->resourceNames );
+    mDock->setStatus( tr( "No change yet." ) );
+    mDock->saveButton()->show();
+    disconnect( mDock->saveButton(), nullptr, this, nullptr );
+    connect( mDock->saveButton(), &QPushButton::clicked, this, &ClaimController::saveDraft );
+    mDock->show();
+    mDock->raise();
+    return true;
+  }
+
+  bool ClaimController::saveDraft()
+  {
+    if ( !mSession || !mReference || !mDraftLayer )
+      return false;
+    QVector<QgsGeometry> parts;
+    QgsFeature f;
+    for ( QgsFeatureIterator it = mDraftLayer->getFeatures(); it.nextFeature( f ); ) // the edits included
+      parts << f.geometry();
+    QgsGeometry merged = QgsGeometry::collectGeometry( parts );
+    if ( merged.isMultipart() )
+      merged = merged.mergeLines();
+    if ( merged.isNull() || merged.isMultipart() )
+    {
+      mHost->pushError( tr( "Limes: the draft was not stored" ), tr( "The draft must stay one line from one end of the segment to the other." ) );
+      return false;
+    }
+    claim::ClaimInput input;
+    input.kind = QStringLiteral( "draft" );
+    input.segment = mReference->segment;
+    input.name = claim::draftName( mReference->segment, mReference->version.name, mSession->data().versions );
+    input.source = QStringLiteral( "drafted in QGIS from %1" ).arg( mReference->version.name );
+    input.author = authorName();
+    input.leftParty = mReference->version.leftParty;
+    input.rightParty = mReference->version.rightParty;
+    input.edges = mReference->version.edges;
+    input.line = claim::orientedLike( merged.asPolyline(), mReference->line.first(), mReference->line.last() );
+    try
+    {
+      claim::snapEnds( input.line, claim::segmentEnds( mSession->store(), input.segment ) );
+    }
+    catch ( const Error &e )
+    {
+      mHost->pushError( tr( "Limes: the draft was not stored" ), e.message() );
+      mDock->setStatus( tr( "Not stored: %1" ).arg( e.message() ) );
+      return false;
+    }
+    const crypto::SigningKey *key = mKeys->key( mHost->mainWindow(), tr( "Storing a draft" ) );
+    if ( !key )
+    {
+      mHost->pushError( tr( "Limes: the draft was not stored" ), tr( "No signing key was given." ) );
+      return false;
+    }
+    LineVersion stored;
+    try
+    {
+      stored = claim::storeClaim( mSession->store(), input, *key );
+      mSession->reload();
+    }
+    catch ( const Error &e )
+    {
+      mHost->pushError( tr( "Limes: the draft was not stored" ), e.message() );
+      mDock->setStatus( tr( "Not stored: %1" ).arg( e.message() ) );
+      return false;
+    }
+    removeDraft();
+    mDock->saveButton()->hide();
+    mDock->setStatus( tr( "Stored as %1 (ledger entry %2). The totals are those of the stored draft against %3." )
+                      .arg( stored.name ).arg( stored.ledgerEntry ).arg( mReference->version.name ) );
+    mHost->pushSuccess( tr( "Limes" ), tr( "Stored the draft of %1 as version %2." ).arg( mReference->segment, stored.name ) );
+    emit claimStored( stored.name );
+    return true;
+  }
+
+  void ClaimController::removeDraft()
+  {
+    if ( !mDraftLayer )
+      return;
+    QgsVectorLayer *layer = mDraftLayer;
+    mDraftLayer = nullptr;
+    disconnect( layer, nullptr, this, nullptr );
+    layer->rollBack();
+    QgsProject::instance()->removeMapLayer( layer );
+  }
+
   void ClaimController::stop()
   {
+    removeDraft();
+    if ( mDock )
+      mDock->saveButton()->hide();
     mPending.reset();
     clearTransfers();
     if ( mTool )

@@ -61,6 +61,18 @@ namespace limes
       //! Ends the capture, removes the preview and takes the map tool away.
       void stop();
 
+      //! The form in draft mode for `segment`, then the draft.
+      void startDraft( const QString &segment );
+      /**
+       * Copies `version`'s lines for `segment` into an editable draft layer (added to the
+       * project, in editing mode, with QGIS's Vertex Tool chosen), previewed against `version`.
+       */
+      bool beginDraft( const QString &segment, const QString &version, const QStringList &resourceLayerIds );
+      //! Stores the draft as a new version (kind draft) and removes its layer; false when refused.
+      bool saveDraft();
+      //! The draft being edited; null when none.
+      QgsVectorLayer *draftLayer() const { return mDraftLayer; }
+
       ClaimCaptureTool *tool() const { return mTool.get(); }
       ClaimPreviewDock *dock() const { return mDock; }
       //! The preview's change as it stands (empty when no capture).
@@ -72,6 +84,9 @@ namespace limes
 
     private:
       struct Reference;
+      //! The reference's lines for the segment and the resources; null (and a message-bar line) when they cannot be read.
+      std::unique_ptr<Reference> loadReference( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds );
+      void removeDraft();
       void lineChanged( const QgsPolylineXY &line );
       void updatePreview();
       void lineFinished( const QgsPolylineXY &line );
@@ -95,6 +110,7 @@ namespace limes
       std::optional<QgsPolylineXY> mPending;
       bool mScheduled = false;
       bool mReversed = false;
+      QPointer<QgsVectorLayer> mDraftLayer; // owned by the project
   };
 }
 

@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +32,11 @@ namespace limes
     layout->addWidget( mHeading );
     layout->addWidget( mTable, 1 );
     layout->addWidget( mStatus );
+    mSave = new QPushButton( tr( "Save as Version…" ), body );
+    mSave->setObjectName( QStringLiteral( "mClaimPreviewSave" ) );
+    mSave->setToolTip( tr( "Store the draft as a new version of the workspace, signed with your delegation's key" ) );
+    mSave->hide();
+    layout->addWidget( mSave );
     setWidget( body );
   }
 

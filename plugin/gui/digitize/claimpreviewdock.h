@@ -7,6 +7,7 @@
 #include <qgsdockwidget.h>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace limes
@@ -34,6 +35,8 @@ namespace limes
       void clear();
 
       QTableWidget *table() const { return mTable; }
+      //! Save as Version…, shown while a draft is edited.
+      QPushButton *saveButton() const { return mSave; }
       QLabel *status() const { return mStatus; }
 
     private:
@@ -42,6 +45,7 @@ namespace limes
       QLabel *mHeading = nullptr;
       QTableWidget *mTable = nullptr;
       QLabel *mStatus = nullptr;
+      QPushButton *mSave = nullptr;
   };
 }
 

@@ -49,6 +49,18 @@ namespace limes
 
   DigitizeClaimDialog::~DigitizeClaimDialog() = default;
 
+  void DigitizeClaimDialog::setDraftMode()
+  {
+    setWindowTitle( tr( "Draft from Version" ) );
+    mUi->mPartyLabel->hide();
+    mUi->mPartyCombo->hide();
+    mUi->mReferenceLabel->setText( tr( "Version to copy" ) );
+    mUi->mReferenceCombo->setToolTip( tr( "The version whose lines for the segment become the draft; the preview compares the draft with it" ) );
+    mUi->mHintLabel->setText( tr( "The version's lines for the segment become an editable draft layer: move, add and delete vertices with QGIS's "
+                                  "Vertex Tool while the preview shows the land and water the edits would move. Save as Version… in the Claim "
+                                  "Preview panel stores the draft as a new version; the version copied never changes." ) );
+  }
+
   QString DigitizeClaimDialog::defaultReference( const WorkspaceData &data, const QString &segment, const QString &party )
   {
     const auto line = data.lines.constFind( segment );

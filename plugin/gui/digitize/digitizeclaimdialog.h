@@ -42,6 +42,8 @@ namespace limes
       bool setParty( const QString &code );
       bool setReference( const QString &version );
       void setResources( const QStringList &layerIds );
+      //! Draft from Version: no party; the version chosen is the one copied (and compared with).
+      void setDraftMode();
 
       //! The default reference for a segment and party (empty when no version has lines for the segment).
       static QString defaultReference( const WorkspaceData &data, const QString &segment, const QString &party );
