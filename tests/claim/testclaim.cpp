@@ -11,6 +11,7 @@
 #include "workspace/storefixture.h"
 #include "workspace/workspacestore.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 #include <qgstest.h>
 
@@ -192,6 +193,34 @@ class TestClaim : public QObject
       QCOMPARE( l.last(), ends[1].point );
       d.name.clear();
       refused( [&] { claim::storeClaim( *mF.ws, d, limes::test::secretariatKey() ); }, "a draft needs a name" );
+    }
+
+    void delegationStoresOnlyItsOwnClaim()
+    {
+      if ( !mF.postgis() )
+        QSKIP( "party roles are PostgreSQL's" );
+      // a login of TJ's delegation: the database's roles decide whose claims it may store
+      const QString login = QStringLiteral( "limes_claim_tj_%1" ).arg( QCoreApplication::applicationPid() );
+      mF.admin( QStringLiteral( "DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN IN ROLE limes_party_tj" ).arg( login ) );
+      {
+        auto tj = openWorkspace( QString( mF.target ).replace( QRegularExpression( "user=\\S+" ), "user=" + login ), QgsCoordinateTransformContext() );
+        QCOMPARE( tj->loginParty(), QStringLiteral( "TJ" ) );
+        const QgsPolylineXY drawn = line( { { 0, 0 }, { 500, 70 }, { 1000, 0 } } );
+        const LineVersion own = claim::storeClaim( *tj, claimOf( "S-002", "TJ", drawn ), limes::test::tjKey() );
+        QCOMPARE( tj->version( own.name ).ownerParty, QStringLiteral( "TJ" ) );
+        const int versions = tj->versions().size();
+        try
+        {
+          claim::storeClaim( *tj, claimOf( "S-002", "KG", drawn ), limes::test::tjKey() );
+          QFAIL( "TJ's login stored a claim of KG's" );
+        }
+        catch ( const Error &e )
+        {
+          QVERIFY2( !e.message().isEmpty(), "no reason given" );
+        }
+        QCOMPARE( tj->versions().size(), versions );
+      }
+      mF.admin( QStringLiteral( "DROP OWNED BY %1; DROP ROLE %1" ).arg( login ) );
     }
 
     void endsAwayFromTheSegmentRefused()
