@@ -173,5 +173,11 @@ bad output-is-input "same file|is an input|names the input|input" "${INPUTS[@]}"
 "$LIMES" report "${INPUTS[@]}" --only S-003,S-007 --output "$tmp/only.pdf" >"$tmp/out" 2>"$tmp/err" && ok || { fail "--only"; cat "$tmp/err"; }
 grep -q "(6 pages, 2 segments, en)" "$tmp/out" && ok || { fail "--only: $(cat "$tmp/out")"; }
 
+# text reads back as written: no ligatures (a hash's "ff" must not come back as U+FB00)
+"$LIMES" report "${INPUTS[@]}" --only S-003 --title "Buffer staff office, fdffd26d" --output "$tmp/title.pdf" >/dev/null 2>"$tmp/err" || fail "--title: $(cat "$tmp/err")"
+pdftotext "$tmp/title.pdf" "$tmp/title.txt"
+grep -q "Buffer staff office, fdffd26d" "$tmp/title.txt" && ok || fail "the title does not read back as written: $(grep -a -m1 office "$tmp/title.txt")"
+LC_ALL=C grep -q $'\xef\xac[\x80-\x86]' "$tmp/title.txt" && fail "ligatures in the PDF's text" || ok
+
 echo "report: $passes passed, $failures failed"
 [ $failures -eq 0 ]

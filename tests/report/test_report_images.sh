@@ -57,9 +57,9 @@ for lang in en ru; do
       passes=$((passes + 1))
     else
       failures=$((failures + 1))
-      mkdir -p "${LIMES_REPORT_IMAGES_OUT:-$SRC/build}/report-images"
-      cp "$tmp/$lang-p$page.png" "$tmp/diff-$lang-p$page.png" "${LIMES_REPORT_IMAGES_OUT:-$SRC/build}/report-images/" 2>/dev/null
-      echo "FAIL $lang page $page: differs from its control by ${rmse:-?} (tolerance $TOLERANCE); rendering and difference in ${LIMES_REPORT_IMAGES_OUT:-$SRC/build}/report-images/"
+      mkdir -p "${LIMES_REPORT_IMAGES_OUT:-$PWD}/report-images"
+      cp "$tmp/$lang-p$page.png" "$tmp/diff-$lang-p$page.png" "${LIMES_REPORT_IMAGES_OUT:-$PWD}/report-images/" 2>/dev/null
+      echo "FAIL $lang page $page: differs from its control by ${rmse:-?} (tolerance $TOLERANCE); rendering and difference in ${LIMES_REPORT_IMAGES_OUT:-$PWD}/report-images/"
     fi
   done
 done

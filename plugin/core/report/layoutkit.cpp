@@ -22,11 +22,19 @@ namespace limes::report
     return QStringLiteral( "DejaVu Sans" );
   }
 
-  QgsTextFormat textFormat( double points, bool bold )
+  QFont reportFont( double points, bool bold )
   {
     QFont font( fontFamily() );
+    font.setPointSizeF( points );
     font.setBold( bold );
-    QgsTextFormat format = QgsTextFormat::fromQFont( font );
+    // Latin needs no shaping: PreferNoShaping drops the ligatures (Cyrillic has none)
+    font.setStyleStrategy( QFont::PreferNoShaping );
+    return font;
+  }
+
+  QgsTextFormat textFormat( double points, bool bold )
+  {
+    QgsTextFormat format = QgsTextFormat::fromQFont( reportFont( points, bold ) );
     format.setSize( points );
     format.setSizeUnit( limes::compat::RenderPoints );
     format.setColor( Qt::black );
@@ -69,10 +77,7 @@ namespace limes::report
   {
     auto *label = new QgsLayoutItemLabel( layout );
     label->setText( text );
-    QFont font( fontFamily() );
-    font.setPointSizeF( points );
-    font.setBold( bold );
-    limes::compat::setLabelFont( label, font, Qt::black );
+    limes::compat::setLabelFont( label, reportFont( points, bold ), Qt::black );
     label->setVAlign( Qt::AlignTop );
     label->setMarginX( 0 );
     label->setMarginY( 0 );

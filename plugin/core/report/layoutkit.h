@@ -30,6 +30,11 @@ namespace limes::report
   constexpr double Margin = 12;
 
   QString fontFamily();
+  /**
+   * The report's font: without ligatures, so that what a reader copies or pdftotext reads
+   * back is what was written ("ff" in a hash stays two letters, not U+FB00).
+   */
+  QFont reportFont( double points, bool bold = false );
   QgsTextFormat textFormat( double points, bool bold = false );
 
   //! A layout of `pages` A4 landscape pages in `project`.

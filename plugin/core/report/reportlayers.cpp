@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "report/reportlayers.h"
+#include "report/layoutkit.h"
 #include "report/reporttext.h"
 #include "qgiscompat.h"
 
@@ -24,7 +25,7 @@ namespace limes::report
     QgsTextFormat labelFormat( double size, const QColor &color = Qt::black )
     {
       QgsTextFormat format;
-      format.setFont( QFont( QStringLiteral( "DejaVu Sans" ) ) );
+      format.setFont( reportFont( size ) );
       format.setSize( size );
       format.setColor( color );
       QgsTextBufferSettings buffer;

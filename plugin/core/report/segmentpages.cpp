@@ -115,8 +115,7 @@ namespace limes::report
         if ( l != report.layers.coverage() )
           root->addLayer( l );
       // styleFromName: the component enum moved between releases, its names did not
-      QFont font( fontFamily() );
-      font.setPointSizeF( 6 );
+      const QFont font = reportFont( 6 );
       for ( const char *component : { "group", "subgroup", "symbolLabel" } )
         legend->setStyleFont( QgsLegendStyle::styleFromName( QLatin1String( component ) ), font );
       legend->setColumnCount( 2 );
