@@ -604,6 +604,62 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Errors not accepted</source>
         <translation>Непринятые ошибки</translation>
     </message>
+    <message>
+        <source>Change report (PDF protocol annex)</source>
+        <translation>Отчёт об изменениях (приложение к протоколу, PDF)</translation>
+    </message>
+    <message>
+        <source>report,protocol,annex,pdf,atlas,layout,boundary,transfer,commission</source>
+        <translation>отчёт,протокол,приложение,pdf,атлас,макет,граница,передача территории,комиссия</translation>
+    </message>
+    <message>
+        <source>Compares two versions of a boundary as Boundary change does, and writes the result as the commission&apos;s report: a PDF built with QGIS layouts (cover, summary, a page per changed segment with its map, tables, ledger and pillars, provenance annex) in English or Russian, with its tables as CSV files and its geometry as a GeoPackage beside it. A layout template (.qpt) may replace the segment pages&apos; layout. The figures are those of Boundary change on the same inputs.</source>
+        <translation>Сравнивает две версии границы так же, как «Изменение границы», и записывает результат как отчёт комиссии: PDF, построенный макетами QGIS (титульный лист, сводка, страница на каждый изменённый участок с картой, таблицами, журналом решений и столбами, приложение о происхождении данных), на английском или русском языке, с таблицами в файлах CSV и геометрией в GeoPackage рядом с ним. Макет страниц участков можно заменить шаблоном (.qpt). Цифры те же, что у «Изменения границы» на тех же данных.</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Язык отчёта</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Layout template of the segment pages (.qpt)</source>
+        <translation>Шаблон макета страниц участков (.qpt)</translation>
+    </message>
+    <message>
+        <source>Only these changed segments (codes, comma-separated)</source>
+        <translation>Только эти изменённые участки (коды через запятую)</translation>
+    </message>
+    <message>
+        <source>Commission (as the cover names it)</source>
+        <translation>Комиссия (как на титульном листе)</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report geometry (GeoPackage)</source>
+        <translation>Геометрия отчёта (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>Число страниц</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages, %3 segments)</source>
+        <translation>Записан %1 (страниц: %2, участков: %3)</translation>
+    </message>
 </context>
 <context>
     <name>limes::AboutDialog</name>

@@ -62,7 +62,7 @@ namespace limes
     return new BoundaryChangeAlgorithm();
   }
 
-  void BoundaryChangeAlgorithm::initAlgorithm( const QVariantMap & )
+  void BoundaryChangeAlgorithm::addInputParameters( bool segmentsRequired )
   {
     const QList<int> versionTypes = limes::compat::sourceTypes( { limes::compat::VectorLine, limes::compat::VectorPolygon } );
     addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "OLD" ), QObject::tr( "Old version (lines or territories)" ), versionTypes ) );
@@ -72,7 +72,7 @@ namespace limes
     addParameter( new QgsProcessingParameterField( QStringLiteral( "PARTY_FIELD" ), QObject::tr( "Territories: party code field" ), QVariant(), QStringLiteral( "OLD" ),
                   limes::compat::FieldAny, false, true ) );
     addParameter( new QgsProcessingParameterMultipleLayers( QStringLiteral( "RESOURCES" ), QObject::tr( "Water and other resource layers" ), limes::compat::VectorAnyGeometry, QVariant(), true ) );
-    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), limes::compat::sourceTypes( { limes::compat::VectorLine } ), QVariant(), true ) );
+    addParameter( new QgsProcessingParameterFeatureSource( QStringLiteral( "SEGMENTS" ), QObject::tr( "Segments" ), limes::compat::sourceTypes( { limes::compat::VectorLine } ), QVariant(), !segmentsRequired ) );
     addParameter( new QgsProcessingParameterField( QStringLiteral( "SEGMENT_FIELD" ), QObject::tr( "Segment code field" ), QStringLiteral( "code" ), QStringLiteral( "SEGMENTS" ),
                   limes::compat::FieldAny, false, true ) );
     auto grid = std::make_unique<QgsProcessingParameterNumber>( QStringLiteral( "GRID" ), QObject::tr( "Snap-rounding grid (m)" ), limes::compat::NumberDouble, 0.001, false, 1e-6, 10 );
@@ -81,6 +81,11 @@ namespace limes
     addParameter( new QgsProcessingParameterNumber( QStringLiteral( "MAX_END_GAP" ), QObject::tr( "Maximum gap between corresponding ends (m)" ), limes::compat::NumberDouble, 1000, false, 0 ) );
     addParameter( new QgsProcessingParameterString( QStringLiteral( "EDGES" ), QObject::tr( "Edges between vertices: geodesic, rhumb, projected or projected:EPSG:CODE" ),
                   QStringLiteral( "geodesic" ), false, true ) );
+  }
+
+  void BoundaryChangeAlgorithm::initAlgorithm( const QVariantMap & )
+  {
+    addInputParameters( false );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "TRANSFERS" ), QObject::tr( "Transfers" ), limes::compat::VectorPolygon ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "RESOURCE_CHANGES" ), QObject::tr( "Resource changes" ), limes::compat::VectorAnyGeometry, QVariant(), true ) );
     addParameter( new QgsProcessingParameterFeatureSink( QStringLiteral( "NOISE" ), QObject::tr( "Digitizing noise" ), limes::compat::VectorPolygon, QVariant(), true, false ) );
@@ -112,27 +117,25 @@ namespace limes
     guard.check();
   }
 
-  QVariantMap BoundaryChangeAlgorithm::run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  ChangeRequest BoundaryChangeAlgorithm::readRequest( const QVariantMap &parameters, QgsProcessingContext &context, Sources &sources )
   {
-    // a feature that cannot be transformed stops the run, named, rather than losing its geometry
-    const processing::TransformFailuresStop stop( context );
-    std::unique_ptr<QgsProcessingFeatureSource> oldSource( parameterAsSource( parameters, QStringLiteral( "OLD" ), context ) );
-    std::unique_ptr<QgsProcessingFeatureSource> newSource( parameterAsSource( parameters, QStringLiteral( "NEW" ), context ) );
-    if ( !oldSource )
+    sources.oldVersion.reset( parameterAsSource( parameters, QStringLiteral( "OLD" ), context ) );
+    sources.newVersion.reset( parameterAsSource( parameters, QStringLiteral( "NEW" ), context ) );
+    if ( !sources.oldVersion )
       throw QgsProcessingException( invalidSourceError( parameters, QStringLiteral( "OLD" ) ) );
-    if ( !newSource )
+    if ( !sources.newVersion )
       throw QgsProcessingException( invalidSourceError( parameters, QStringLiteral( "NEW" ) ) );
-    std::unique_ptr<QgsProcessingFeatureSource> segmentSource( parameterAsSource( parameters, QStringLiteral( "SEGMENTS" ), context ) );
+    sources.segments.reset( parameterAsSource( parameters, QStringLiteral( "SEGMENTS" ), context ) );
 
     auto input = [&]( QgsFeatureSource *source, const QString &parameter ) {
       return processingInput( source, parameterAsVectorLayer( parameters, parameter, context ) );
     };
 
     ChangeRequest request;
-    request.oldVersion = input( oldSource.get(), QStringLiteral( "OLD" ) );
-    request.newVersion = input( newSource.get(), QStringLiteral( "NEW" ) );
-    if ( segmentSource )
-      request.segments = input( segmentSource.get(), QStringLiteral( "SEGMENTS" ) );
+    request.oldVersion = input( sources.oldVersion.get(), QStringLiteral( "OLD" ) );
+    request.newVersion = input( sources.newVersion.get(), QStringLiteral( "NEW" ) );
+    if ( sources.segments )
+      request.segments = input( sources.segments.get(), QStringLiteral( "SEGMENTS" ) );
     request.segmentCodeField = parameterAsString( parameters, QStringLiteral( "SEGMENT_FIELD" ), context );
     if ( request.segmentCodeField.isEmpty() )
       request.segmentCodeField = QStringLiteral( "code" );
@@ -148,6 +151,15 @@ namespace limes
     for ( QgsMapLayer *layer : parameterAsLayerList( parameters, QStringLiteral( "RESOURCES" ), context ) )
       if ( auto *vl = qobject_cast<QgsVectorLayer *>( layer ) )
         request.resources.push_back( processingInput( vl, vl ) );
+    return request;
+  }
+
+  QVariantMap BoundaryChangeAlgorithm::run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback )
+  {
+    // a feature that cannot be transformed stops the run, named, rather than losing its geometry
+    const processing::TransformFailuresStop stop( context );
+    Sources sources;
+    const ChangeRequest request = readRequest( parameters, context, sources );
     checkOutputPaths( parameters, context, request );
 
     const ChangeResult result = ChangeEngine::run( request, feedback );

@@ -2,12 +2,15 @@
 #ifndef LIMES_BOUNDARYCHANGEALGORITHM_H
 #define LIMES_BOUNDARYCHANGEALGORITHM_H
 
+#include "change/changerequest.h"
+
+#include <memory>
+
 #include <qgsprocessingalgorithm.h>
+#include <qgsprocessingutils.h>
 
 namespace limes
 {
-  struct ChangeRequest;
-
   //! limes:boundarychange — the change engine for the toolbox, the model designer and batch mode.
   class BoundaryChangeAlgorithm : public QgsProcessingAlgorithm
   {
@@ -24,6 +27,18 @@ namespace limes
     protected:
       void initAlgorithm( const QVariantMap &configuration = QVariantMap() ) override;
       QVariantMap processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback ) override;
+
+      //! The sources a request reads; they must outlive it.
+      struct Sources
+      {
+        std::unique_ptr<QgsProcessingFeatureSource> oldVersion;
+        std::unique_ptr<QgsProcessingFeatureSource> newVersion;
+        std::unique_ptr<QgsProcessingFeatureSource> segments;
+      };
+      //! OLD, NEW, LEFT, RIGHT, PARTY_FIELD, RESOURCES, SEGMENTS (required when `segmentsRequired`), SEGMENT_FIELD, GRID, MIN_AREA, MAX_END_GAP, EDGES.
+      void addInputParameters( bool segmentsRequired );
+      //! The engine's request from those parameters (transform context from `context`).
+      ChangeRequest readRequest( const QVariantMap &parameters, QgsProcessingContext &context, Sources &sources );
 
     private:
       QVariantMap run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback );

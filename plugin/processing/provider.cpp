@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "provider.h"
 #include "boundarychangealgorithm.h"
+#include "changereportalgorithm.h"
 #include "validatealgorithm.h"
 #include "resources.h"
 #include "versioninfo.h"
@@ -48,6 +49,7 @@ namespace limes
   void ProcessingProvider::loadAlgorithms()
   {
     addAlgorithm( new BoundaryChangeAlgorithm() );
+    addAlgorithm( new ChangeReportAlgorithm() );
     addAlgorithm( new ValidateAlgorithm() );
   }
 }
