@@ -963,6 +963,42 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Choose the field of the segments that holds their codes.</source>
         <translation>Выберите поле участков, в котором хранятся их коды.</translation>
     </message>
+    <message>
+        <source>Report…</source>
+        <translation>Отчёт…</translation>
+    </message>
+    <message>
+        <source>Write the comparison as a PDF report with a page per changed segment, its tables as CSV and a GeoPackage</source>
+        <translation>Записать сравнение как отчёт PDF со страницей на каждый изменённый участок, таблицами в CSV и GeoPackage</translation>
+    </message>
+    <message>
+        <source>Write the Change Report</source>
+        <translation>Запись отчёта об изменениях</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Change Report</source>
+        <translation>Отчёт об изменениях</translation>
+    </message>
+    <message>
+        <source>Language of the report:</source>
+        <translation>Язык отчёта:</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 pages), its tables as CSV and %3 beside it.</source>
+        <translation>Записан %1 (страниц: %2), рядом с ним таблицы в CSV и %3.</translation>
+    </message>
 </context>
 <context>
     <name>limes::ImportVersionDialog</name>
@@ -1549,6 +1585,21 @@ Versions are either line layers, with the party on the left and on the right of 
         <location line="+2"/>
         <source>Say who records the decision.</source>
         <translation>Укажите, кто вносит решение.</translation>
+    </message>
+</context>
+<context>
+    <name>limes::ReportRunner</name>
+    <message>
+        <source>Report cancelled: nothing written.</source>
+        <translation>Отчёт отменён: ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Writing the change report…</source>
+        <translation>Запись отчёта об изменениях…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,16 @@
 #include "qgiscompat.h"
 #include "ui_comparedialog.h"
 #include "workspace/workspacesession.h"
+#include "report/reportrunner.h"
+#include "error.h"
 
+#include <QDir>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QPushButton>
+
+#include <qgsapplication.h>
 
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -72,6 +80,11 @@ namespace limes
       if ( problems().isEmpty() )
         accept();
     } );
+    // the comparison as the commission's PDF report, without leaving the dialog
+    mReportButton = mUi->mButtons->addButton( tr( "Report…" ), QDialogButtonBox::ActionRole );
+    mReportButton->setObjectName( QStringLiteral( "mReportButton" ) );
+    mReportButton->setToolTip( tr( "Write the comparison as a PDF report with a page per changed segment, its tables as CSV and a GeoPackage" ) );
+    connect( mReportButton, &QPushButton::clicked, this, &CompareDialog::askReport );
     updateParties();
     updateEdges();
     updateState();
@@ -252,6 +265,43 @@ namespace limes
     const QStringList why = problems();
     mUi->mProblems->setText( why.join( QLatin1Char( '\n' ) ) );
     mUi->mButtons->button( QDialogButtonBox::Ok )->setEnabled( why.isEmpty() );
+    // the report has a page per changed segment: it needs the segments
+    if ( mReportButton )
+      mReportButton->setEnabled( why.isEmpty() && mUi->mSegmentsLayer->currentLayer() );
+  }
+
+  void CompareDialog::askReport()
+  {
+    if ( !problems().isEmpty() || !mUi->mSegmentsLayer->currentLayer() )
+      return;
+    QString pdf = QFileDialog::getSaveFileName( this, tr( "Write the Change Report" ), QString(), tr( "PDF files (*.pdf)" ) );
+    if ( pdf.isEmpty() )
+      return;
+    if ( !pdf.endsWith( QLatin1String( ".pdf" ), Qt::CaseInsensitive ) )
+      pdf += QLatin1String( ".pdf" );
+    const QStringList languages{ tr( "English" ), tr( "Russian" ) };
+    bool ok = false;
+    const int current = QgsApplication::locale().startsWith( QLatin1String( "ru" ) ) ? 1 : 0;
+    const QString language = QInputDialog::getItem( this, tr( "Change Report" ), tr( "Language of the report:" ), languages, current, false, &ok );
+    if ( !ok )
+      return;
+    try
+    {
+      const report::ReportFiles files = writeReport( pdf, languages.indexOf( language ) == 1 ? QStringLiteral( "ru" ) : QStringLiteral( "en" ) );
+      QMessageBox::information( this, tr( "Change Report" ), tr( "Wrote %1 (%2 pages), its tables as CSV and %3 beside it." )
+                                .arg( QDir::toNativeSeparators( files.pdf ) ).arg( files.pages ).arg( QDir::toNativeSeparators( files.geoPackage ) ) );
+    }
+    catch ( const Error &e )
+    {
+      QMessageBox::warning( this, tr( "Change Report" ), e.message().simplified() );
+    }
+  }
+
+  report::ReportFiles CompareDialog::writeReport( const QString &pdf, const QString &language )
+  {
+    report::ReportOptions options;
+    options.language = language;
+    return limes::writeReport( inputs(), mSession, options, pdf, this );
   }
 
   ChangeTaskInputs CompareDialog::inputs() const

@@ -2,6 +2,7 @@
 #ifndef LIMES_COMPAREDIALOG_H
 #define LIMES_COMPAREDIALOG_H
 
+#include "report/changereport.h"
 #include "tasks/changetask.h"
 #include "workspace/model.h"
 
@@ -10,6 +11,7 @@
 
 #include <memory>
 
+class QPushButton;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -49,6 +51,13 @@ namespace limes
       //! The comparison's inputs, copied now (loaded layers as snapshots).
       ChangeTaskInputs inputs() const;
 
+      /**
+       * What the Report… button does once it has the file and the language: the comparison
+       * and its report (report/reportrunner.h), under a progress dialog. limes::Error when it
+       * fails or is cancelled; nothing is written then.
+       */
+      report::ReportFiles writeReport( const QString &pdf, const QString &language );
+
     private:
       //! The workspace version behind a combo entry; null for a layer.
       const LineVersion *workspaceVersion( int which ) const;
@@ -59,11 +68,14 @@ namespace limes
       //! Edges as the workspace versions record them, until the user chooses others.
       void updateEdges();
       void updateState();
+      //! Report…: asks for the PDF and the language, writes the report, says what it wrote.
+      void askReport();
 
       std::unique_ptr<Ui::LimesCompareDialog> mUi;
       bool mEdgesChosen = false;  //!< the user picked the edges: recorded ones no longer apply
       QPointer<WorkspaceSession> mSession;
       QPointer<QgsProject> mProject;
+      QPushButton *mReportButton = nullptr;
   };
 }
 
