@@ -196,7 +196,11 @@ def snapping_and_view():
         config.setMode(QgsSnappingConfig.AllLayers)
         config.setTypeFlag(QgsSnappingConfig.VertexFlag)
     config.setTolerance(12)
-    config.setUnits(QgsTolerance.Pixels)
+    try:
+        from qgis.core import Qgis
+        config.setUnits(Qgis.MapToolUnit.Pixels)     # QGIS 3.32+
+    except (ImportError, AttributeError):
+        config.setUnits(QgsTolerance.Pixels)
     QgsProject.instance().setSnappingConfig(config)
     canvas = iface.mapCanvas()
     t = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
