@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what is missing, builds, and runs Limes on the Fergana sample data.
-#   scripts/demo.sh          headless: runs `limes change` on the sample data and prints the summary
+#   scripts/demo.sh          headless: runs `limes change` on the sample data and prints the summary,
+#                            and ends by writing the sample change report in English and Russian
 #   scripts/demo.sh --gui    opens the real QGIS desktop with Limes enabled and the sample
 #                            project loaded, in a throwaway profile (yours is never touched)
 set -euo pipefail
@@ -86,6 +87,13 @@ if [ $gui -eq 0 ]; then
   "$LIMES" workspace verify "$WS" --trust "TJ=$TJ_FP" --trust "KG=$KG_FP" --trust "SECRETARIAT=$SEC_FP"
   echo "head (write it down; verify --expect-head takes it): $("$LIMES" workspace head "$WS")"
   echo
+  echo "== limes report: DCW -> WDBII from the workspace as the commission's report, in English and Russian"
+  for lang in en ru; do
+    "$LIMES" report --workspace "$WS" --old DCW --new WDBII --segments "${L}segments" \
+      --water "${L}rivers" --water "${L}synthetic_water_points" --water "${L}synthetic_canals" --water "${L}synthetic_reservoirs" \
+      --max-end-gap 5000 --min-area 1000 --lang "$lang" --output "$OUT/report-dcw-wdbii-$lang.pdf"
+  done
+  echo
   echo "Outputs in $OUT:"
   echo "  dcw-vs-wdbii.gpkg   layers transfers, resource_changes, noise, end_connectors (open in QGIS)"
   echo "  dcw-vs-wdbii.json   the deterministic summary with provenance"
@@ -93,8 +101,11 @@ if [ $gui -eq 0 ]; then
   echo "  validate-dcw.gpkg/.json   validation findings (layer errors)"
   echo "  fergana-workspace.gpkg    the sample as a commission workspace (open it in QGIS)"
   echo "  keys/                     the demo's signing keys of TJ, KG and the secretariat (passphrase: \$LIMES_KEY_PASSPHRASE)"
+  echo "  report-dcw-wdbii-en.pdf   the sample report (English): cover, summary, a page per changed segment, provenance"
+  echo "  report-dcw-wdbii-ru.pdf   the same in Russian; beside each: its tables as CSV (report-dcw-wdbii-LANG-*.csv) and a GeoPackage"
   echo "Built: $BUILD_DIR/output/bin/limes and $BUILD_DIR/output/plugins/liblimesplugin.so"
   echo "Desktop: scripts/demo.sh --gui"
+  echo "Sample report: $OUT/report-dcw-wdbii-en.pdf and $OUT/report-dcw-wdbii-ru.pdf"
   exit 0
 fi
 

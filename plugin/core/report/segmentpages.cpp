@@ -125,7 +125,7 @@ namespace limes::report
       legend->setBoxSpace( 1 );
       legend->setResizeToContents( true );
       legend->adjustBoxSize();
-      legend->attemptMove( QgsLayoutPoint( mm.x() + 55, mm.bottom() + 1.5 ), true, false, 0 );
+      legend->attemptMove( QgsLayoutPoint( mm.x() + 68, mm.bottom() + 1.5 ), true, false, 0 );
     }
   }
 
