@@ -157,6 +157,15 @@ def set_tracing(on):
     return tracing.isChecked() == on
 
 
+def frame():
+    """The map on the KG claim for S-003 and its surroundings, as the user zooms there."""
+    canvas = iface.mapCanvas()
+    t = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    extent = t.transformBoundingBox(group_layer('KG claim S-003').extent())
+    canvas.setExtent(extent.buffered(extent.width() * 0.15))
+    canvas.refresh()
+
+
 # ---------------------------------------------------------------- open the workspace, snapping on
 
 @step
@@ -202,11 +211,7 @@ def snapping_and_view():
     except (ImportError, AttributeError):
         config.setUnits(QgsTolerance.Pixels)
     QgsProject.instance().setSnappingConfig(config)
-    canvas = iface.mapCanvas()
-    t = QgsCoordinateTransform(WGS84, canvas.mapSettings().destinationCrs(), QgsProject.instance())
-    extent = t.transformBoundingBox(group_layer('KG claim S-003').extent())
-    canvas.setExtent(extent.buffered(extent.width() * 0.15))
-    canvas.refresh()
+    frame()
     check('digitize_action_enabled', action('mActionLimesDigitizeClaim').isEnabled())
     return 2500
 
@@ -226,10 +231,30 @@ def ends_of_S003():
     return 500
 
 
+def click_segment_row(code):
+    view = win().findChild(QDockWidget, 'LimesSegmentsDock').findChild(QTableView, 'mSegmentsTable')
+    model = view.model()
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data() == code:
+            index = model.index(r, 0)
+            view.scrollTo(index)
+            QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, view.visualRect(index).center())
+            return True
+    return False
+
+
+@step
+def select_S003():
+    check('click_row_S-003', click_segment_row('S-003'))
+    return 2000
+
+
 @step
 def digitize_dialog():
     def fill(dialog):
-        check('dialog_segment', choose(dialog.findChild(QComboBox, 'mSegmentCombo'), 'S-003'))
+        # opened from the Segments dock's button: the selected segment is preselected
+        segment = dialog.findChild(QComboBox, 'mSegmentCombo')
+        check('dialog_segment_from_dock', segment.currentText() == 'S-003', segment.currentText())
         check('dialog_party', choose(dialog.findChild(QComboBox, 'mPartyCombo'), 'TJ (Tajikistan)'))
         reference = dialog.findChild(QComboBox, 'mReferenceCombo')
         # TJ's claim is compared by default with the other party's claim (S-003 has no agreement)
@@ -238,11 +263,19 @@ def digitize_dialog():
         shot('01-digitize-claim-dialog')
         click(button(dialog, QDialogButtonBox.Ok))
     modal(fill)
-    QTimer.singleShot(0, action('mActionLimesDigitizeClaim').trigger)
+    digitize = win().findChild(QDockWidget, 'LimesSegmentsDock').findChild(QPushButton, 'mSegmentsDigitize')
+    check('dock_digitize_button_enabled', digitize is not None and digitize.isEnabled())
+    QTimer.singleShot(0, lambda: click(digitize))
     return lambda: QApplication.activeModalWidget() is None and preview_dock() is not None and preview_dock().isVisible()
 
 
 # ---------------------------------------------------------------- Backspace and Esc
+
+@step
+def zoom_back():
+    frame()   # the dock's row zoomed to the segment: back to the claim's surroundings
+    return 2000
+
 
 @step
 def backspace_and_esc():
