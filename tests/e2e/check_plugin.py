@@ -96,6 +96,22 @@ def check_algorithm(provider):
         check('algorithm_bad_input', False, 'no error raised')
     except Exception as e:  # noqa: BLE001 - QgsProcessingException arrives as a generic exception
         check('algorithm_bad_input', 'left and the right party' in str(e) and not os.path.exists(os.path.join(OUT, 'bad.json')), e)
+    # limes:changereport in the real desktop (main thread: layouts): the summary's hectares in the PDF
+    pdf = os.path.join(OUT, 'change-report.pdf')
+    report_params = {k: v for k, v in params.items() if k not in ('TRANSFERS', 'RESOURCE_CHANGES', 'SUMMARY')}
+    reported = processing.run('limes:changereport', dict(report_params, LANGUAGE=1, OUTPUT=pdf),
+                              context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    import subprocess
+    text = subprocess.run(['pdftotext', '-layout', pdf, '-'], capture_output=True, text=True).stdout
+    hectares = ['%.4f' % (t['area_m2'] / 1e4) for t in s['transfers']]
+    check('report_algorithm', reported['PAGES'] > 30 and 'Отчёт об изменении линии границы' in text
+          and all(h.replace('.', ',') in text for h in hectares), (reported, hectares))
+    try:
+        processing.run('limes:changereport', dict(report_params, OUTPUT=os.path.join(OUT, 'bad-report.pdf'), ONLY='S-010'),
+                       context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        check('report_algorithm_bad_input', False, 'no error raised')
+    except Exception as e:  # noqa: BLE001
+        check('report_algorithm_bad_input', 'has no change' in str(e) and not os.path.exists(os.path.join(OUT, 'bad-report.pdf')), e)
 
 
 def screenshot():
