@@ -95,8 +95,13 @@ namespace limes::io
 
   QString CoordinateLimits::problem( double x, double y ) const
   {
+    // called for every vertex read: the text is made only for a coordinate that is wrong
+    const bool finite = std::isfinite( x ) && std::isfinite( y );
+    if ( finite && ( mGeographic ? x >= -180 - DEGREES_SLACK && x <= 360 + DEGREES_SLACK && std::fabs( y ) <= 90 + DEGREES_SLACK
+                     : std::fabs( x ) <= PROJECTED_LIMIT && std::fabs( y ) <= PROJECTED_LIMIT ) )
+      return QString();
     const QString at = QStringLiteral( "coordinate (%1, %2)" ).arg( number( x ), number( y ) );
-    if ( !std::isfinite( x ) || !std::isfinite( y ) )
+    if ( !finite )
       return QStringLiteral( "%1 is not finite" ).arg( at );
     // longitudes from -180 to 180 or from 0 to 360: both conventions are in use, and PROJ takes both
     if ( mGeographic && ( x < -180 - DEGREES_SLACK || x > 360 + DEGREES_SLACK || std::fabs( y ) > 90 + DEGREES_SLACK ) )
