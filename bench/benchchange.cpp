@@ -162,6 +162,49 @@ namespace
     PQfinish( c );
     return m;
   }
+
+  //! Each version's left (north) territory: the line closed by a path 50 km to its north.
+  QgsGeometry leftTerritory( const std::vector<QgsPointXY> &l, double yMax )
+  {
+    QgsPolylineXY ring( l.begin(), l.end() );
+    ring << QgsPointXY( l.back().x(), yMax + 50000 ) << QgsPointXY( l.front().x(), yMax + 50000 ) << l.front();
+    return QgsGeometry::fromPolygonXY( { ring } );
+  }
+
+  /**
+   * The job as the issue states PostGIS's side: the two versions' territories already built and
+   * stored (in EPSG:4326, for geography), then the two ST_Difference and their ellipsoidal areas.
+   * Building, transforming and loading the polygons is not timed.
+   */
+  Measure runPostgisDifference( const QString &conninfo, const LinePair &p, int timeoutSeconds )
+  {
+    Measure m;
+    PGconn *c = PQconnectdb( conninfo.toUtf8().constData() );
+    if ( PQstatus( c ) != CONNECTION_OK )
+    {
+      m.note = QStringLiteral( "no connection" );
+      return m;
+    }
+    exec( c, "SET client_min_messages = warning; DROP TABLE IF EXISTS t" );
+    exec( c, "CREATE TABLE t (name text, g geometry(Polygon, 4326))" );
+    exec( c, QStringLiteral( "INSERT INTO t VALUES ('old', ST_Transform(ST_GeomFromWKB(decode('%1', 'hex'), 32642), 4326)), "
+                             "('new', ST_Transform(ST_GeomFromWKB(decode('%2', 'hex'), 32642), 4326))" )
+          .arg( hexWkb( leftTerritory( p.oldLine, p.yMax ) ), hexWkb( leftTerritory( p.newLine, p.yMax ) ) ) );
+    exec( c, QStringLiteral( "SET statement_timeout = %1" ).arg( timeoutSeconds * 1000 ) );
+    QElapsedTimer timer;
+    timer.start();
+    PGresult *r = PQexec( c, "SELECT ST_Area(ST_Difference(o.g, n.g)::geography) + ST_Area(ST_Difference(n.g, o.g)::geography) "
+                             "FROM t o, t n WHERE o.name = 'old' AND n.name = 'new'" );
+    m.seconds = timer.elapsed() / 1000.0;
+    m.peakMb = backendPeakMb( c );
+    if ( PQresultStatus( r ) == PGRES_TUPLES_OK )
+      m.moved = QString::number( QString::fromLatin1( PQgetvalue( r, 0, 0 ) ).toDouble() / 1e6, 'f', 4 );
+    else
+      m.note = QString::fromUtf8( PQerrorMessage( c ) ).simplified().left( 80 );
+    PQclear( r );
+    PQfinish( c );
+    return m;
+  }
 }
 
 int main( int argc, char **argv )
@@ -222,22 +265,41 @@ int main( int argc, char **argv )
       out.flush();
     };
 
-    const QString summary = QStringLiteral( "%1/limes-%2.json" ).arg( work ).arg( size );
     const QString src = gpkg + "|layername=";
-    const Measure limes = runProgram( { LIMES_CLI, "change", "--old", src + "old", "--new", src + "new", "--left", "KG", "--right", "TJ",
-                                        "--water", src + "springs", "--water", src + "canals", "--water", src + "reservoirs",
-                                        "--output", QStringLiteral( "%1/limes-%2.gpkg" ).arg( work ).arg( size ), "--summary", summary },
-                                      timeout, work + "/limes.log" );
-    QString moved;
-    QFile f( summary );
-    if ( f.open( QIODevice::ReadOnly ) )
-    {
-      double total = 0;
-      for ( const QJsonValue &t : QJsonDocument::fromJson( f.readAll() ).object()["transfers"].toArray() )
-        total += t["area_m2"].toDouble();
-      moved = QString::number( total / 1e6, 'f', 4 );
-    }
+    // the whole process, with or without the resources, and the km² its summary moves
+    auto runLimes = [&]( const QString &name, bool water, QString &moved ) {
+      const QString summary = QStringLiteral( "%1/%2-%3.json" ).arg( work, name ).arg( size );
+      QStringList args { LIMES_CLI, "change", "--old", src + "old", "--new", src + "new", "--left", "KG", "--right", "TJ" };
+      if ( water )
+        args << "--water" << src + "springs" << "--water" << src + "canals" << "--water" << src + "reservoirs";
+      args << "--output" << QStringLiteral( "%1/%2-%3.gpkg" ).arg( work, name ).arg( size ) << "--summary" << summary;
+      const Measure m = runProgram( args, timeout, work + "/" + name + ".log" );
+      QFile f( summary );
+      if ( f.open( QIODevice::ReadOnly ) )
+      {
+        double total = 0;
+        for ( const QJsonValue &t : QJsonDocument::fromJson( f.readAll() ).object()["transfers"].toArray() )
+          total += t["area_m2"].toDouble();
+        moved = QString::number( total / 1e6, 'f', 4 );
+      }
+      return m;
+    };
+    QString moved, movedLand;
+    const Measure limes = runLimes( QStringLiteral( "limes" ), true, moved );
     row( "limes change", limes, moved );
+    const Measure land = runLimes( QStringLiteral( "limes-land" ), false, movedLand );
+    row( "limes change, land only", land, movedLand );
+    if ( !conninfo.isEmpty() )
+    {
+      Measure diff = runPostgisDifference( conninfo, p, timeout );
+      if ( diff.note.isEmpty() && land.seconds > 0 )
+      {
+        const double r = diff.seconds / land.seconds;
+        diff.note = r >= 1 ? QStringLiteral( "limes (land only) %1x faster" ).arg( r, 0, 'f', 1 )
+                           : QStringLiteral( "limes (land only) %1x slower" ).arg( 1 / r, 0, 'f', 1 );
+      }
+      row( "PostGIS 3.3 (2 ST_Difference + area)", diff, diff.moved );
+    }
 
     if ( !conninfo.isEmpty() )
     {
