@@ -99,6 +99,185 @@ namespace limes::report
       layer->updateExtents();
       return layer;
     }
+
+    using Layer = std::unique_ptr<QgsVectorLayer>;
+
+    //! The changed segments, in summary order: the atlas' pages (their transfers frame a page without a segment line).
+    Layer coverageLayer( const ReportInput &input, const QStringList &changed, const ReportText &text )
+    {
+      const ChangeResult &r = *input.result;
+      const QgsCoordinateTransformContext &context = input.request->transformContext;
+      auto coverage = memoryLayer( QStringLiteral( "MultiLineString" ), QStringLiteral( "limes_changed_segments" ), r.workingCrs,
+                                   stringFields( { QStringLiteral( "code" ), QStringLiteral( "title" ) } ) );
+      {
+        QMap<QString, QgsGeometry> lines;
+        if ( input.request->segments.source )
+        {
+          QgsFeatureRequest request;
+          request.setDestinationCrs( r.workingCrs, context );
+          QgsFeature f;
+          QgsFeatureIterator it = input.request->segments.source->getFeatures( request );
+          const int field = input.request->segments.source->fields().lookupField( input.request->segmentCodeField );
+          while ( field >= 0 && it.nextFeature( f ) )
+          {
+            const QString code = f.attribute( field ).toString();
+            if ( changed.contains( code ) && !f.geometry().isNull() )
+              lines[code] = lines[code].isNull() ? f.geometry() : QgsGeometry::collectGeometry( { lines[code], f.geometry() } );
+          }
+        }
+        QgsFeatureList features;
+        for ( const QString &code : changed )
+        {
+          QgsFeature f( coverage->fields() );
+          QgsGeometry g = lines.value( code );
+          if ( g.isNull() ) // no segment line: the segment's transfers frame its page
+          {
+            QVector<QgsGeometry> parts;
+            for ( const Transfer &t : r.transfers )
+              if ( t.segment == code )
+                parts << QgsGeometry( t.geometry.constGet()->boundary() );
+            g = QgsGeometry::collectGeometry( parts );
+          }
+          g.convertToMultiType();
+          f.setGeometry( g );
+          f.setAttributes( attributes( { code, QStringLiteral( "%1 %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Segment" ) ), code ) } ) );
+          features << f;
+        }
+        coverage->dataProvider()->addFeatures( features );
+        coverage->updateExtents();
+        coverage->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine(
+        { { QStringLiteral( "line_color" ), QStringLiteral( "255,200,0,160" ) }, { QStringLiteral( "line_width" ), QStringLiteral( "3.0" ) } } ).release() ) );
+      }
+      return coverage;
+    }
+
+    //! The transfers, coloured by direction and labelled with their area in hectares.
+    Layer transfersLayer( const ChangeResult &r, const ReportText &text )
+    {
+      QgsFields transferFields = stringFields( { QStringLiteral( "segment" ), QStringLiteral( "direction" ), QStringLiteral( "area_label" ) } );
+      transferFields.append( limes::compat::field( QStringLiteral( "area_m2" ), QMetaType::Double ) );
+      auto transfers = memoryLayer( QStringLiteral( "MultiPolygon" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Land that changes sides" ) ), r.workingCrs, transferFields );
+      {
+        QgsFeatureList features;
+        std::set<QString> directions;
+        for ( const Transfer &t : r.transfers )
+        {
+          QgsFeature f( transfers->fields() );
+          QgsGeometry g = t.geometry;
+          g.convertToMultiType();
+          f.setGeometry( g );
+          const QString direction = QStringLiteral( "%1 → %2" ).arg( t.from, t.to );
+          directions.insert( direction );
+          f.setAttributes( attributes( { t.segment, direction, QStringLiteral( "%1 %2" ).arg( text.hectares( t.areaM2 ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "ha" ) ) ), t.areaM2 } ) );
+          features << f;
+        }
+        transfers->dataProvider()->addFeatures( features );
+        transfers->updateExtents();
+        const QStringList fills{ QStringLiteral( "230,97,1,140" ), QStringLiteral( "33,102,172,140" ), QStringLiteral( "77,172,38,140" ), QStringLiteral( "152,78,163,140" ) };
+        QgsCategoryList categories;
+        int i = 0;
+        for ( const QString &d : directions )
+          categories << QgsRendererCategory( d, limes::compat::createSimpleFill( { { QStringLiteral( "color" ), fills.at( i++ % fills.size() ) },
+            { QStringLiteral( "outline_color" ), QStringLiteral( "60,60,60,255" ) }, { QStringLiteral( "outline_width" ), QStringLiteral( "0.2" ) } } ).release(), d );
+        transfers->setRenderer( new QgsCategorizedSymbolRenderer( QStringLiteral( "direction" ), categories ) );
+        label( transfers.get(), QStringLiteral( "\"area_label\"" ), 7 );
+      }
+      return transfers;
+    }
+
+    //! The resource features that change side, one layer per geometry type that has any.
+    std::vector<Layer> resourceLayers( const ChangeResult &r, const ReportText &text )
+    {
+      std::vector<std::unique_ptr<QgsVectorLayer>> resources;
+      const std::tuple<limes::GeometryType, QString, const char *> kinds[] = {
+        { limes::geometrytype::Polygon, QStringLiteral( "MultiPolygon" ), QT_TRANSLATE_NOOP( "limes::report", "Resource areas that change sides" ) },
+        { limes::geometrytype::Line, QStringLiteral( "MultiLineString" ), QT_TRANSLATE_NOOP( "limes::report", "Resource lines that change sides" ) },
+        { limes::geometrytype::Point, QStringLiteral( "MultiPoint" ), QT_TRANSLATE_NOOP( "limes::report", "Resource points that change sides" ) } };
+      for ( const auto &[type, wkb, name] : kinds )
+      {
+        auto layer = memoryLayer( wkb, text.phrase( name ), r.workingCrs,
+                                  stringFields( { QStringLiteral( "segment" ), QStringLiteral( "layer" ) } ) );
+        QgsFeatureList features;
+        for ( const ResourceChange &c : r.resourceChanges )
+          if ( c.type == type && !c.geometry.isNull() )
+          {
+            QgsFeature f( layer->fields() );
+            QgsGeometry g = c.geometry;
+            g.convertToMultiType();
+            f.setGeometry( g );
+            f.setAttributes( attributes( { c.segment, c.layer } ) );
+            features << f;
+          }
+        if ( features.isEmpty() )
+          continue;
+        layer->dataProvider()->addFeatures( features );
+        layer->updateExtents();
+        if ( type == limes::geometrytype::Polygon )
+          layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleFill( { { QStringLiteral( "color" ), QStringLiteral( "120,190,240,200" ) },
+            { QStringLiteral( "outline_color" ), QStringLiteral( "0,90,200,255" ) } } ).release() ) );
+        else if ( type == limes::geometrytype::Line )
+          layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine( { { QStringLiteral( "line_color" ), QStringLiteral( "0,90,200,255" ) },
+            { QStringLiteral( "line_width" ), QStringLiteral( "0.8" ) } } ).release() ) );
+        else
+          layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleMarker( { { QStringLiteral( "color" ), QStringLiteral( "0,90,200,255" ) },
+            { QStringLiteral( "size" ), QStringLiteral( "2.4" ) }, { QStringLiteral( "name" ), QStringLiteral( "diamond" ) } } ).release() ) );
+        resources.push_back( std::move( layer ) );
+      }
+
+      return resources;
+    }
+
+    //! The pillars (stored in WGS 84), labelled with their numbers.
+    Layer pillarsLayer( const ReportInput &input, const ReportText &text )
+    {
+      const ChangeResult &r = *input.result;
+      const QgsCoordinateTransformContext &context = input.request->transformContext;
+      auto pillars = memoryLayer( QStringLiteral( "Point" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) ), r.workingCrs,
+                                  stringFields( { QStringLiteral( "number" ), QStringLiteral( "segment" ) } ) );
+      {
+        const QgsCoordinateTransform toWorking( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), r.workingCrs, context );
+        QgsFeatureList features;
+        for ( const Pillar &p : input.pillars )
+        {
+          QgsGeometry g = QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) );
+          if ( g.transform( toWorking ) != Qgis::GeometryOperationResult::Success )
+            continue;
+          QgsFeature f( pillars->fields() );
+          f.setGeometry( g );
+          f.setAttributes( attributes( { p.number, p.segment } ) );
+          features << f;
+        }
+        pillars->dataProvider()->addFeatures( features );
+        pillars->updateExtents();
+        pillars->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleMarker( { { QStringLiteral( "color" ), QStringLiteral( "255,255,255,255" ) },
+          { QStringLiteral( "outline_color" ), QStringLiteral( "0,0,0,255" ) }, { QStringLiteral( "size" ), QStringLiteral( "2.0" ) },
+          { QStringLiteral( "name" ), QStringLiteral( "square" ) } } ).release() ) );
+        label( pillars.get(), QStringLiteral( "\"number\"" ), 6.5 );
+      }
+
+      return pillars;
+    }
+
+    //! A table as a layer without geometry, every cell as the report writes it: the atlas filters it to its segment.
+    Layer tableRowsLayer( const Table &table, const ReportText &text )
+    {
+      QStringList names;
+      for ( const Column &c : table.columns )
+        names << c.csvName;
+      auto layer = memoryLayer( QStringLiteral( "None" ), QStringLiteral( "limes_table_%1" ).arg( table.id ), QgsCoordinateReferenceSystem(), stringFields( names ) );
+      QgsFeatureList features;
+      for ( int row = 0; row < table.rows.size(); ++row )
+      {
+        QgsFeature f( layer->fields() );
+        QgsAttributes attributes;
+        for ( int column = 0; column < table.columns.size(); ++column )
+          attributes << table.cell( row, column, text );
+        f.setAttributes( attributes );
+        features << f;
+      }
+      layer->dataProvider()->addFeatures( features );
+      return layer;
+    }
   }
 
   ReportLayers::ReportLayers( const ReportInput &input, const ReportTables &tables, const QStringList &changed, const ReportText &text )
@@ -109,153 +288,23 @@ namespace limes::report
     mProject->setCrs( r.workingCrs );
     mProject->setTransformContext( context );
     mProject->setEllipsoid( r.ellipsoid );
-    std::vector<std::unique_ptr<QgsMapLayer>> owned;
 
-    // the changed segments: the atlas' pages, in summary order
-    auto coverage = memoryLayer( QStringLiteral( "MultiLineString" ), QStringLiteral( "limes_changed_segments" ), r.workingCrs,
-                                 stringFields( { QStringLiteral( "code" ), QStringLiteral( "title" ) } ) );
-    {
-      QMap<QString, QgsGeometry> lines;
-      if ( input.request->segments.source )
-      {
-        QgsFeatureRequest request;
-        request.setDestinationCrs( r.workingCrs, context );
-        QgsFeature f;
-        QgsFeatureIterator it = input.request->segments.source->getFeatures( request );
-        const int field = input.request->segments.source->fields().lookupField( input.request->segmentCodeField );
-        while ( field >= 0 && it.nextFeature( f ) )
-        {
-          const QString code = f.attribute( field ).toString();
-          if ( changed.contains( code ) && !f.geometry().isNull() )
-            lines[code] = lines[code].isNull() ? f.geometry() : QgsGeometry::collectGeometry( { lines[code], f.geometry() } );
-        }
-      }
-      QgsFeatureList features;
-      for ( const QString &code : changed )
-      {
-        QgsFeature f( coverage->fields() );
-        QgsGeometry g = lines.value( code );
-        if ( g.isNull() ) // no segment line: the segment's transfers frame its page
-        {
-          QVector<QgsGeometry> parts;
-          for ( const Transfer &t : r.transfers )
-            if ( t.segment == code )
-              parts << QgsGeometry( t.geometry.constGet()->boundary() );
-          g = QgsGeometry::collectGeometry( parts );
-        }
-        g.convertToMultiType();
-        f.setGeometry( g );
-        f.setAttributes( attributes( { code, QStringLiteral( "%1 %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Segment" ) ), code ) } ) );
-        features << f;
-      }
-      coverage->dataProvider()->addFeatures( features );
-      coverage->updateExtents();
-      coverage->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine(
-      { { QStringLiteral( "line_color" ), QStringLiteral( "255,200,0,160" ) }, { QStringLiteral( "line_width" ), QStringLiteral( "3.0" ) } } ).release() ) );
-    }
-    mCoverage = coverage.get();
-
-    // transfers, coloured by direction and labelled with their area in hectares
-    QgsFields transferFields = stringFields( { QStringLiteral( "segment" ), QStringLiteral( "direction" ), QStringLiteral( "area_label" ) } );
-    transferFields.append( limes::compat::field( QStringLiteral( "area_m2" ), QMetaType::Double ) );
-    auto transfers = memoryLayer( QStringLiteral( "MultiPolygon" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Land that changes sides" ) ), r.workingCrs, transferFields );
-    {
-      QgsFeatureList features;
-      std::set<QString> directions;
-      for ( const Transfer &t : r.transfers )
-      {
-        QgsFeature f( transfers->fields() );
-        QgsGeometry g = t.geometry;
-        g.convertToMultiType();
-        f.setGeometry( g );
-        const QString direction = QStringLiteral( "%1 → %2" ).arg( t.from, t.to );
-        directions.insert( direction );
-        f.setAttributes( attributes( { t.segment, direction, QStringLiteral( "%1 %2" ).arg( text.hectares( t.areaM2 ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "ha" ) ) ), t.areaM2 } ) );
-        features << f;
-      }
-      transfers->dataProvider()->addFeatures( features );
-      transfers->updateExtents();
-      const QStringList fills{ QStringLiteral( "230,97,1,140" ), QStringLiteral( "33,102,172,140" ), QStringLiteral( "77,172,38,140" ), QStringLiteral( "152,78,163,140" ) };
-      QgsCategoryList categories;
-      int i = 0;
-      for ( const QString &d : directions )
-        categories << QgsRendererCategory( d, limes::compat::createSimpleFill( { { QStringLiteral( "color" ), fills.at( i++ % fills.size() ) },
-          { QStringLiteral( "outline_color" ), QStringLiteral( "60,60,60,255" ) }, { QStringLiteral( "outline_width" ), QStringLiteral( "0.2" ) } } ).release(), d );
-      transfers->setRenderer( new QgsCategorizedSymbolRenderer( QStringLiteral( "direction" ), categories ) );
-      label( transfers.get(), QStringLiteral( "\"area_label\"" ), 7 );
-    }
-    mTransfers = transfers.get();
-
-    // the resource features that change side, one layer per geometry type
-    std::vector<std::unique_ptr<QgsVectorLayer>> resources;
-    const std::tuple<limes::GeometryType, QString, const char *> kinds[] = {
-      { limes::geometrytype::Polygon, QStringLiteral( "MultiPolygon" ), QT_TRANSLATE_NOOP( "limes::report", "Resource areas that change sides" ) },
-      { limes::geometrytype::Line, QStringLiteral( "MultiLineString" ), QT_TRANSLATE_NOOP( "limes::report", "Resource lines that change sides" ) },
-      { limes::geometrytype::Point, QStringLiteral( "MultiPoint" ), QT_TRANSLATE_NOOP( "limes::report", "Resource points that change sides" ) } };
-    for ( const auto &[type, wkb, name] : kinds )
-    {
-      auto layer = memoryLayer( wkb, text.phrase( name ), r.workingCrs,
-                                stringFields( { QStringLiteral( "segment" ), QStringLiteral( "layer" ) } ) );
-      QgsFeatureList features;
-      for ( const ResourceChange &c : r.resourceChanges )
-        if ( c.type == type && !c.geometry.isNull() )
-        {
-          QgsFeature f( layer->fields() );
-          QgsGeometry g = c.geometry;
-          g.convertToMultiType();
-          f.setGeometry( g );
-          f.setAttributes( attributes( { c.segment, c.layer } ) );
-          features << f;
-        }
-      if ( features.isEmpty() )
-        continue;
-      layer->dataProvider()->addFeatures( features );
-      layer->updateExtents();
-      if ( type == limes::geometrytype::Polygon )
-        layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleFill( { { QStringLiteral( "color" ), QStringLiteral( "120,190,240,200" ) },
-          { QStringLiteral( "outline_color" ), QStringLiteral( "0,90,200,255" ) } } ).release() ) );
-      else if ( type == limes::geometrytype::Line )
-        layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine( { { QStringLiteral( "line_color" ), QStringLiteral( "0,90,200,255" ) },
-          { QStringLiteral( "line_width" ), QStringLiteral( "0.8" ) } } ).release() ) );
-      else
-        layer->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleMarker( { { QStringLiteral( "color" ), QStringLiteral( "0,90,200,255" ) },
-          { QStringLiteral( "size" ), QStringLiteral( "2.4" ) }, { QStringLiteral( "name" ), QStringLiteral( "diamond" ) } } ).release() ) );
-      resources.push_back( std::move( layer ) );
-    }
-
+    Layer coverage = coverageLayer( input, changed, text );
+    Layer transfers = transfersLayer( r, text );
+    std::vector<Layer> resources = resourceLayers( r, text );
     // both versions: the old one dashed under the new one
-    auto oldLines = versionLayer( input.request->oldVersion, QStringLiteral( "%1: %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Old version" ) ), input.oldVersion.name ), r, context );
+    Layer oldLines = versionLayer( input.request->oldVersion, QStringLiteral( "%1: %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Old version" ) ), input.oldVersion.name ), r, context );
     oldLines->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine( { { QStringLiteral( "line_color" ), QStringLiteral( "200,0,0,255" ) },
       { QStringLiteral( "line_width" ), QStringLiteral( "0.5" ) }, { QStringLiteral( "line_style" ), QStringLiteral( "dash" ) } } ).release() ) );
-    auto newLines = versionLayer( input.request->newVersion, QStringLiteral( "%1: %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "New version" ) ), input.newVersion.name ), r, context );
+    Layer newLines = versionLayer( input.request->newVersion, QStringLiteral( "%1: %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "New version" ) ), input.newVersion.name ), r, context );
     newLines->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleLine( { { QStringLiteral( "line_color" ), QStringLiteral( "0,0,0,255" ) },
       { QStringLiteral( "line_width" ), QStringLiteral( "0.6" ) } } ).release() ) );
-
-    // the pillars, labelled with their numbers
-    auto pillars = memoryLayer( QStringLiteral( "Point" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) ), r.workingCrs,
-                                stringFields( { QStringLiteral( "number" ), QStringLiteral( "segment" ) } ) );
-    {
-      const QgsCoordinateTransform toWorking( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), r.workingCrs, context );
-      QgsFeatureList features;
-      for ( const Pillar &p : input.pillars )
-      {
-        QgsGeometry g = QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) );
-        if ( g.transform( toWorking ) != Qgis::GeometryOperationResult::Success )
-          continue;
-        QgsFeature f( pillars->fields() );
-        f.setGeometry( g );
-        f.setAttributes( attributes( { p.number, p.segment } ) );
-        features << f;
-      }
-      pillars->dataProvider()->addFeatures( features );
-      pillars->updateExtents();
-      pillars->setRenderer( new QgsSingleSymbolRenderer( limes::compat::createSimpleMarker( { { QStringLiteral( "color" ), QStringLiteral( "255,255,255,255" ) },
-        { QStringLiteral( "outline_color" ), QStringLiteral( "0,0,0,255" ) }, { QStringLiteral( "size" ), QStringLiteral( "2.0" ) },
-        { QStringLiteral( "name" ), QStringLiteral( "square" ) } } ).release() ) );
-      label( pillars.get(), QStringLiteral( "\"number\"" ), 6.5 );
-    }
+    Layer pillars = pillarsLayer( input, text );
+    mCoverage = coverage.get();
+    mTransfers = transfers.get();
 
     // top first: pillars, the versions, resources, transfers, the changed segments under all
+    std::vector<std::unique_ptr<QgsMapLayer>> owned;
     mMapLayers << pillars.get() << newLines.get() << oldLines.get();
     for ( auto &l : resources )
       mMapLayers << l.get();
@@ -267,25 +316,9 @@ namespace limes::report
       owned.push_back( std::move( l ) );
     owned.push_back( std::move( transfers ) );
     owned.push_back( std::move( coverage ) );
-
-    // the per-segment tables the atlas filters to its segment: every cell as the report writes it
     for ( const Table *table : { &tables.segments, &tables.segmentResources, &tables.ledger, &tables.pillars } )
     {
-      QStringList names;
-      for ( const Column &c : table->columns )
-        names << c.csvName;
-      auto layer = memoryLayer( QStringLiteral( "None" ), QStringLiteral( "limes_table_%1" ).arg( table->id ), QgsCoordinateReferenceSystem(), stringFields( names ) );
-      QgsFeatureList features;
-      for ( int row = 0; row < table->rows.size(); ++row )
-      {
-        QgsFeature f( layer->fields() );
-        QgsAttributes attributes;
-        for ( int column = 0; column < table->columns.size(); ++column )
-          attributes << table->cell( row, column, text );
-        f.setAttributes( attributes );
-        features << f;
-      }
-      layer->dataProvider()->addFeatures( features );
+      Layer layer = tableRowsLayer( *table, text );
       mTables.insert( table->id, layer.get() );
       owned.push_back( std::move( layer ) );
     }
