@@ -3182,4 +3182,17 @@ Source: %2</source>
         <translation>стороны %1 нет</translation>
     </message>
 </context>
+<context>
+    <name>limes::WorkspaceLocation</name>
+    <message>
+        <location filename="../plugin/gui/forms/workspacelocation.cpp" line="+27"/>
+        <source>Save a connection in QGIS first: Data Source Manager, PostgreSQL, New</source>
+        <translation>Сначала сохраните подключение в QGIS: Менеджер источников данных, PostgreSQL, Создать</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No PostgreSQL connections are saved in QGIS (Data Source Manager, PostgreSQL, New).</source>
+        <translation>В QGIS нет сохранённых подключений PostgreSQL (Менеджер источников данных, PostgreSQL, Создать).</translation>
+    </message>
+</context>
 </TS>

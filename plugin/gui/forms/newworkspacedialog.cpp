@@ -27,8 +27,8 @@ namespace limes
     mUi->mFileWidget->setStorageMode( QgsFileWidget::SaveFile );
     mUi->mFileWidget->setFilter( tr( "Limes workspace (*.gpkg)" ) );
     mUi->mFileWidget->setConfirmOverwrite( false ); // a workspace is never overwritten: refused below instead
-    for ( const SavedConnection &c : savedPostgresConnections() )
-      mUi->mConnectionCombo->addItem( c.name, c.description );
+    mLocation = new WorkspaceLocation( mUi->mFileWidget, mUi->mFileRadio, mUi->mConnectionRadio, mUi->mConnectionCombo, nullptr, this );
+    connect( mLocation, &WorkspaceLocation::changed, this, &NewWorkspaceDialog::updateState );
     mUi->mSegmentsLayer->setFilters( compat::VectorLayerFilter );
     mUi->mSegmentsLayer->setAllowEmptyLayer( true );
     mUi->mSegmentsLayer->setLayer( nullptr );
@@ -42,12 +42,6 @@ namespace limes
       updateState();
     } );
     connect( mUi->mCodeField, &QgsFieldComboBox::fieldChanged, this, &NewWorkspaceDialog::updateState );
-    connect( mUi->mFileWidget, &QgsFileWidget::fileChanged, this, [this] {
-      mUi->mFileRadio->setChecked( true );
-      updateState();
-    } );
-    connect( mUi->mFileRadio, &QRadioButton::toggled, this, &NewWorkspaceDialog::updateState );
-    connect( mUi->mConnectionCombo, qOverload<int>( &QComboBox::currentIndexChanged ), this, &NewWorkspaceDialog::updateState );
     connect( mUi->mPartiesTable, &QTableWidget::itemChanged, this, &NewWorkspaceDialog::updateState );
     connect( mUi->mAddParty, &QPushButton::clicked, this, [this] { addParty(); } );
     connect( mUi->mRemoveParty, &QPushButton::clicked, this, [this] {
@@ -67,20 +61,12 @@ namespace limes
 
   void NewWorkspaceDialog::setFile( const QString &path )
   {
-    mUi->mFileWidget->setFilePath( path );
-    mUi->mFileRadio->setChecked( true );
-    updateState();
+    mLocation->setFile( path );
   }
 
   bool NewWorkspaceDialog::setConnection( const QString &name )
   {
-    const int index = mUi->mConnectionCombo->findText( name );
-    if ( index < 0 )
-      return false;
-    mUi->mConnectionCombo->setCurrentIndex( index );
-    mUi->mConnectionRadio->setChecked( true );
-    updateState();
-    return true;
+    return mLocation->setConnection( name );
   }
 
   void NewWorkspaceDialog::addParty( const QString &code, const QString &name, const QColor &colour )
@@ -106,9 +92,9 @@ namespace limes
 
   WorkspaceChoice NewWorkspaceDialog::choice() const
   {
-    if ( mUi->mConnectionRadio->isChecked() )
-      return choiceFromRecent( RecentWorkspaces::connectionEntry( mUi->mConnectionCombo->currentText() ) );
-    QString path = mUi->mFileWidget->filePath();
+    if ( mLocation->isConnection() )
+      return choiceFromRecent( RecentWorkspaces::connectionEntry( mLocation->connectionName() ) );
+    QString path = mLocation->filePath();
     if ( !path.isEmpty() && QFileInfo( path ).suffix().compare( QLatin1String( "gpkg" ), Qt::CaseInsensitive ) != 0 )
       path += QLatin1String( ".gpkg" );
     return choiceFromRecent( RecentWorkspaces::fileEntry( path ) );
@@ -138,12 +124,12 @@ namespace limes
   {
     QStringList list;
     const WorkspaceChoice where = choice();
-    if ( mUi->mConnectionRadio->isChecked() )
+    if ( mLocation->isConnection() )
     {
       if ( where.target.isEmpty() )
         list << tr( "Choose a saved PostgreSQL connection." );
     }
-    else if ( mUi->mFileWidget->filePath().isEmpty() )
+    else if ( mLocation->filePath().isEmpty() )
       list << tr( "Choose the new GeoPackage file." );
     else if ( QFileInfo::exists( where.target ) )
       list << tr( "%1 exists already: a workspace is never overwritten." ).arg( where.target );
@@ -187,8 +173,7 @@ namespace limes
 
   void NewWorkspaceDialog::updateState()
   {
-    mUi->mFileWidget->setEnabled( mUi->mFileRadio->isChecked() );
-    mUi->mConnectionCombo->setEnabled( mUi->mConnectionRadio->isChecked() );
+    mLocation->updateWidgets();
     const QStringList why = problems();
     mUi->mProblems->setText( why.join( QLatin1Char( '\n' ) ) );
     mUi->mButtons->button( QDialogButtonBox::Ok )->setEnabled( why.isEmpty() );

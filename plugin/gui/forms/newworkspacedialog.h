@@ -3,6 +3,7 @@
 #define LIMES_NEWWORKSPACEDIALOG_H
 
 #include "openworkspacedialog.h"
+#include "workspacelocation.h"
 #include "workspace/model.h"
 
 #include <QDialog>
@@ -48,6 +49,7 @@ namespace limes
       void updateState();
 
       std::unique_ptr<Ui::LimesNewWorkspaceDialog> mUi;
+      WorkspaceLocation *mLocation = nullptr;
   };
 
   /**

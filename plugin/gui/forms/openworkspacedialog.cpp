@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "openworkspacedialog.h"
 #include "ui_openworkspacedialog.h"
+#include "workspacelocation.h"
 #include "workspace/connections.h"
 
 #include <QFileInfo>
@@ -16,23 +17,8 @@ namespace limes
     mUi->mFileWidget->setFilter( tr( "Limes workspace (*.gpkg)" ) );
     mUi->mFileWidget->setStorageMode( QgsFileWidget::GetFile );
     mUi->mFileWidget->setDialogTitle( tr( "Open Commission Workspace" ) );
-    for ( const SavedConnection &c : savedPostgresConnections() )
-      mUi->mConnectionCombo->addItem( c.name, c.description );
-    if ( mUi->mConnectionCombo->count() == 0 )
-    {
-      mUi->mConnectionRadio->setEnabled( false );
-      mUi->mConnectionRadio->setToolTip( tr( "Save a connection in QGIS first: Data Source Manager, PostgreSQL, New" ) );
-      mUi->mConnectionCombo->setVisible( false );
-      mUi->mConnectionInfo->setText( tr( "No PostgreSQL connections are saved in QGIS (Data Source Manager, PostgreSQL, New)." ) );
-    }
-    connect( mUi->mFileWidget, &QgsFileWidget::fileChanged, this, [this] {
-      mUi->mFileRadio->setChecked( true );
-      updateState();
-    } );
-    connect( mUi->mConnectionCombo, qOverload<int>( &QComboBox::activated ), this, [this] { mUi->mConnectionRadio->setChecked( true ); } );
-    connect( mUi->mConnectionCombo, qOverload<int>( &QComboBox::currentIndexChanged ), this, &OpenWorkspaceDialog::updateState );
-    connect( mUi->mFileRadio, &QRadioButton::toggled, this, &OpenWorkspaceDialog::updateState );
-    connect( mUi->mConnectionRadio, &QRadioButton::toggled, this, &OpenWorkspaceDialog::updateState );
+    mLocation = new WorkspaceLocation( mUi->mFileWidget, mUi->mFileRadio, mUi->mConnectionRadio, mUi->mConnectionCombo, mUi->mConnectionInfo, this );
+    connect( mLocation, &WorkspaceLocation::changed, this, &OpenWorkspaceDialog::updateState );
     connect( mUi->mButtons, &QDialogButtonBox::accepted, this, [this] {
       if ( problem().isEmpty() )
         accept();
@@ -44,34 +30,26 @@ namespace limes
 
   void OpenWorkspaceDialog::setFile( const QString &path )
   {
-    mUi->mFileWidget->setFilePath( path );
-    mUi->mFileRadio->setChecked( true );
-    updateState();
+    mLocation->setFile( path );
   }
 
   bool OpenWorkspaceDialog::setConnection( const QString &name )
   {
-    const int index = mUi->mConnectionCombo->findText( name );
-    if ( index < 0 )
-      return false;
-    mUi->mConnectionCombo->setCurrentIndex( index );
-    mUi->mConnectionRadio->setChecked( true );
-    updateState();
-    return true;
+    return mLocation->setConnection( name );
   }
 
   WorkspaceChoice OpenWorkspaceDialog::choice() const
   {
-    if ( mUi->mConnectionRadio->isChecked() )
-      return choiceFromRecent( RecentWorkspaces::connectionEntry( mUi->mConnectionCombo->currentText() ) );
-    return choiceFromRecent( RecentWorkspaces::fileEntry( mUi->mFileWidget->filePath() ) );
+    if ( mLocation->isConnection() )
+      return choiceFromRecent( RecentWorkspaces::connectionEntry( mLocation->connectionName() ) );
+    return choiceFromRecent( RecentWorkspaces::fileEntry( mLocation->filePath() ) );
   }
 
   QString OpenWorkspaceDialog::problem() const
   {
-    if ( mUi->mConnectionRadio->isChecked() )
-      return mUi->mConnectionCombo->currentIndex() < 0 ? tr( "Choose a saved PostgreSQL connection." ) : QString();
-    const QString path = mUi->mFileWidget->filePath();
+    if ( mLocation->isConnection() )
+      return mLocation->connectionName().isEmpty() ? tr( "Choose a saved PostgreSQL connection." ) : QString();
+    const QString path = mLocation->filePath();
     if ( path.isEmpty() )
       return tr( "Choose the workspace's GeoPackage file." );
     if ( !QFileInfo( path ).isFile() )
@@ -81,10 +59,7 @@ namespace limes
 
   void OpenWorkspaceDialog::updateState()
   {
-    mUi->mFileWidget->setEnabled( mUi->mFileRadio->isChecked() );
-    mUi->mConnectionCombo->setEnabled( mUi->mConnectionRadio->isChecked() );
-    if ( mUi->mConnectionCombo->count() > 0 )
-      mUi->mConnectionInfo->setText( mUi->mConnectionRadio->isChecked() ? mUi->mConnectionCombo->currentData().toString() : QString() );
+    mLocation->updateWidgets();
     const QString why = problem();
     mUi->mProblem->setText( why );
     mUi->mButtons->button( QDialogButtonBox::Open )->setEnabled( why.isEmpty() );

@@ -21,6 +21,8 @@ namespace limes
     QString recentEntry;  //!< RecentWorkspaces entry (never a password)
   };
 
+  class WorkspaceLocation;
+
   //! Picks a GeoPackage workspace file or one of QGIS's saved PostgreSQL connections.
   class OpenWorkspaceDialog : public QDialog
   {
@@ -42,6 +44,7 @@ namespace limes
       void updateState();
 
       std::unique_ptr<Ui::LimesOpenWorkspaceDialog> mUi;
+      WorkspaceLocation *mLocation = nullptr;
   };
 
   //! The choice behind a recent-workspaces entry; an empty target when it no longer exists.
