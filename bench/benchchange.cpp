@@ -220,7 +220,7 @@ int main( int argc, char **argv )
   parser.addOptions( {
     { "sizes", "Vertices per version, comma-separated.", "N,N", "10000,100000,1000000" },
     { "resources", "Resource features (60% points, 30% lines, 10% polygons).", "N", "100000" },
-    { "peers", "Peers to run: postgis,qgis (empty: Limes only).", "LIST", "postgis,qgis" },
+    { "peers", "Peers to run: postgis (both PostGIS jobs), postgis-diff (only the two ST_Difference), qgis; empty: Limes only.", "LIST", "postgis,qgis" },
     { "timeout", "Seconds a peer may take per size.", "S", "900" },
     { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
   } );
@@ -233,7 +233,7 @@ int main( int argc, char **argv )
 
   QString conninfo;
   const QString pgState = work + "/postgis";
-  if ( peers.contains( "postgis" ) )
+  if ( peers.contains( "postgis" ) || peers.contains( "postgis-diff" ) )
   {
     QProcess::execute( "bash", { LIMES_SOURCE_DIR "/tests/postgis/pg_start.sh", pgState } );
     QFile f( pgState + "/conninfo" );
@@ -301,7 +301,7 @@ int main( int argc, char **argv )
       row( "PostGIS 3.3 (2 ST_Difference + area)", diff, diff.moved );
     }
 
-    if ( !conninfo.isEmpty() )
+    if ( !conninfo.isEmpty() && peers.contains( "postgis" ) )
     {
       const Measure pg = runPostgis( conninfo, p, gpkg, timeout );
       row( "PostGIS 3.3 (node+polygonize+sides)", pg, pg.moved );
