@@ -198,6 +198,35 @@ class TestLineOverlay : public QObject
       }
     }
 
+    void segmentIndexWithASegmentFromTheLowerLeftCorner()
+    {
+      // the data's lower-left corner is a vertex: a search radius reaches cell (-1, -1) there,
+      // whose key was the hash table's EMPTY mark, and that segment overwrote another cell's
+      // list (a transfer of 705 ha went missing in a claim drawn against a segment's line)
+      std::vector<limes::SegmentIndex::Segment> segments;
+      std::mt19937 rng( 5 );
+      std::uniform_real_distribution<double> u( 1, 200 );
+      for ( int i = 0; i < 500; ++i )
+      {
+        const double x = u( rng ), y = u( rng );
+        segments.push_back( { x, y, x + 0.3, y + 0.2 } ); // mostly within one cell: found there or nowhere
+      }
+      segments.push_back( { 3, 4, 0, 0 } ); // ends on the corner (0, 0); stored last, as the line's last segment was
+      const limes::SegmentIndex index( segments, 2.0 );
+      for ( size_t id = 0; id < segments.size(); ++id )
+      {
+        const auto &s = segments[id];
+        const double mx = ( s.x0 + s.x1 ) / 2, my = ( s.y0 + s.y1 ) / 2;
+        bool found = false;
+        index.near( mx, my, 0.002, [&]( size_t i ) { found = found || i == id; } );
+        QVERIFY2( found, qPrintable( QStringLiteral( "segment %1 not found at its own midpoint" ).arg( id ) ) );
+      }
+      // far from everything: nothing, not the corner's segment
+      int visited = 0;
+      index.near( -500, -500, 0.002, [&]( size_t ) { ++visited; } );
+      QCOMPARE( visited, 0 );
+    }
+
     void longStraightSegmentsDoNotBlowUpTheOverlay()
     {
       // the same weave with and without 50 km straight segments continuing both versions

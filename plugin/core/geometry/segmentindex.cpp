@@ -78,6 +78,8 @@ namespace limes
 
   const SegmentIndex::Slot *SegmentIndex::find( std::uint64_t k ) const
   {
+    if ( k == EMPTY )
+      return nullptr;
     const size_t mask = mSlots.size() - 1;
     for ( size_t i = mix( k ) & mask;; i = ( i + 1 ) & mask )
     {
@@ -91,6 +93,7 @@ namespace limes
 
   SegmentIndex::Slot &SegmentIndex::findOrInsert( std::uint64_t k )
   {
+    Q_ASSERT( k != EMPTY ); // key() keeps every cell within 1e9 of the data off it
     if ( 2 * ( mUsed + 1 ) > mSlots.size() )
       grow();
     const size_t mask = mSlots.size() - 1;

@@ -74,7 +74,15 @@ namespace limes
       static constexpr std::uint64_t EMPTY = ~std::uint64_t( 0 );
 
       long long cellOf( double v, double origin ) const { return static_cast<long long>( std::floor( ( v - origin ) / mCell ) ); }
-      static std::uint64_t key( long long cx, long long cy ) { return ( static_cast<std::uint64_t>( static_cast<std::uint32_t>( cx ) ) << 32 ) | static_cast<std::uint32_t>( cy ); }
+      /**
+       * Cells are numbered from the data's lower-left corner, so the cells a search's radius
+       * reaches beyond it are -1: offset so that no cell's key is EMPTY (cell (-1, -1) was, and
+       * a segment from the lower-left corner then overwrote another cell's list).
+       */
+      static std::uint64_t key( long long cx, long long cy )
+      {
+        return ( static_cast<std::uint64_t>( static_cast<std::uint32_t>( cx + 0x40000000 ) ) << 32 ) | static_cast<std::uint32_t>( cy + 0x40000000 );
+      }
       //! Calls f(cx, cy) for each cell within `radius` of a..b: per column, the rows the segment spans there.
       template<typename F> void forEachCell( double ax, double ay, double bx, double by, double radius, F &&f ) const;
       const Slot *find( std::uint64_t k ) const;
