@@ -301,5 +301,30 @@ expect ws-rotation-endorsed 0 "^Registered key SHA256:[0-9a-f]{64} for TJ" "" --
 # every key change verifies; the one problem left is the decision changed behind Limes' back above
 expect ws-verify-after-rotation 1 "ledger entries, 1 problems$" "" -- workspace verify "$WS" --trust "TJ=$TJ_FP" --trust "TJ=$("$LIMES" key fingerprint --key "$tmp/keys/tj2.key")" --trust "KG=$KG_FP" --trust "KG=$other_fp" --trust "SECRETARIAT=$SEC_FP" --expect-head "$head"
 
+# a claim that starts 476 m from the reference's start (closed by a connector) moves the same
+# far face as one starting on it, and that face's area is GeographicLib's (Planimeter) to 1e-7:
+# a SegmentIndex cell collision once dropped this 705 ha face (tests/cli/data, from the
+# Digitize Claim e2e)
+D="$SRC/tests/cli/data"
+"$LIMES" change --old "$D/claim-ref.geojson" --new "$D/claim-new.geojson" --left KG --right TJ --summary "$tmp/cc.json" --output "$tmp/cc.gpkg" >/dev/null 2>&1
+"$LIMES" change --old "$D/claim-ref.geojson" --new "$D/claim-newB.geojson" --left KG --right TJ --summary "$tmp/cb.json" --output "$tmp/cb.gpkg" >/dev/null 2>&1
+/usr/bin/python3 - "$tmp/cc.json" "$tmp/cb.json" "$D" <<'PY' && passes=$((passes + 1)) || { echo "FAIL claim-start-connector"; failures=$((failures + 1)); }
+import json, subprocess, sys
+def tj_kg(path):
+    return sum(t['area_m2'] for t in json.load(open(path))['transfers'] if t['from'] == 'TJ' and t['to'] == 'KG')
+ref = json.load(open(sys.argv[3] + '/claim-ref.geojson'))['features'][0]['geometry']['coordinates']
+new = json.load(open(sys.argv[3] + '/claim-new.geojson'))['features'][0]['geometry']['coordinates']
+# the far face: the reference from their shared vertex to the shared end, back along the claim
+k = ref.index(new[2])
+ring = ref[k:] + list(reversed(new[2:-1]))
+out = subprocess.run(['Planimeter'], input=''.join('%.15f %.15f\n' % (p[1], p[0]) for p in ring), capture_output=True, text=True).stdout
+oracle = abs(float(out.split()[2]))
+with_connector, without = tj_kg(sys.argv[1]), tj_kg(sys.argv[2])
+ok = abs(with_connector - oracle) <= 1e-7 * oracle and abs(with_connector - without) <= 1e-9 * without
+if not ok:
+    print('TJ->KG with connector %.3f, without %.3f, Planimeter %.1f' % (with_connector, without, oracle))
+sys.exit(0 if ok else 1)
+PY
+
 echo "cli: $passes passed, $failures failed"
 [ $failures -eq 0 ]
