@@ -17,12 +17,18 @@ from qgis.utils import iface
 
 OUT = os.environ['LIMES_E2E_OUT']
 checks = {}
+gaps = {}
 steps = []
 
 
 def check(name, ok, detail=''):
     checks[name] = {'ok': bool(ok), 'detail': str(detail)}
     return bool(ok)
+
+
+def known_gap(name, detail):
+    """A behaviour known not to hold yet on this QGIS release: not a pass, printed as a gap."""
+    gaps[name] = str(detail)
 
 
 def shot(name):
@@ -166,7 +172,7 @@ def type_cell(table, row, column, text):
 def finish():
     ok = all(c['ok'] for c in checks.values())
     with open(os.path.join(OUT, 'result.json'), 'w') as f:
-        json.dump({'ok': ok, 'checks': checks}, f, indent=1, ensure_ascii=False)
+        json.dump({'ok': ok, 'checks': checks, 'gaps': gaps}, f, indent=1, ensure_ascii=False)
     # QGIS 3.40 and 3.44 themselves abort on exit (~QgsProject -> updateNewLayerInsertionPoint)
     # when a project with layers is still loaded, with or without Limes: clear it first, so
     # that any other abnormal exit still fails the test.
