@@ -99,14 +99,19 @@ namespace limes
     return processing::guarded( [&] { return run( parameters, context, feedback ); } );
   }
 
-  void BoundaryChangeAlgorithm::checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ChangeRequest &request )
+  void BoundaryChangeAlgorithm::guardInputs( io::PathGuard &guard, const ChangeRequest &request )
   {
-    io::PathGuard guard;
     guard.addInput( QStringLiteral( "OLD" ), request.oldVersion.path );
     guard.addInput( QStringLiteral( "NEW" ), request.newVersion.path );
     guard.addInput( QStringLiteral( "SEGMENTS" ), request.segments.path );
     for ( const InputLayer &r : request.resources )
       guard.addInput( QStringLiteral( "RESOURCES" ), r.path );
+  }
+
+  void BoundaryChangeAlgorithm::checkOutputPaths( const QVariantMap &parameters, QgsProcessingContext &context, const ChangeRequest &request )
+  {
+    io::PathGuard guard;
+    guardInputs( guard, request );
     for ( const QString &sink : { QStringLiteral( "TRANSFERS" ), QStringLiteral( "RESOURCE_CHANGES" ), QStringLiteral( "NOISE" ) } )
     {
       QString layer;

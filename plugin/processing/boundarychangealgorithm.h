@@ -11,6 +11,11 @@
 
 namespace limes
 {
+  namespace io
+  {
+    class PathGuard;
+  }
+
   //! limes:boundarychange — the change engine for the toolbox, the model designer and batch mode.
   class BoundaryChangeAlgorithm : public QgsProcessingAlgorithm
   {
@@ -39,6 +44,8 @@ namespace limes
       void addInputParameters( bool segmentsRequired );
       //! The engine's request from those parameters (transform context from `context`).
       ChangeRequest readRequest( const QVariantMap &parameters, QgsProcessingContext &context, Sources &sources );
+      //! The request's input files (OLD, NEW, SEGMENTS, RESOURCES), which no output may name.
+      static void guardInputs( io::PathGuard &guard, const ChangeRequest &request );
 
     private:
       QVariantMap run( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback );

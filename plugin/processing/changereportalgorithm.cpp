@@ -79,11 +79,7 @@ namespace limes
 
     // no output may name an input
     io::PathGuard guard;
-    guard.addInput( QStringLiteral( "OLD" ), request.oldVersion.path );
-    guard.addInput( QStringLiteral( "NEW" ), request.newVersion.path );
-    guard.addInput( QStringLiteral( "SEGMENTS" ), request.segments.path );
-    for ( const InputLayer &r : request.resources )
-      guard.addInput( QStringLiteral( "RESOURCES" ), r.path );
+    guardInputs( guard, request );
     guard.addInput( QStringLiteral( "TEMPLATE" ), options.templatePath );
     for ( const QString &output : report::reportOutputs( pdf ) )
       guard.addOutput( QStringLiteral( "OUTPUT" ), output );
