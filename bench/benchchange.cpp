@@ -209,10 +209,7 @@ namespace
 
 int main( int argc, char **argv )
 {
-  qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-  QgsApplication::initQgis();
+  const auto app = startQgis( argc, argv );
 
   QCommandLineParser parser;
   parser.setApplicationDescription( "Benchmark of limes change against PostGIS and QGIS native Processing" );
@@ -224,7 +221,7 @@ int main( int argc, char **argv )
     { "timeout", "Seconds a peer may take per size.", "S", "900" },
     { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
   } );
-  parser.process( app );
+  parser.process( *app );
   const int timeout = parser.value( "timeout" ).toInt();
   const QStringList peers = parser.value( "peers" ).split( ',', Qt::SkipEmptyParts );
   QTemporaryDir tmp;
@@ -246,13 +243,7 @@ int main( int argc, char **argv )
   for ( const QString &sizeText : parser.value( "sizes" ).split( ',' ) )
   {
     const int size = sizeText.toInt();
-    LineSpec spec;
-    spec.seed = 970;
-    spec.vertices = size;
-    spec.length = 970000;
-    spec.windows = 40;
-    spec.amplitude = 250;
-    spec.x0 = 200000;
+    const LineSpec spec = fullBorder( size );
     const LinePair p = generateLines( spec );
     const QString gpkg = QStringLiteral( "%1/border-%2.gpkg" ).arg( work ).arg( size );
     writeLayer( gpkg, "old", limes::WkbType::LineString, { line( p.oldLine ) }, true );

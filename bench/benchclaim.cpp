@@ -6,6 +6,7 @@
 // (transform from WGS 84, the stretch handed to IncrementalChange), result() and the panel's
 // totals: everything but painting the canvas. Prints the time per update (median, 95th
 // percentile, worst) and checks the last update against a fresh engine run on the line drawn.
+#include "benchsupport.h"
 #include "boundarygenerator.h"
 #include "change/changeengine.h"
 #include "claim/claimpreview.h"
@@ -24,11 +25,10 @@
 
 using namespace limes;
 using namespace limes::test;
+using namespace limes::bench;
 
 namespace
 {
-  QTextStream out( stdout );
-
   double percentile( std::vector<double> v, double p )
   {
     if ( v.empty() )
@@ -37,21 +37,11 @@ namespace
     return v[std::min( v.size() - 1, static_cast<size_t>( p * static_cast<double>( v.size() - 1 ) + 0.5 ) )];
   }
 
-  double total( const ChangeResult &r )
-  {
-    double sum = 0;
-    for ( const Transfer &t : r.transfers )
-      sum += t.areaM2;
-    return sum;
-  }
 }
 
 int main( int argc, char **argv )
 {
-  qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-  QgsApplication::initQgis();
+  const auto app = startQgis( argc, argv );
   QCommandLineParser parser;
   parser.setApplicationDescription( "Benchmark of the Digitize Claim preview" );
   parser.addHelpOption();
@@ -61,7 +51,7 @@ int main( int argc, char **argv )
     { "moves", "Mouse moves between two vertices.", "N", "5" },
     { "resources", "Resource points near the line.", "N", "20000" },
   } );
-  parser.process( app );
+  parser.process( *app );
   const int clicks = std::max( 2, parser.value( "clicks" ).toInt() );
   const int moves = parser.value( "moves" ).toInt();
   out << QStringLiteral( "%1 %2 %3 %4 %5 %6  %7\n" ).arg( "vertices", 9 ).arg( "step", -34 ).arg( "updates", 8 ).arg( "median ms", 10 ).arg( "p95 ms", 8 )
@@ -70,24 +60,11 @@ int main( int argc, char **argv )
   bool allEqual = true;
   for ( const QString &sizeText : parser.value( "sizes" ).split( ',' ) )
   {
-    LineSpec spec;
-    spec.seed = 970;
-    spec.vertices = sizeText.toInt();
-    spec.length = 970000;
-    spec.windows = 40;
-    spec.amplitude = 250;
-    spec.x0 = 200000;
+    const LineSpec spec = fullBorder( sizeText.toInt() );
     const LinePair p = generateLines( spec );
     auto reference = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
     std::mt19937 rng( 7 );
-    std::uniform_real_distribution<double> u( 0, 1 );
-    QStringList points;
-    for ( int i = 0; i < parser.value( "resources" ).toInt(); ++i )
-    {
-      const QgsPointXY &at = p.oldLine[static_cast<size_t>( u( rng ) * ( p.oldLine.size() - 1 ) )];
-      points << QgsGeometry::fromPointXY( QgsPointXY( at.x(), at.y() + 600 * ( u( rng ) - 0.5 ) ) ).asWkt( 3 );
-    }
-    auto springs = memoryLayer( "Point", "EPSG:32642", points );
+    auto springs = memoryLayer( "Point", "EPSG:32642", springsNear( p.oldLine, parser.value( "resources" ).toInt(), rng ) );
     ChangeRequest request = lineRequest( reference.get(), reference.get() );
     request.resources = { input( springs.get(), "springs" ) };
 
@@ -162,13 +139,13 @@ int main( int argc, char **argv )
     const ChangeResult full = ChangeEngine::run( fresh );
     const double fullMs = timer.nsecsElapsed() / 1e6;
     const ChangeResult inc = preview.result();
-    const bool same = full.transfers.size() == inc.transfers.size() && std::fabs( total( full ) - total( inc ) ) <= 1e-9 * std::max( 1.0, total( full ) )
+    const bool same = full.transfers.size() == inc.transfers.size() && std::fabs( movedArea( full ) - movedArea( inc ) ) <= 1e-9 * std::max( 1.0, movedArea( full ) )
                       && full.resourceChanges.size() == inc.resourceChanges.size();
     allEqual = allEqual && same;
     out << QStringLiteral( "%1 %2 %3 %4 %5 %6  %7\n" ).arg( spec.vertices, 9 ).arg( "fresh full run (engine, in memory)", -34 ).arg( 1, 8 ).arg( fullMs, 10, 'f', 0 )
         .arg( "", 8 ).arg( "", 9 )
-        .arg( same ? QStringLiteral( "equal: %1 transfers, %2 m²" ).arg( inc.transfers.size() ).arg( total( inc ), 0, 'f', 3 )
-              : QStringLiteral( "DIFFERENT: %1 vs %2 transfers, %3 vs %4 m²" ).arg( inc.transfers.size() ).arg( full.transfers.size() ).arg( total( inc ), 0, 'f', 3 ).arg( total( full ), 0, 'f', 3 ) );
+        .arg( same ? QStringLiteral( "equal: %1 transfers, %2 m²" ).arg( inc.transfers.size() ).arg( movedArea( inc ), 0, 'f', 3 )
+              : QStringLiteral( "DIFFERENT: %1 vs %2 transfers, %3 vs %4 m²" ).arg( inc.transfers.size() ).arg( full.transfers.size() ).arg( movedArea( inc ), 0, 'f', 3 ).arg( movedArea( full ), 0, 'f', 3 ) );
     out.flush();
   }
   QgsApplication::exitQgis();

@@ -4,6 +4,7 @@
 // read once; then one vertex is dragged, and one commission segment's stretch (1/200 of the
 // line) is redrawn, many times each. Prints the time per edit (median and worst) and checks
 // that the result after the last edit equals a fresh full run on the edited versions.
+#include "benchsupport.h"
 #include "boundarygenerator.h"
 #include "change/changeengine.h"
 #include "change/incremental.h"
@@ -22,24 +23,16 @@
 
 using namespace limes;
 using namespace limes::test;
+using namespace limes::bench;
 
 namespace
 {
-  QTextStream out( stdout );
-
   double median( std::vector<double> v )
   {
     std::sort( v.begin(), v.end() );
     return v.empty() ? 0 : v[v.size() / 2];
   }
 
-  double total( const ChangeResult &r )
-  {
-    double sum = 0;
-    for ( const Transfer &t : r.transfers )
-      sum += t.areaM2;
-    return sum;
-  }
 }
 
 //! The incremental result against a fresh full run on the edited versions; prints the row.
@@ -62,11 +55,11 @@ bool sameAsFresh( const change::IncrementalChange &incremental, const ChangeRequ
   const double fullMs = timer.elapsed();
   const ChangeResult inc = incremental.result();
   const bool same = full.transfers.size() == inc.transfers.size() && full.resourceChanges.size() == inc.resourceChanges.size()
-                    && std::fabs( total( full ) - total( inc ) ) <= 1e-9 * total( full );
+                    && std::fabs( movedArea( full ) - movedArea( inc ) ) <= 1e-9 * movedArea( full );
   const int vertices = static_cast<int>( incremental.oldParts()[0].size() );
   out << QStringLiteral( "%1 %2 %3 %4 %5 %6  %7\n" ).arg( vertices, 9 ).arg( "fresh full run (engine, in memory)", -38 ).arg( fullMs, 10, 'f', 0 ).arg( "", 9 ).arg( "", 7 ).arg( "", 8 )
-      .arg( same ? QStringLiteral( "equal: %1 transfers, %2 m²" ).arg( inc.transfers.size() ).arg( total( inc ), 0, 'f', 3 )
-            : QStringLiteral( "DIFFERENT: %1 vs %2 transfers, %3 vs %4 m²" ).arg( inc.transfers.size() ).arg( full.transfers.size() ).arg( total( inc ), 0, 'f', 3 ).arg( total( full ), 0, 'f', 3 ) );
+      .arg( same ? QStringLiteral( "equal: %1 transfers, %2 m²" ).arg( inc.transfers.size() ).arg( movedArea( inc ), 0, 'f', 3 )
+            : QStringLiteral( "DIFFERENT: %1 vs %2 transfers, %3 vs %4 m²" ).arg( inc.transfers.size() ).arg( full.transfers.size() ).arg( movedArea( inc ), 0, 'f', 3 ).arg( movedArea( full ), 0, 'f', 3 ) );
   if ( !same )
   {
     // which pieces differ: by centre and area
@@ -92,10 +85,7 @@ bool sameAsFresh( const change::IncrementalChange &incremental, const ChangeRequ
 
 int main( int argc, char **argv )
 {
-  qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-  QgsApplication::initQgis();
+  const auto app = startQgis( argc, argv );
   QCommandLineParser parser;
   parser.setApplicationDescription( "Benchmark of the incremental per-segment recompute" );
   parser.addHelpOption();
@@ -106,32 +96,20 @@ int main( int argc, char **argv )
     { "kinds", "Edits to time: drag, redraw, or both (default).", "LIST", "drag,redraw" },
     { "check-every", "Compare with a fresh full run after every N edits (slow; to find an edit that differs).", "N", "0" },
   } );
-  parser.process( app );
+  parser.process( *app );
   const int edits = parser.value( "edits" ).toInt();
   // wall time, and the process's CPU time: on a shared machine the wall time waits for a core
   out << QStringLiteral( "%1 %2 %3 %4 %5 %6  %7\n" ).arg( "vertices", 9 ).arg( "edit", -38 ).arg( "median ms", 10 ).arg( "worst ms", 9 ).arg( "cpu ms", 7 ).arg( "windows", 8 ).arg( "note" );
   out.flush();
   for ( const QString &sizeText : parser.value( "sizes" ).split( ',' ) )
   {
-    LineSpec spec;
-    spec.seed = 970;
-    spec.vertices = sizeText.toInt();
-    spec.length = 970000;
-    spec.windows = 40;
-    spec.amplitude = 250;
-    spec.x0 = 200000;
+    const LineSpec spec = fullBorder( sizeText.toInt() );
     const LinePair p = generateLines( spec );
     auto o = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.oldLine ) } );
     auto n = memoryLayer( "LineString", "EPSG:32642", { wktLine( p.newLine ) } );
-    std::mt19937 rng( 7 );
+    std::mt19937 rng( 7 ); // the springs, then the edits
     std::uniform_real_distribution<double> u( 0, 1 );
-    QStringList points;
-    for ( int i = 0; i < parser.value( "resources" ).toInt(); ++i )
-    {
-      const QgsPointXY &at = p.oldLine[static_cast<size_t>( u( rng ) * ( p.oldLine.size() - 1 ) )];
-      points << QgsGeometry::fromPointXY( QgsPointXY( at.x(), at.y() + 600 * ( u( rng ) - 0.5 ) ) ).asWkt( 3 );
-    }
-    auto springs = memoryLayer( "Point", "EPSG:32642", points );
+    auto springs = memoryLayer( "Point", "EPSG:32642", springsNear( p.oldLine, parser.value( "resources" ).toInt(), rng ) );
     ChangeRequest request = lineRequest( o.get(), n.get() );
     request.resources = { input( springs.get(), "springs" ) };
 

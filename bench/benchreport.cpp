@@ -59,10 +59,7 @@ namespace
 
 int main( int argc, char **argv )
 {
-  qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-  QgsApplication::initQgis();
+  const auto app = startQgis( argc, argv );
 
   QCommandLineParser parser;
   parser.setApplicationDescription( "Benchmark of limes report on a full border" );
@@ -75,7 +72,7 @@ int main( int argc, char **argv )
     { "timeout", "Seconds a report may take.", "S", "900" },
     { "workdir", "Where to write the generated data and the reports (default: a temporary directory).", "DIR" },
   } );
-  parser.process( app );
+  parser.process( *app );
   const int segments = parser.value( "segments" ).toInt();
   QTemporaryDir tmp;
   const QString work = parser.isSet( "workdir" ) ? parser.value( "workdir" ) : tmp.path();

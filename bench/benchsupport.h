@@ -2,15 +2,18 @@
 #ifndef LIMES_BENCHSUPPORT_H
 #define LIMES_BENCHSUPPORT_H
 
-// What the benchmark programs share: timing a child process, writing generated layers.
+// What the benchmark programs share: starting QGIS, the generated border's resources, timing
+// a child process, writing generated layers.
 
 #include "qgiscompat.h"
+#include "change/changeresult.h"
 #include <QElapsedTimer>
 #include <QVector>
 #include <QFile>
 #include <QStringList>
 #include <QTextStream>
 
+#include <qgsapplication.h>
 #include <qgsfeature.h>
 #include <qgsfields.h>
 #include <qgsproject.h>
@@ -18,6 +21,7 @@
 
 #include <csignal>
 #include <memory>
+#include <random>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,6 +30,38 @@
 namespace limes::bench
 {
   inline QTextStream out( stdout );
+
+  //! QGIS without a display, with its providers, as every benchmark program starts.
+  inline std::unique_ptr<QgsApplication> startQgis( int &argc, char **argv )
+  {
+    qputenv( "QT_QPA_PLATFORM", "offscreen" );
+    auto app = std::make_unique<QgsApplication>( argc, argv, false );
+    QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
+    QgsApplication::initQgis();
+    return app;
+  }
+
+  //! `count` springs (WKT points) within 300 m north or south of random vertices of `line`, drawn from `rng`.
+  inline QStringList springsNear( const std::vector<QgsPointXY> &line, int count, std::mt19937 &rng )
+  {
+    std::uniform_real_distribution<double> u( 0, 1 );
+    QStringList points;
+    for ( int i = 0; i < count; ++i )
+    {
+      const QgsPointXY &at = line[static_cast<size_t>( u( rng ) * ( line.size() - 1 ) )];
+      points << QgsGeometry::fromPointXY( QgsPointXY( at.x(), at.y() + 600 * ( u( rng ) - 0.5 ) ) ).asWkt( 3 );
+    }
+    return points;
+  }
+
+  //! The land a result moves, both directions together, m².
+  inline double movedArea( const ChangeResult &r )
+  {
+    double sum = 0;
+    for ( const Transfer &t : r.transfers )
+      sum += t.areaM2;
+    return sum;
+  }
 
   struct Measure
   {

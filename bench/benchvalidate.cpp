@@ -18,10 +18,7 @@ using namespace limes::test;
 
 int main( int argc, char **argv )
 {
-  qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-  QgsApplication::initQgis();
+  const auto app = startQgis( argc, argv );
   QCommandLineParser parser;
   parser.setApplicationDescription( "Benchmark of limes validate against qgis:checkvalidity" );
   parser.addHelpOption();
@@ -35,7 +32,7 @@ int main( int argc, char **argv )
     { "peers", "qgis (default) or none: whether to run qgis:checkvalidity too.", "LIST", "qgis" },
     { "workdir", "Where to write the generated data (default: a temporary directory).", "DIR" },
   } );
-  parser.process( app );
+  parser.process( *app );
   QTemporaryDir tmp;
   const QString work = parser.isSet( "workdir" ) ? parser.value( "workdir" ) : tmp.path();
   QDir().mkpath( work );

@@ -33,6 +33,19 @@ namespace limes::test
     double x0 = 500000, y0 = 4400000; //!< UTM 42N, in the Fergana valley
   };
 
+  //! The benchmarks' full border: 970 km with 40 disputed stretches, where PROJ gives UTM 42N.
+  inline LineSpec fullBorder( int vertices )
+  {
+    LineSpec spec;
+    spec.seed = 970;
+    spec.vertices = vertices;
+    spec.length = 970000;
+    spec.windows = 40;
+    spec.amplitude = 250;
+    spec.x0 = 200000;
+    return spec;
+  }
+
   /**
    * An x-monotone old line (so that "left" is simply "north") and a new one equal to it
    * except in `windows` stretches, where it weaves across the old line several times.
