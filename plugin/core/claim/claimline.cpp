@@ -13,6 +13,7 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
+#include <functional>
 #include <limits>
 
 namespace limes::claim
@@ -34,6 +35,19 @@ namespace limes::claim
     QString where( const QgsPointXY &p )
     {
       return QStringLiteral( "%1, %2" ).arg( p.y(), 0, 'f', 6 ).arg( p.x(), 0, 'f', 6 );
+    }
+
+    //! `base` when no version has that name, else the first of numbered(2), numbered(3), … none has: versions are never overwritten.
+    QString freeName( const QList<LineVersion> &versions, const QString &base, const std::function<QString( int )> &numbered )
+    {
+      QSet<QString> taken;
+      for ( const LineVersion &v : versions )
+        taken.insert( v.name );
+      if ( !taken.contains( base ) )
+        return base;
+      for ( int n = 2;; ++n )
+        if ( const QString name = numbered( n ); !taken.contains( name ) )
+          return name;
     }
   }
 
@@ -158,28 +172,14 @@ namespace limes::claim
 
   QString claimName( const QString &party, const QString &segment, const QList<LineVersion> &versions )
   {
-    QSet<QString> taken;
-    for ( const LineVersion &v : versions )
-      taken.insert( v.name );
-    const QString base = QStringLiteral( "%1 claim %2 (digitized)" ).arg( party, segment );
-    if ( !taken.contains( base ) )
-      return base;
-    for ( int n = 2;; ++n )
-      if ( const QString name = QStringLiteral( "%1 claim %2 (digitized %3)" ).arg( party, segment ).arg( n ); !taken.contains( name ) )
-        return name;
+    return freeName( versions, QStringLiteral( "%1 claim %2 (digitized)" ).arg( party, segment ),
+                     [&]( int n ) { return QStringLiteral( "%1 claim %2 (digitized %3)" ).arg( party, segment ).arg( n ); } );
   }
 
   QString draftName( const QString &segment, const QString &from, const QList<LineVersion> &versions )
   {
-    QSet<QString> taken;
-    for ( const LineVersion &v : versions )
-      taken.insert( v.name );
     const QString base = QStringLiteral( "%1 draft from %2" ).arg( segment, from );
-    if ( !taken.contains( base ) )
-      return base;
-    for ( int n = 2;; ++n )
-      if ( const QString name = QStringLiteral( "%1 (%2)" ).arg( base ).arg( n ); !taken.contains( name ) )
-        return name;
+    return freeName( versions, base, [&]( int n ) { return QStringLiteral( "%1 (%2)" ).arg( base ).arg( n ); } );
   }
 
   LineVersion storeClaim( WorkspaceStore &store, const ClaimInput &claim, const crypto::SigningKey &key )
