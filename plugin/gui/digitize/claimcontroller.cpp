@@ -150,7 +150,7 @@ namespace limes
     return ref;
   }
 
-  bool ClaimController::begin( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds )
+  bool ClaimController::startPreview( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds )
   {
     stop();
     if ( !mSession || !mHost->mapCanvas() )
@@ -165,6 +165,13 @@ namespace limes
       mReference.reset();
       return false;
     }
+    return true;
+  }
+
+  bool ClaimController::begin( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds )
+  {
+    if ( !startPreview( segment, party, reference, resourceLayerIds ) )
+      return false;
 
     QgsAdvancedDigitizingDockWidget *cad = mHost->mainWindow() ? mHost->mainWindow()->findChild<QgsAdvancedDigitizingDockWidget *>() : nullptr;
     if ( !cad )
@@ -386,19 +393,8 @@ namespace limes
 
   bool ClaimController::beginDraft( const QString &segment, const QString &version, const QStringList &resourceLayerIds )
   {
-    stop();
-    if ( !mSession || !mHost->mapCanvas() )
+    if ( !startPreview( segment, QString(), version, resourceLayerIds ) )
       return false;
-    std::unique_ptr<Reference> ref = loadReference( segment, QString(), version, resourceLayerIds );
-    if ( !ref )
-      return false;
-    mReference = std::move( ref );
-    mReversed = false;
-    if ( !preview( false ) )
-    {
-      mReference.reset();
-      return false;
-    }
     // the copy: a layer of the project, in editing mode, for QGIS's own vertex editing (and its undo)
     auto *layer = new QgsVectorLayer( QStringLiteral( "LineString?crs=EPSG:4326&field=segment:string(20)" ),
                                       tr( "Draft of %1 from %2" ).arg( segment, version ), QStringLiteral( "memory" ) );

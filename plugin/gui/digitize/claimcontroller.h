@@ -86,6 +86,8 @@ namespace limes
       struct Reference;
       //! The reference's lines for the segment and the resources; null (and a message-bar line) when they cannot be read.
       std::unique_ptr<Reference> loadReference( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds );
+      //! Stops what runs, then loads the reference and computes its first preview; false (nothing kept) when either fails.
+      bool startPreview( const QString &segment, const QString &party, const QString &reference, const QStringList &resourceLayerIds );
       void removeDraft();
       void lineChanged( const QgsPolylineXY &line );
       void updatePreview();
