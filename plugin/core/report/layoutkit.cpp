@@ -8,6 +8,8 @@
 #include <qgslayoutitemattributetable.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitemscalebar.h>
 #include <qgslayoutitempage.h>
 #include <qgslayoutpagecollection.h>
 #include <qgslayouttablecolumn.h>
@@ -139,6 +141,19 @@ namespace limes::report
     place( frame, 0, mm );
     item->addFrame( frame );
     return item;
+  }
+
+  QgsLayoutItemScaleBar *addScaleBar( QgsLayout *layout, QgsLayoutItemMap *map, const ReportText &text )
+  {
+    auto *bar = new QgsLayoutItemScaleBar( layout );
+    layout->addLayoutItem( bar );
+    bar->setLinkedMap( map );
+    bar->applyDefaultSettings();
+    bar->setStyle( QStringLiteral( "Single Box" ) );
+    bar->setUnits( limes::compat::Kilometers );
+    bar->setUnitLabel( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "km" ) ) );
+    bar->setTextFormat( textFormat( 7 ) );
+    return bar;
   }
 
   void addPageFrame( QgsLayout *layout, int page, const QString &heading, const QString &footer )

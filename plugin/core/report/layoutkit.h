@@ -14,6 +14,8 @@
 
 class QgsLayout;
 class QgsLayoutItemLabel;
+class QgsLayoutItemMap;
+class QgsLayoutItemScaleBar;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemAttributeTable;
 class QgsPrintLayout;
@@ -49,6 +51,8 @@ namespace limes::report
    * a template's table is bound to this report's layer again.
    */
   QgsLayoutItemAttributeTable *addAtlasTable( QgsLayout *layout, const QRectF &mm, QgsVectorLayer *layer, const Table &table, const ReportText &text, int rows );
+  //! A scale bar in kilometres ("km" in the report's language) linked to `map`, in the report's type face.
+  QgsLayoutItemScaleBar *addScaleBar( QgsLayout *layout, QgsLayoutItemMap *map, const ReportText &text );
   //! The heading and footer every page has: the report's title, its date, "page N".
   void addPageFrame( QgsLayout *layout, int page, const QString &heading, const QString &footer );
 }

@@ -77,14 +77,7 @@ namespace limes::report
     void addMapFurniture( QgsLayout *layout, QgsLayoutItemMap *map, const ReportContext &report, const QRectF &mm )
     {
       // two segments of a quarter of the grid's interval: the bar's length follows each page's scale
-      auto *bar = new QgsLayoutItemScaleBar( layout );
-      layout->addLayoutItem( bar );
-      bar->setLinkedMap( map );
-      bar->applyDefaultSettings();
-      bar->setStyle( QStringLiteral( "Single Box" ) );
-      bar->setUnits( limes::compat::Kilometers );
-      bar->setUnitLabel( report.text.phrase( QT_TRANSLATE_NOOP( "limes::report", "km" ) ) );
-      bar->setTextFormat( textFormat( 7 ) );
+      QgsLayoutItemScaleBar *bar = addScaleBar( layout, map, report.text );
       bar->setNumberOfSegmentsLeft( 0 );
       bar->setNumberOfSegments( 2 );
       bar->setUnitsPerSegment( gridInterval( report.layers.coverage() ) / 4000.0 );

@@ -34,14 +34,7 @@ namespace limes::report
       map->zoomToExtent( extent );
       map->setFrameEnabled( true );
 
-      auto *bar = new QgsLayoutItemScaleBar( layout );
-      layout->addLayoutItem( bar );
-      bar->setLinkedMap( map );
-      bar->applyDefaultSettings();
-      bar->setStyle( QStringLiteral( "Single Box" ) );
-      bar->setUnits( limes::compat::Kilometers );
-      bar->setUnitLabel( report.text.phrase( QT_TRANSLATE_NOOP( "limes::report", "km" ) ) );
-      bar->setTextFormat( textFormat( 7 ) );
+      QgsLayoutItemScaleBar *bar = addScaleBar( layout, map, report.text );
       bar->applyDefaultSize( limes::compat::Kilometers );
       bar->attemptMove( QgsLayoutPoint( mm.x(), mm.bottom() + 2 ), true, false, 0 );
     }
