@@ -95,20 +95,18 @@ namespace limes::io
 
   QString CoordinateLimits::problem( double x, double y ) const
   {
-    // called for every vertex read: the text is made only for a coordinate that is wrong
     const bool finite = std::isfinite( x ) && std::isfinite( y );
-    if ( finite && ( mGeographic ? x >= -180 - DEGREES_SLACK && x <= 360 + DEGREES_SLACK && std::fabs( y ) <= 90 + DEGREES_SLACK
-                     : std::fabs( x ) <= PROJECTED_LIMIT && std::fabs( y ) <= PROJECTED_LIMIT ) )
-      return QString();
+    // longitudes from -180 to 180 or from 0 to 360: both conventions are in use, and PROJ takes both
+    const bool inRange = mGeographic ? x >= -180 - DEGREES_SLACK && x <= 360 + DEGREES_SLACK && std::fabs( y ) <= 90 + DEGREES_SLACK
+                         : std::fabs( x ) <= PROJECTED_LIMIT && std::fabs( y ) <= PROJECTED_LIMIT;
+    if ( finite && inRange )
+      return QString(); // called for every vertex read: the text is made only for a wrong one
     const QString at = QStringLiteral( "coordinate (%1, %2)" ).arg( number( x ), number( y ) );
     if ( !finite )
       return QStringLiteral( "%1 is not finite" ).arg( at );
-    // longitudes from -180 to 180 or from 0 to 360: both conventions are in use, and PROJ takes both
-    if ( mGeographic && ( x < -180 - DEGREES_SLACK || x > 360 + DEGREES_SLACK || std::fabs( y ) > 90 + DEGREES_SLACK ) )
+    if ( mGeographic )
       return QStringLiteral( "%1 is not a longitude and latitude in %2 (longitude -180 to 180 or 0 to 360, latitude -90 to 90)" ).arg( at, mCrs );
-    if ( !mGeographic && ( std::fabs( x ) > PROJECTED_LIMIT || std::fabs( y ) > PROJECTED_LIMIT ) )
-      return QStringLiteral( "%1 cannot be a position in %2 (more than 1e9 from its origin)" ).arg( at, mCrs );
-    return QString();
+    return QStringLiteral( "%1 cannot be a position in %2 (more than 1e9 from its origin)" ).arg( at, mCrs );
   }
 
   QString CoordinateLimits::problem( const QgsGeometry &geometry ) const
