@@ -5,11 +5,11 @@
 #include "forms/newworkspacedialog.h"
 #include "forms/openworkspacedialog.h"
 #include "forms/recorddecisiondialog.h"
-#include "guiresources.h"
 #include "qgiscompat.h"
 #include "host.h"
 #include "provider.h"
 #include "resources.h"
+#include "translations.h"
 #include "workspace/connections.h"
 #include "workspace/segmentsdock.h"
 #include "workspace/versionscontroller.h"
@@ -43,7 +43,7 @@ namespace limes
     , mHost( std::move( host ) )
   {
     initResources();
-    initGuiResources();
+    initTranslations();
   }
 
   PluginUi::~PluginUi()

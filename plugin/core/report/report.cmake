@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The change report (plugin/core/report/), included by plugin/core/CMakeLists.txt: its sources,
-# and its own copy of the compiled translations, so that the CLI (which has no plugin
-# resources) writes reports in every language too.
+# The change report (plugin/core/report/), included by plugin/core/CMakeLists.txt: its sources
+# (its languages are the core's compiled-in translations, i18n.cmake).
 target_sources(limes_core PRIVATE
   report/reporttext.cpp report/reporttext.h
   report/reportinput.cpp report/reportinput.h
@@ -15,29 +14,6 @@ target_sources(limes_core PRIVATE
 # layouts print through QtPrintSupport; qgslayoutitempicture.h includes QSvgRenderer
 target_link_libraries(limes_core PUBLIC Qt${LIMES_QT_MAJOR}::PrintSupport Qt${LIMES_QT_MAJOR}::Svg)
 
-find_package(Qt${LIMES_QT_MAJOR} REQUIRED COMPONENTS LinguistTools)
-file(GLOB _limes_report_ts CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/i18n/limes_*.ts")
-set_source_files_properties(${_limes_report_ts} PROPERTIES OUTPUT_LOCATION "${CMAKE_CURRENT_BINARY_DIR}/report-i18n")
-if(LIMES_QT_MAJOR EQUAL 6)
-  qt_add_translation(_limes_report_qm ${_limes_report_ts})
-else()
-  qt5_add_translation(_limes_report_qm ${_limes_report_ts})
-endif()
-set(_limes_report_qrc "<!DOCTYPE RCC><RCC version=\"1.0\"><qresource prefix=\"/limes/report-i18n\">")
-foreach(_qm ${_limes_report_qm})
-  get_filename_component(_name "${_qm}" NAME)
-  string(APPEND _limes_report_qrc "<file alias=\"${_name}\">${_qm}</file>")
-endforeach()
-string(APPEND _limes_report_qrc "</qresource></RCC>")
-file(CONFIGURE OUTPUT "${CMAKE_CURRENT_BINARY_DIR}/limes_report_i18n.qrc" CONTENT "${_limes_report_qrc}")
-set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/limes_report_i18n.qrc" PROPERTIES SKIP_AUTORCC ON)
-if(LIMES_QT_MAJOR EQUAL 6)
-  qt_add_resources(_limes_report_rcc "${CMAKE_CURRENT_BINARY_DIR}/limes_report_i18n.qrc")
-else()
-  qt5_add_resources(_limes_report_rcc "${CMAKE_CURRENT_BINARY_DIR}/limes_report_i18n.qrc")
-endif()
-set_source_files_properties(${_limes_report_rcc} PROPERTIES SKIP_AUTOMOC ON SKIP_AUTOUIC ON)
-target_sources(limes_core PRIVATE ${_limes_report_rcc} ${_limes_report_qm})
 
 # qgslayoutitemlabel.h includes qgswebpage.h, which includes qgswebframe.h, and
 # qgslayoutitemscalebar.h includes "scalebar/…": Debian's libqgis-dev 3.22 lacks the one and

@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "report/reporttext.h"
 #include "error.h"
+#include "translations.h"
 
 #include <QCoreApplication>
-
-// Q_INIT_RESOURCE must be used outside any namespace: the report's own copy of the .qm files,
-// so that the CLI, which has no plugin resources, writes Russian reports too.
-static void initReportTranslations()
-{
-  Q_INIT_RESOURCE( limes_report_i18n );
-}
 
 namespace limes::report
 {
@@ -23,8 +17,7 @@ namespace limes::report
   {
     if ( !languages().contains( language ) )
       throw Error( QStringLiteral( "unknown report language '%1' (one of: %2)" ).arg( language, languages().join( QStringLiteral( ", " ) ) ) );
-    static const bool init = ( initReportTranslations(), true );
-    Q_UNUSED( init )
+    initTranslations(); // compiled into the core: the CLI writes Russian reports too
     // the language's decimal separator, no grouping: a figure reads back from the PDF exactly
     // as the summary has it (the Russian group separator is a no-break space)
     mLocale = language == QLatin1String( "ru" ) ? QLocale( QLocale::Russian, QLocale::Russia ) : QLocale( QLocale::English, QLocale::UnitedKingdom );
@@ -32,7 +25,7 @@ namespace limes::report
     if ( language != QLatin1String( "en" ) )
     {
       mTranslator = std::make_unique<QTranslator>();
-      if ( !mTranslator->load( QStringLiteral( ":/limes/report-i18n/limes_%1.qm" ).arg( language ) ) )
+      if ( !mTranslator->load( QStringLiteral( ":/limes/i18n/limes_%1.qm" ).arg( language ) ) )
         throw Error( QStringLiteral( "the report's %1 translation is missing from this build" ).arg( language ) );
     }
   }
