@@ -6,7 +6,7 @@
 #include "change/summary.h"
 #include "forms/comparedialog.h"
 #include "forms/openworkspacedialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/changecontroller.h"
@@ -37,16 +37,11 @@
 #include <qgsproject.h>
 #include <qgstaskmanager.h>
 
-class TestCompare : public QObject
+class TestCompare : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     //! The engine's own answer for two workspace versions, as `limes change --workspace` computes it.
     static QMap<QString, double> engineAreas( const QString &workspace, const QString &oldName, const QString &newName, QByteArray *json = nullptr,
         QgsVectorLayer *water = nullptr )
@@ -103,16 +98,13 @@ class TestCompare : public QObject
 
     void init()
     {
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
     }
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
+      closeDesktop();
       QgsApplication::taskManager()->cancelAll();
       QCOMPARE( QgsProject::instance()->mapLayers().size(), 0 );
     }
@@ -285,7 +277,7 @@ class TestCompare : public QObject
           store->importVersion( v, &wdbii, QStringLiteral( "boundary_wdbii" ), limes::test::secretariatKey() );
         }
       }
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( copy ) ) ) );
+      QVERIFY( openWorkspace( copy ) );
       auto d = dialog();
       QComboBox *edges = d->findChild<QComboBox *>( QStringLiteral( "mEdgesCombo" ) );
       // versions that record none: geodesics, the default

@@ -9,7 +9,7 @@
 #include "digitize/claimpreviewdock.h"
 #include "digitize/digitizeclaimdialog.h"
 #include "forms/openworkspacedialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/connections.h"
@@ -28,16 +28,11 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
-class TestDigitizeClaim : public QObject
+class TestDigitizeClaim : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     const limes::WorkspaceData &data() const { return mUi->session()->data(); }
 
     //! S-003's end turning points with the KG claim's vertices between them, WGS 84.
@@ -73,10 +68,8 @@ class TestDigitizeClaim : public QObject
     void init()
     {
       mWs = limes::test::makeSampleWorkspace( mDir.path() );
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
     }
 
     void cleanup()

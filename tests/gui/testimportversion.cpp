@@ -7,7 +7,7 @@
 #include "forms/importversiondialog.h"
 #include "forms/openworkspacedialog.h"
 #include "forms/signingkeydialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/connections.h"
@@ -38,15 +38,11 @@
 #include <qgsproject.h>
 #include <qgstaskmanager.h>
 
-class TestImportVersion : public QObject
+class TestImportVersion : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
     QgsVectorLayer *mSegments = nullptr; // the sample's segment lines, loaded as a user loads a layer
 
     static bool has( const QStringList &problems, const QString &text )
@@ -93,10 +89,8 @@ class TestImportVersion : public QObject
     void init()
     {
       mWs = limes::test::makeSampleWorkspace( mDir.path() ); // a fresh ledger for each test
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
       mSegments = new QgsVectorLayer( limes::test::sampleData( QStringLiteral( "segments" ) ), QStringLiteral( "sample segments" ), QStringLiteral( "ogr" ) );
       QVERIFY( mSegments->isValid() );
       QgsProject::instance()->addMapLayer( mSegments );

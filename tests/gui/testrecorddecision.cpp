@@ -9,7 +9,7 @@
 #include "error.h"
 #include "forms/signingkeydialog.h"
 #include "fingerprint.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/connections.h"
@@ -37,16 +37,11 @@
 #include <qgsfilewidget.h>
 #include <qgsproject.h>
 
-class TestRecordDecision : public QObject
+class TestRecordDecision : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     static bool has( const QStringList &problems, const QString &text )
     {
       for ( const QString &p : problems )
@@ -81,16 +76,13 @@ class TestRecordDecision : public QObject
     void init()
     {
       mWs = limes::test::makeSampleWorkspace( mDir.path() ); // a fresh ledger for each test
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
     }
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
+      closeDesktop();
       QCOMPARE( QgsProject::instance()->mapLayers().size(), 0 );
     }
 

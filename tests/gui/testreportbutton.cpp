@@ -6,7 +6,7 @@
 #include "change/summary.h"
 #include "forms/comparedialog.h"
 #include "forms/openworkspacedialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/connections.h"
@@ -27,16 +27,11 @@
 #include <qgsproject.h>
 #include <qgstaskmanager.h>
 
-class TestReportButton : public QObject
+class TestReportButton : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     std::unique_ptr<limes::CompareDialog> dialog()
     {
       return std::make_unique<limes::CompareDialog>( mUi->session(), QgsProject::instance(), mUi->workspaceLayers()->segmentsLayer() );
@@ -69,16 +64,13 @@ class TestReportButton : public QObject
 
     void init()
     {
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
     }
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
+      closeDesktop();
       QgsApplication::taskManager()->cancelAll();
     }
 

@@ -6,7 +6,7 @@
 // and ellipsis; and nothing the code shows missing from them (lupdate finds no new text).
 #include "forms/openworkspacedialog.h"
 #include "forms/recorddecisiondialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "pluginui.h"
 #include "validation/registry.h"
 #include "workspace/segmentsdock.h"
@@ -117,28 +117,16 @@ namespace
   }
 }
 
-class TestTranslation : public QObject
+class TestTranslation : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     static void setQgisLocale( const QString &locale )
     {
       QgsSettings settings;
       settings.setValue( QStringLiteral( "locale/overrideFlag" ), true );
       settings.setValue( QStringLiteral( "locale/userLocale" ), locale );
-    }
-
-    void loadPlugin()
-    {
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
     }
 
   private slots:
@@ -150,9 +138,7 @@ class TestTranslation : public QObject
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
-      mWindow = nullptr;
+      closeDesktop();
       QgsSettings settings;
       settings.remove( QStringLiteral( "locale/overrideFlag" ) );
       settings.remove( QStringLiteral( "locale/userLocale" ) );
@@ -170,7 +156,7 @@ class TestTranslation : public QObject
       QFETCH( QString, locale );
       setQgisLocale( locale );
       QCOMPARE( QgsApplication::locale(), locale );
-      loadPlugin();
+      loadLimes();
       QVERIFY( mUi->translator() );
       QCOMPARE( mUi->menu()->title(), QStringLiteral( "&Limes" ) );
       QCOMPARE( mUi->openAction()->text(), QStringLiteral( "Открыть рабочую область…" ) );
@@ -181,7 +167,7 @@ class TestTranslation : public QObject
       QCOMPARE( mUi->aboutAction()->text(), QStringLiteral( "О программе Limes…" ) );
       QCOMPARE( mUi->segmentsDock()->windowTitle(), QStringLiteral( "Limes: участки" ) );
 
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      QVERIFY( openWorkspace() );
       limes::SegmentsModel *model = mUi->segmentsDock()->model();
       QCOMPARE( model->headerData( limes::SegmentsModel::CodeColumn, Qt::Horizontal, Qt::DisplayRole ).toString(), QStringLiteral( "Участок" ) );
       QCOMPARE( model->headerData( limes::SegmentsModel::StatusColumn, Qt::Horizontal, Qt::DisplayRole ).toString(), QStringLiteral( "Статус" ) );
@@ -194,8 +180,8 @@ class TestTranslation : public QObject
     void russianRecordDecisionForm()
     {
       setQgisLocale( QStringLiteral( "ru" ) );
-      loadPlugin();
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      loadLimes();
+      QVERIFY( openWorkspace() );
       limes::RecordDecisionDialog dialog( mUi->session()->data(), QStringLiteral( "S-002" ), QString(), []( const limes::LedgerEntryInput & ) { return QString(); } );
       QCOMPARE( dialog.windowTitle(), QStringLiteral( "Внесение решения" ) );
       QCOMPARE( dialog.findChild<QLabel *>( QStringLiteral( "mProtocolLabel" ) )->text(), QStringLiteral( "Номер протокола" ) );
@@ -210,7 +196,7 @@ class TestTranslation : public QObject
     void russianPluralsAndRuleHelp()
     {
       setQgisLocale( QStringLiteral( "ru" ) );
-      loadPlugin();
+      loadLimes();
       // Russian's three forms: 1, 21 (one); 3, 22 (few); 5, 11, 12 (many)
       QCOMPARE( findingsLine( 1 ), QStringLiteral( "pillar_spacing — 1 замечание" ) );
       QCOMPARE( findingsLine( 21 ), QStringLiteral( "pillar_spacing — 21 замечание" ) );
@@ -243,7 +229,7 @@ class TestTranslation : public QObject
       QFETCH( QString, locale );
       QFETCH( bool, translator );
       setQgisLocale( locale );
-      loadPlugin();
+      loadLimes();
       QCOMPARE( mUi->translator() != nullptr, translator );
       QCOMPARE( mUi->openAction()->text(), QStringLiteral( "Open Workspace…" ) );
       QCOMPARE( mUi->recordAction()->text(), QStringLiteral( "Record Decision…" ) );

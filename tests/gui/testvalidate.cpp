@@ -3,7 +3,7 @@
 // refuses, that validation runs as a QGIS task, that planted faults are found where they were
 // planted, that a finding is zoomed to, and that an accepted finding is recorded (signed) and
 // shown as accepted from then on.
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "host.h"
 #include "pluginui.h"
 #include "workspace/connections.h"
@@ -63,16 +63,11 @@ namespace
   }
 }
 
-class TestValidate : public QObject
+class TestValidate : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     bool runAndWait( limes::ValidateDock *dock )
     {
       QSignalSpy finished( dock, &limes::ValidateDock::finished );
@@ -102,17 +97,14 @@ class TestValidate : public QObject
 
     void init()
     {
-      mWindow = new QMainWindow;
-      mUi = std::make_unique<limes::PluginUi>( mWindow, nullptr );
-      mUi->load();
+      loadLimes();
       mUi->host()->mapCanvas()->setDestinationCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ) );
-      QVERIFY( mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) ) );
+      QVERIFY( openWorkspace() );
     }
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
+      closeDesktop();
       QCOMPARE( QgsProject::instance()->mapLayers().size(), 0 );
     }
 

@@ -3,7 +3,7 @@
 // workspaces, QGIS's saved connections, the Segments dock's model, selection and detail pane.
 #include "forms/newworkspacedialog.h"
 #include "forms/openworkspacedialog.h"
-#include "guifixture.h"
+#include "desktoptest.h"
 #include "pluginui.h"
 #include "host.h"
 #include "workspace/connections.h"
@@ -50,16 +50,11 @@ class UrlCatcher : public QObject
     void open( const QUrl &url ) { urls << url; }
 };
 
-class TestWorkspaceUi : public QObject
+class TestWorkspaceUi : public limes::test::DesktopTest
 {
     Q_OBJECT
 
   private:
-    QTemporaryDir mDir;
-    limes::test::SampleWorkspace mWs;
-    QMainWindow *mWindow = nullptr;
-    std::unique_ptr<limes::PluginUi> mUi;
-
     QgsLayerTreeGroup *limesGroup( const QString &name = QStringLiteral( "fergana-ws" ) ) const
     {
       return QgsProject::instance()->layerTreeRoot()->findGroup( QStringLiteral( "Limes — %1" ).arg( name ) );
@@ -80,7 +75,7 @@ class TestWorkspaceUi : public QObject
 
     bool open()
     {
-      return mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( mWs.path ) ) );
+      return openWorkspace();
     }
 
   private slots:
@@ -101,8 +96,7 @@ class TestWorkspaceUi : public QObject
 
     void cleanup()
     {
-      mUi.reset();
-      delete mWindow;
+      closeDesktop();
       QCOMPARE( QgsProject::instance()->mapLayers().size(), 0 );
       QVERIFY( !limesGroup() );
     }
@@ -241,7 +235,7 @@ class TestWorkspaceUi : public QObject
     {
       QVERIFY( open() );
       const QString notAWorkspace = limes::test::sampleData();
-      QVERIFY( !mUi->openWorkspace( limes::choiceFromRecent( limes::RecentWorkspaces::fileEntry( notAWorkspace ) ) ) );
+      QVERIFY( !openWorkspace( notAWorkspace ) );
       QgsMessageBarItem *item = mUi->host()->messageBar()->currentItem();
       QVERIFY( item );
       QVERIFY2( item->text().contains( QStringLiteral( "not a Limes workspace" ) ), qPrintable( item->text() ) );
