@@ -91,6 +91,17 @@ namespace limes
   void ClaimCaptureTool::keyPressEvent( QKeyEvent *e )
   {
     const bool capturing = isCapturing();
+    const bool undo = e->key() == Qt::Key_Backspace || e->key() == Qt::Key_Delete;
+    if ( capturing && undo )
+    {
+      // QGIS 3.26+'s undo removes the last vertex from the last piece of the capture curve;
+      // with this tool's layer in another CRS than the canvas the pieces are not the clicks
+      // (it removed a whole piece, then put the first vertex back). One straight piece with
+      // the same vertices makes its undo remove exactly the last one, as on 3.22.
+      QgsPointSequence points;
+      captureCurve()->points( points );
+      setPoints( points );
+    }
     QgsMapToolCapture::keyPressEvent( e ); // Backspace/Delete: undo; Esc: stop, as in every QGIS capture tool
     if ( !capturing )
       return;
@@ -99,7 +110,7 @@ namespace limes
       mHasCursor = false;
       emit captureCancelled();
     }
-    else if ( e->key() == Qt::Key_Backspace || e->key() == Qt::Key_Delete )
+    else if ( undo )
     {
       QgsPolylineXY line = vertices();
       if ( line.isEmpty() )
