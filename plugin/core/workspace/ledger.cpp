@@ -159,7 +159,8 @@ namespace limes::ledger
   const QStringList &kinds()
   {
     static const QStringList list{ QStringLiteral( "decision" ), QStringLiteral( "countersign" ), QStringLiteral( "key" ), QStringLiteral( "key_revoke" ),
-                                   QStringLiteral( "version" ), QStringLiteral( "pillars" ), QStringLiteral( "finding" ), QStringLiteral( "change" ) };
+                                   QStringLiteral( "version" ), QStringLiteral( "pillars" ), QStringLiteral( "finding" ), QStringLiteral( "change" ),
+                                   QStringLiteral( "segment_split" ) };
     return list;
   }
 
@@ -393,6 +394,13 @@ namespace limes::ledger
       what = QStringLiteral( "finding %1 on %2 feature %3" ).arg( text( "rule" ), text( "layer" ) ).arg( static_cast<qint64>( p.value( QLatin1String( "fid" ) ).toDouble() ) );
     else if ( kind == QLatin1String( "change" ) )
       what = QStringLiteral( "change %1 -> %2" ).arg( text( "old" ), text( "new" ) );
+    else if ( kind == QLatin1String( "segment_split" ) )
+    {
+      QStringList made;
+      for ( const QJsonValue &s : p.value( QLatin1String( "segments" ) ).toArray() )
+        made << s.toObject().value( QLatin1String( "code" ) ).toString();
+      what = QStringLiteral( "%1 split into %2" ).arg( text( "segment" ), made.join( QLatin1String( ", " ) ) );
+    }
     else
       what = kind;
     return QStringLiteral( "entry %1 (%2)" ).arg( e.id ).arg( what );
@@ -408,10 +416,30 @@ namespace limes::ledger
     for ( const LedgerEntry &e : entries )
       if ( e.kind == QLatin1String( "decision" ) && e.input.supersedes >= 1 )
         superseded.insert( e.input.supersedes );
-    for ( const LedgerEntry &e : entries ) // in id order: the latest standing decision wins
+    // in id order: the latest standing decision wins; a segment made by a split stands where its
+    // parent stood until a decision about it is recorded
+    QMap<QString, const LedgerEntry *> standing;
+    for ( const LedgerEntry &e : entries )
     {
-      if ( e.kind != QLatin1String( "decision" ) || superseded.contains( e.id ) )
-        continue;
+      if ( e.format == 2 && e.kind == QLatin1String( "segment_split" ) )
+      {
+        const QString parent = e.payload.value( QLatin1String( "segment" ) ).toString();
+        QStringList made;
+        for ( const QJsonValue &s : e.payload.value( QLatin1String( "segments" ) ).toArray() )
+        {
+          made << s.toObject().value( QLatin1String( "code" ) ).toString();
+          if ( standing.contains( parent ) )
+            standing.insert( made.last(), standing.value( parent ) );
+        }
+        standing.remove( parent );
+        status[parent] = QStringLiteral( "split into %1" ).arg( made.join( QLatin1String( ", " ) ) );
+      }
+      else if ( e.kind == QLatin1String( "decision" ) && !superseded.contains( e.id ) )
+        standing.insert( e.input.segment, &e );
+    }
+    for ( auto it = standing.cbegin(); it != standing.cend(); ++it )
+    {
+      const LedgerEntry &e = *it.value();
       QString s = e.input.decision == QLatin1String( "referred" ) ? QStringLiteral( "referred to working group" ) : e.input.decision;
       if ( e.format == 2 && e.input.decision == QLatin1String( "agreed" ) )
       {
@@ -422,7 +450,7 @@ namespace limes::ledger
         if ( !awaiting.isEmpty() )
           s = QStringLiteral( "agreed (awaiting %1)" ).arg( awaiting.join( QLatin1String( ", " ) ) );
       }
-      status[e.input.segment] = s;
+      status[it.key()] = s;
     }
     return status;
   }

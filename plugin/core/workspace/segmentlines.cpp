@@ -53,6 +53,8 @@ namespace limes
           found->versions << v.name;
       }
     }
+    // segments made by a split run where their parent's line ran, cut at the split point
+    splits::deriveLines( lines, store.segmentSplits() );
     return lines;
   }
 }

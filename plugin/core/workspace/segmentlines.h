@@ -33,7 +33,8 @@ namespace limes
   /**
    * Each segment's lines, from the versions whose lines carry a `segment` code: for every
    * segment the best ranked version that has lines for it (among equals, the one imported
-   * last). Segments that no version's lines name are absent.
+   * last). A segment made by a split that no version's lines name runs along its parent's
+   * lines cut at the split point. Segments whose course no version tells are absent.
    */
   QMap<QString, SegmentLine> segmentLines( const WorkspaceStore &store );
 }

@@ -5,6 +5,7 @@
 #include "workspace/coverage.h"
 #include "workspace/importsource.h"
 #include "workspace/keyring.h"
+#include "workspace/ledgerchain.h"
 #include "workspace/ledger.h"
 #include "workspace/snapshot.h"
 #include "workspace/styles.h"
@@ -23,17 +24,6 @@
 
 namespace limes
 {
-  //! The chain as a writer finds it, the head locked: what its entry follows, and who signs it.
-  struct WorkspaceStore::Chain
-  {
-    explicit Chain( const QStringList &parties ) : analysis( parties ) {}
-    long long nextId = 1;
-    QString head;
-    QList<LedgerEntry> entries;
-    ledger::Analysis analysis;
-    QString signerParty;  //!< the party the writer's key is registered for
-  };
-
   WorkspaceStore::WorkspaceStore( const QgsCoordinateTransformContext &context )
     : mContext( context )
   {}
@@ -85,7 +75,7 @@ namespace limes
 
   QMap<QString, QString> WorkspaceStore::segmentStatus() const
   {
-    return ledger::statusOf( segmentCodes(), partyCodes(), ledger() );
+    return ledger::statusOf( currentSegmentCodes(), partyCodes(), ledger() );
   }
 
   LineVersion WorkspaceStore::version( const QString &name ) const
@@ -194,7 +184,8 @@ namespace limes
   LedgerEntry WorkspaceStore::addLedgerEntry( const LedgerEntryInput &input, const crypto::SigningKey &key,
       const std::function<void( const QList<LedgerEntry> &entries )> &precondition )
   {
-    LedgerEntry e = ledger::prepare( input, segmentCodes(), partyCodes(), describe() );
+    // a segment a split retired takes no more decisions: its new segments do
+    LedgerEntry e = ledger::prepare( input, currentSegmentCodes(), partyCodes(), describe() );
     transaction( [&] {
       const Chain chain = lockChain( key, false );
       if ( precondition )
@@ -325,11 +316,7 @@ namespace limes
 
   QList<LedgerEntry> WorkspaceStore::ledger( const QString &segment ) const
   {
-    QList<LedgerEntry> list;
-    for ( const LedgerEntry &e : readEntries() )
-      if ( segment.isEmpty() || ( e.kind == QLatin1String( "decision" ) && e.input.segment == segment ) )
-        list << e;
-    return list;
+    return segment.isEmpty() ? readEntries() : splits::history( segment, readEntries() );
   }
 
   QList<RegisteredKey> WorkspaceStore::keys() const
@@ -368,6 +355,7 @@ namespace limes
         content.changes = storedChanges();
         content.legacyIds = legacyIds();
         coverage::verify( entries, content, report );
+        splits::verify( entries, segments(), report );
       } );
     }
     catch ( const Error & )
@@ -440,8 +428,10 @@ namespace limes
     readSnapshot( [&] {
       info.title = title();
       info.parties = parties();
-      info.segments = segmentCodes();
       const QList<LedgerEntry> entries = readEntries();
+      info.segments.clear();
+      for ( const Segment &s : splits::current( segments(), splits::fromEntries( entries ) ) )
+        info.segments << s.code;
       info.status = ledger::statusOf( info.segments, partyCodes(), entries );
       info.keys = ledger::analyse( entries, partyCodes() ).keyring.keys();
       info.versions = versions();

@@ -4,6 +4,7 @@
 
 #include "workspace/ledger.h"
 #include "workspace/model.h"
+#include "workspace/segmentsplit.h"
 
 #include <QFlags>
 #include <QSet>
@@ -69,7 +70,7 @@ namespace limes
   {
     public:
       //! The model's version; both storages migrate an older workspace to it and refuse a newer one.
-      static constexpr int SCHEMA_VERSION = 6;
+      static constexpr int SCHEMA_VERSION = 7;
 
       //! What only some storages do.
       enum class Capability
@@ -113,6 +114,19 @@ namespace limes
       void addSegments( const QList<Segment> &segments );
       //! Status per segment derived from the ledger: the latest decision not superseded ("agreed (awaiting KG)" until every party signed it).
       QMap<QString, QString> segmentStatus() const;
+      /**
+       * Splits a segment in two at a pillar or a vertex of its line (segmentsplit.h): the two
+       * new segment rows (codes new; from the old start to the split point, and on to the old
+       * end; chainages from the split point's ellipsoidal distance along the line) and a signed
+       * `segment_split` entry, in one transaction. The old row stays: it is retired by the
+       * entry, not edited. Returns the split as recorded.
+       */
+      SegmentSplit splitSegment( const SegmentSplitInput &input, const crypto::SigningKey &key );
+      //! The splits the ledger records, in order.
+      QList<SegmentSplit> segmentSplits() const;
+      //! segments() without those a split retired: what the commission works on now.
+      QList<Segment> currentSegments() const;
+      QStringList currentSegmentCodes() const;
 
       virtual QList<LineVersion> versions() const = 0;
       //! limes::Error naming the versions there are when there is none of that name.
@@ -168,7 +182,11 @@ namespace limes
                                const crypto::SigningKey *endorser = nullptr );
       //! Revokes a key, signed by an active key of its party or of the secretariat; it signs nothing after.
       LedgerEntry revokeKey( const QString &fingerprint, const QString &reason, const QString &author, const crypto::SigningKey &key );
-      //! The entries in order; with `segment`, only the decisions about it.
+      /**
+       * The entries in order; with `segment`, only its history: the decisions about it and,
+       * for a segment made by a split, its parent's decisions up to the split and the split
+       * entries that made or retired it (splits::history).
+       */
       QList<LedgerEntry> ledger( const QString &segment = QString() ) const;
       //! Every ledger row in id order, exactly as stored (limes workspace compare).
       virtual QList<ledger::Row> ledgerRows() const = 0;

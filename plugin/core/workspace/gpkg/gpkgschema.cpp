@@ -49,6 +49,30 @@ namespace limes
     }
   }
 
+  namespace
+  {
+    /**
+     * Schema 7: ledger entries of kind segment_split. SQLite cannot change a CHECK constraint:
+     * the ledger is rebuilt with the longer list of kinds, its rows copied as they are.
+     */
+    void allowSegmentSplits( const SqliteDb &db )
+    {
+      db.exec( QStringLiteral(
+                 "CREATE TABLE ledger_v7 (id INTEGER PRIMARY KEY, kind TEXT NOT NULL"
+                 " CHECK (kind IN ('decision','countersign','key','key_revoke','version','pillars','finding','change','segment_split')),"
+                 " segment TEXT REFERENCES segments(code), protocol TEXT, meeting_date TEXT, place TEXT,"
+                 " decision TEXT CHECK (decision IS NULL OR decision IN ('agreed','disputed','deferred','referred')), agreed_version TEXT,"
+                 " positions TEXT, signatories TEXT, attachments TEXT, supersedes INTEGER REFERENCES ledger_v7(id), author TEXT NOT NULL, recorded_utc TEXT NOT NULL,"
+                 " previous_hash TEXT NOT NULL, hash TEXT NOT NULL, payload TEXT, signer_party TEXT, signer_key TEXT, signature TEXT, sealed TEXT);"
+                 "INSERT INTO ledger_v7 SELECT id, kind, segment, protocol, meeting_date, place, decision, agreed_version, positions, signatories, attachments,"
+                 " supersedes, author, recorded_utc, previous_hash, hash, payload, signer_party, signer_key, signature, sealed FROM ledger ORDER BY id;"
+                 "DROP TABLE ledger;"
+                 "ALTER TABLE ledger_v7 RENAME TO ledger;"
+                 "CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: record a correcting entry'); END;"
+                 "CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: record a correcting entry'); END;" ) );
+    }
+  }
+
   void installGpkgSchema( const SqliteDb &db, int schema )
   {
     db.exec( QStringLiteral(
@@ -115,6 +139,8 @@ namespace limes
       // schema 6: a version's edge interpretation (NULL: not recorded, as for every older version)
       db.exec( QStringLiteral( "ALTER TABLE line_versions ADD COLUMN edges TEXT" ) );
     }
+    if ( from < 7 && to >= 7 )
+      allowSegmentSplits( db );
     db.exec( QStringLiteral( "UPDATE limes_meta SET value = '%1' WHERE key = 'schema_version'" ).arg( to ) );
   }
 
