@@ -4,6 +4,8 @@
 #include "io/pathguard.h"
 #include "workspaceoptions.h"
 
+#include <QFileInfo>
+
 namespace limes::cli
 {
   namespace
@@ -78,19 +80,54 @@ namespace limes::cli
     };
   }
 
-  void guardChangeInputs( const QCommandLineParser &parser, io::PathGuard &guard )
+  SegmentsOption segmentsOption( const QCommandLineParser &parser, bool codes )
+  {
+    SegmentsOption option;
+    if ( !codes )
+    {
+      const QStringList values = parser.values( QStringLiteral( "segments" ) );
+      if ( values.size() > 1 )
+        throw Error( QStringLiteral( "--segments is given %1 times ('%2'); give it once" ).arg( values.size() ).arg( values.join( QLatin1String( "', '" ) ) ) );
+      option.source = values.value( 0 );
+      return option;
+    }
+    static const QStringList extensions{ QStringLiteral( "gpkg" ), QStringLiteral( "shp" ), QStringLiteral( "geojson" ), QStringLiteral( "json" ),
+                                         QStringLiteral( "fgb" ), QStringLiteral( "sqlite" ), QStringLiteral( "gml" ), QStringLiteral( "kml" ),
+                                         QStringLiteral( "csv" ), QStringLiteral( "tab" ), QStringLiteral( "mif" ), QStringLiteral( "gpx" ), QStringLiteral( "zip" ) };
+    for ( const QString &value : parser.values( QStringLiteral( "segments" ) ) )
+    {
+      const QString v = value.trimmed();
+      const bool source = QFileInfo::exists( v ) || v.contains( QLatin1Char( '|' ) ) || v.contains( QLatin1Char( '/' ) ) || v.contains( QLatin1Char( '\\' ) )
+                          || v.startsWith( QLatin1String( "dbname=" ) ) || v.startsWith( QLatin1String( "PG:" ), Qt::CaseInsensitive )
+                          || v.startsWith( QLatin1String( "service=" ) ) || extensions.contains( QFileInfo( v ).suffix().toLower() );
+      if ( !source )
+      {
+        for ( const QString &code : v.split( QLatin1Char( ',' ), Qt::SkipEmptyParts ) )
+          if ( !option.codes.contains( code.trimmed() ) )
+            option.codes << code.trimmed();
+      }
+      else if ( !option.source.isEmpty() )
+        throw Error( QStringLiteral( "--segments names two sources of segment lines ('%1' and '%2'): give one, and the codes to report as --segments CODE,…" )
+                     .arg( option.source, v ) );
+      else
+        option.source = v;
+    }
+    return option;
+  }
+
+  void guardChangeInputs( const QCommandLineParser &parser, io::PathGuard &guard, bool segmentCodes )
   {
     if ( parser.isSet( QStringLiteral( "workspace" ) ) )
       guard.addInput( QStringLiteral( "--workspace" ), parser.value( QStringLiteral( "workspace" ) ) );
     else
       for ( const char *version : { "old", "new" } )
         guard.addSource( QStringLiteral( "--%1" ).arg( QLatin1String( version ) ), parser.value( QLatin1String( version ) ) );
-    guard.addSource( QStringLiteral( "--segments" ), parser.value( QStringLiteral( "segments" ) ) );
+    guard.addSource( QStringLiteral( "--segments" ), segmentsOption( parser, segmentCodes ).source );
     for ( const QString &water : parser.values( QStringLiteral( "water" ) ) )
       guard.addSource( QStringLiteral( "--water" ), water );
   }
 
-  ChangeInputs openChangeInputs( const QCommandLineParser &parser )
+  ChangeInputs openChangeInputs( const QCommandLineParser &parser, bool segmentCodes )
   {
     ChangeInputs in;
     in.request = requestFrom( parser );
@@ -123,9 +160,9 @@ namespace limes::cli
     }
     request.oldVersion = in.oldVersion.input;
     request.newVersion = in.newVersion.input;
-    if ( parser.isSet( QStringLiteral( "segments" ) ) )
+    if ( const QString segments = segmentsOption( parser, segmentCodes ).source; !segments.isEmpty() )
     {
-      in.segments = openLayer( parser.value( QStringLiteral( "segments" ) ) );
+      in.segments = openLayer( segments );
       request.segments = in.segments.input;
     }
     for ( const QString &spec : parser.values( QStringLiteral( "water" ) ) )

@@ -37,14 +37,30 @@ namespace limes::cli
     std::optional<LineVersion> newRecord;
   };
 
+  //! What --segments gave: segment lines (a layer source) and, for `limes report`, segment codes.
+  struct SegmentsOption
+  {
+    QString source;
+    QStringList codes;
+  };
+
+  /**
+   * `limes change` takes --segments as the segment lines only. `limes report` (with `codes`)
+   * also takes the codes of the segments to report, as `--segments CODE,…` (the issue's
+   * interface); each value is one or the other: a value that names a file or a layer (an
+   * existing path, a `|layername=`, a path with a folder or a file extension, a database URI)
+   * is the lines, any other value a comma-separated list of codes. Two sources: limes::Error.
+   */
+  SegmentsOption segmentsOption( const QCommandLineParser &parser, bool codes );
+
   //! The inputs as the path guard knows them: no output may name one.
-  void guardChangeInputs( const QCommandLineParser &parser, io::PathGuard &guard );
+  void guardChangeInputs( const QCommandLineParser &parser, io::PathGuard &guard, bool segmentCodes = false );
   /**
    * Opens the versions (files, or versions of --workspace with their recorded parties and
    * edges), the segments and the resource layers, and reads the parameters: limes::Error for
    * anything missing or contradictory, before anything is computed.
    */
-  ChangeInputs openChangeInputs( const QCommandLineParser &parser );
+  ChangeInputs openChangeInputs( const QCommandLineParser &parser, bool segmentCodes = false );
 }
 
 #endif

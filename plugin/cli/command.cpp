@@ -48,7 +48,9 @@ namespace limes::cli
   {
     static const QStringList repeatable{ QStringLiteral( "water" ), QStringLiteral( "resource" ), QStringLiteral( "position" ),
                                          QStringLiteral( "signatory" ), QStringLiteral( "attachment" ), QStringLiteral( "party" ),
-                                         QStringLiteral( "trust" ) };
+                                         QStringLiteral( "trust" ),
+                                         // limes report: segment lines and codes; a template per part (each checks its own repeats)
+                                         QStringLiteral( "segments" ), QStringLiteral( "template" ), QStringLiteral( "save-template" ) };
     return repeatable.contains( option );
   }
 

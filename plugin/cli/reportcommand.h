@@ -12,7 +12,7 @@ namespace limes::cli
     public:
       QString name() const override { return QStringLiteral( "report" ); }
       QString summary() const override;
-      QString synopsis() const override { return QStringLiteral( "--old SRC --new SRC --segments SRC --output REPORT.pdf" ); }
+      QString synopsis() const override { return QStringLiteral( "(--old SRC --new SRC | --workspace TARGET --old VERSION --new VERSION) --segments SRC --output REPORT.pdf [--lang en|ru] [--template FILE.qpt] [--segments CODE,…]" ); }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
   };

@@ -27,6 +27,8 @@ namespace limes
       QVariantMap processAlgorithm( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback ) override;
 
     private:
+      //! A layout template per report part (reportParts()), and its parameter.
+      static QList<std::pair<QString, QString>> templateParameters();
       QVariantMap report( const QVariantMap &parameters, QgsProcessingContext &context, QgsProcessingFeedback *feedback );
   };
 }

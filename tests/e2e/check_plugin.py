@@ -107,7 +107,7 @@ def check_algorithm(provider):
     check('report_algorithm', reported['PAGES'] > 30 and 'Отчёт об изменении линии границы' in text
           and all(h.replace('.', ',') in text for h in hectares), (reported, hectares))
     try:
-        processing.run('limes:changereport', dict(report_params, OUTPUT=os.path.join(OUT, 'bad-report.pdf'), ONLY='S-010'),
+        processing.run('limes:changereport', dict(report_params, OUTPUT=os.path.join(OUT, 'bad-report.pdf'), SEGMENT_CODES='S-010'),
                        context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
         check('report_algorithm_bad_input', False, 'no error raised')
     except Exception as e:  # noqa: BLE001

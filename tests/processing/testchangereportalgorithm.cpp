@@ -121,6 +121,36 @@ class TestChangeReportAlgorithm : public QObject
       QVERIFY( figures > 30 );
     }
 
+    void pillarsFromALayer()
+    {
+      // versions from files: the pillars come from PILLARS; without it the page says none were given
+      ChangeReportAlgorithm report;
+      for ( const bool withPillars : { false, true } )
+      {
+        QVariantMap parameters = inputs();
+        const QString pdf = mDir.filePath( withPillars ? QStringLiteral( "pillars.pdf" ) : QStringLiteral( "nopillars.pdf" ) );
+        parameters.insert( QStringLiteral( "OUTPUT" ), pdf );
+        parameters.insert( QStringLiteral( "SEGMENT_CODES" ), QStringLiteral( "S-003" ) );
+        if ( withPillars )
+          parameters.insert( QStringLiteral( "PILLARS" ), sample( QStringLiteral( "pillars" ) ) );
+        QCOMPARE( run( report, parameters ), QString() );
+        QFile csv( mDir.filePath( withPillars ? QStringLiteral( "pillars-pillars.csv" ) : QStringLiteral( "nopillars-pillars.csv" ) ) );
+        QVERIFY( csv.open( QIODevice::ReadOnly ) );
+        const QList<QByteArray> rows = csv.readAll().trimmed().split( '\n' );
+        // S-003 has 8 sample pillars
+        QCOMPARE( rows.size() - 1, withPillars ? 8 : 0 );
+        QProcess pdftotext;
+        pdftotext.setProgram( QStringLiteral( "pdftotext" ) );
+        pdftotext.setArguments( { pdf, QStringLiteral( "-" ) } );
+        pdftotext.open();
+        QVERIFY( pdftotext.waitForFinished( 60000 ) );
+        const QString text = QString::fromUtf8( pdftotext.readAllStandardOutput() );
+        QCOMPARE( text.contains( QStringLiteral( "No pillars were given for this report" ) ), !withPillars );
+        if ( withPillars )
+          QVERIFY( text.contains( QString::fromUtf8( rows.last().split( ',' ).value( 1 ) ) ) );
+      }
+    }
+
     void badInputIsAProcessingError()
     {
       ChangeReportAlgorithm report;
@@ -138,8 +168,11 @@ class TestChangeReportAlgorithm : public QObject
 
       parameters = inputs();
       parameters.insert( QStringLiteral( "OUTPUT" ), pdf );
-      parameters.insert( QStringLiteral( "ONLY" ), QStringLiteral( "S-010" ) ); // no change there
+      parameters.insert( QStringLiteral( "SEGMENT_CODES" ), QStringLiteral( "S-010" ) ); // no change there
       QVERIFY( run( report, parameters ).contains( QStringLiteral( "has no change" ) ) );
+      QVERIFY( !QFile::exists( pdf ) );
+      parameters.insert( QStringLiteral( "SEGMENT_CODES" ), QStringLiteral( "S-003, S-999" ) ); // no such segment
+      QVERIFY( run( report, parameters ).contains( QStringLiteral( "unknown segment 'S-999'" ) ) );
       QVERIFY( !QFile::exists( pdf ) );
       QVERIFY( !QFile::exists( mDir.filePath( QStringLiteral( "bad.gpkg" ) ) ) );
     }

@@ -162,22 +162,62 @@ bad template-missing "template not found" "${INPUTS[@]}" --template "$tmp/missin
 bad template-not-xml "not a layout template" "${INPUTS[@]}" --template "$tmp/notalayout.qpt"
 bad template-empty "not a layout template" "${INPUTS[@]}" --template "$tmp/empty.qpt"
 bad unknown-lang "--lang must be one of" "${INPUTS[@]}" --lang fr
-bad unchanged-segment "segment 'S-010' has no change" "${INPUTS[@]}" --only S-010
+bad unchanged-segment "segment 'S-010' has no change" "${INPUTS[@]}" --segments S-010
+bad unknown-segment "unknown segment 'S-999'" "${INPUTS[@]}" --segments S-003,S-999
+bad two-segment-sources "two sources of segment lines" "${INPUTS[@]}" --segments "${L}rivers"
+bad template-part "no report part 'back'" "${INPUTS[@]}" --template "back=$tmp/segment.qpt"
+bad pillars-with-workspace "a workspace gives its own pillars" "${INPUTS[@]}" --pillars "${L}pillars"
 bad no-segments "--segments is required" --workspace "$WS" --old DCW --new WDBII
 bad output-is-input "same file|is an input|names the input|input" "${INPUTS[@]}" --template "$tmp/keep.pdf"
 
 "$LIMES" report "${INPUTS[@]}" --output "$tmp/x.txt" >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "must be a .pdf" "$tmp/err" && [ ! -e "$tmp/x.txt" ] && ok || fail "output-not-pdf: $(cat "$tmp/err")"
 
-# --only: just those segments get a page
-"$LIMES" report "${INPUTS[@]}" --only S-003,S-007 --output "$tmp/only.pdf" >"$tmp/out" 2>"$tmp/err" && ok || { fail "--only"; cat "$tmp/err"; }
-grep -q "(6 pages, 2 segments, en)" "$tmp/out" && ok || { fail "--only: $(cat "$tmp/out")"; }
+# --segments CODE,…: just those segments get a page
+"$LIMES" report "${INPUTS[@]}" --segments S-003,S-007 --output "$tmp/only.pdf" >"$tmp/out" 2>"$tmp/err" && ok || { fail "--segments CODES"; cat "$tmp/err"; }
+grep -q "(6 pages, 2 segments, en)" "$tmp/out" && ok || { fail "--segments CODES: $(cat "$tmp/out")"; }
 
 # text reads back as written: no ligatures (a hash's "ff" must not come back as U+FB00)
-"$LIMES" report "${INPUTS[@]}" --only S-003 --title "Buffer staff office, fdffd26d" --output "$tmp/title.pdf" >/dev/null 2>"$tmp/err" || fail "--title: $(cat "$tmp/err")"
+"$LIMES" report "${INPUTS[@]}" --segments S-003 --title "Buffer staff office, fdffd26d" --output "$tmp/title.pdf" >/dev/null 2>"$tmp/err" || fail "--title: $(cat "$tmp/err")"
 pdftotext "$tmp/title.pdf" "$tmp/title.txt"
 grep -q "Buffer staff office, fdffd26d" "$tmp/title.txt" && ok || fail "the title does not read back as written: $(grep -a -m1 office "$tmp/title.txt")"
 LC_ALL=C grep -q $'\xef\xac[\x80-\x86]' "$tmp/title.txt" && fail "ligatures in the PDF's text" || ok
+
+# versions from files: without a pillar layer the pages say none were given; with --pillars
+# (every sample pillar put on S-003: 267 rows) the pillar table goes on over further pages
+# of S-003 until its last row, nothing cut
+FILES=(--old "${L}boundary_dcw" --new "${L}boundary_wdbii" --left KG --right TJ --segments "${L}segments" --max-end-gap 5000 --min-area 1000)
+"$LIMES" report "${FILES[@]}" --segments S-003 --output "$tmp/files.pdf" >"$tmp/out" 2>"$tmp/err" && ok || { fail "files report"; cat "$tmp/err"; }
+pdftotext "$tmp/files.pdf" "$tmp/files.txt"
+grep -q "No pillars were given for this report" "$tmp/files.txt" && ok || fail "files report: the page does not say that no pillars were given"
+ogr2ogr -f GPKG "$tmp/pillars-s003.gpkg" "$GPKG" -nln pillars -sql "SELECT geom, number, 'S-003' AS segment FROM pillars" 2>"$tmp/err" || { fail "ogr2ogr"; cat "$tmp/err"; }
+"$LIMES" report "${FILES[@]}" --segments S-003 --pillars "$tmp/pillars-s003.gpkg" --output "$tmp/many.pdf" >"$tmp/out" 2>"$tmp/err" && ok || { fail "--pillars"; cat "$tmp/err"; }
+# 10 rows on the segment page, 257 on 9 pages of 30: cover, summary (2), S-003 (1 + 9), annex
+grep -q "(14 pages, 1 segments, en)" "$tmp/out" && ok || fail "--pillars: $(cat "$tmp/out")"
+pdftotext -layout "$tmp/many.pdf" "$tmp/many.txt"
+python3 - "$tmp/many.txt" "$tmp/many-pillars.csv" <<'PY' && ok || fail "a pillar of the 267 is not in the PDF"
+import csv, re, sys
+text = open(sys.argv[1]).read()
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert len(rows) == 267, len(rows)
+missing = [r["pillar"] for r in rows if not re.search(r"(^|\s)%s\s" % re.escape(r["pillar"]), text)]
+assert not missing, missing
+# the last row, whole: its number and coordinates as the page writes them
+last = rows[-1]
+assert re.search(r"%s\s+%s\s+%s" % (re.escape(last["pillar"]), re.escape(last["x"]), re.escape(last["y"])), text), last
+PY
+grep -c "Segment S-003 (continued): Pillars" "$tmp/many.txt" | grep -qx 9 && ok || fail "continuation headings: $(grep -c 'continued' "$tmp/many.txt")"
+
+# a template for another part: the cover saved, a label edited, passed back; the edit is on
+# the cover and the cover's tables hold this report's rows (another comparison's)
+"$LIMES" report "${INPUTS[@]}" --segments S-003 --output "$tmp/c1.pdf" --save-template "cover=$tmp/cover.qpt" >/dev/null 2>"$tmp/err" && ok || { fail "save cover template"; cat "$tmp/err"; }
+sed 's/Protocol annex: land and resources/Annex 3 to protocol 17: land and resources/' "$tmp/cover.qpt" >"$tmp/cover-edited.qpt"
+cmp -s "$tmp/cover.qpt" "$tmp/cover-edited.qpt" && fail "the cover template has no subtitle to edit"
+"$LIMES" report "${FILES[@]}" --segments S-003 --template "cover=$tmp/cover-edited.qpt" --output "$tmp/c2.pdf" >/dev/null 2>"$tmp/err" && ok || { fail "cover template"; cat "$tmp/err"; }
+pdftotext -f 1 -l 1 "$tmp/c2.pdf" "$tmp/c2.txt"
+grep -q "Annex 3 to protocol 17" "$tmp/c2.txt" && ok || fail "the edited cover label is not in the PDF"
+grep -q "boundary_dcw" "$tmp/c2.txt" && ok || fail "the cover's versions table is not this report's"
+grep -q "historical" "$tmp/c2.txt" && fail "the cover kept the saved report's versions" || ok
 
 echo "report: $passes passed, $failures failed"
 [ $failures -eq 0 ]

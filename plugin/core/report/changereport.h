@@ -4,6 +4,7 @@
 
 #include "report/reportinput.h"
 
+#include <QMap>
 #include <QStringList>
 
 class QgsFeedback;
@@ -27,14 +28,14 @@ namespace limes::report
    * Writes the change report of `input` as a PDF built with QGIS's layout engine (cover,
    * summary, an atlas page per changed segment, provenance annex), its tables as CSV and its
    * geometry as a GeoPackage, all under temporary names renamed together at the end: all or
-   * nothing. With `saveTemplate`, also writes the segment pages' layout as a .qpt there.
+   * nothing. `saveTemplates` (part -> path, see reportParts()) also writes those layouts as .qpt.
    *
    * Layouts are not thread-safe: call it on the main thread (QGIS's own atlas export does the
    * same). limes::Error for bad input (a language, a template, nothing changed, a segment
    * without change) before anything is written; `feedback` reports progress and cancels.
    */
   ReportFiles writeChangeReport( const ReportInput &input, const ReportOptions &options, const QString &pdf, QgsFeedback *feedback = nullptr,
-                                 const QString &saveTemplate = QString() );
+                                 const QMap<QString, QString> &saveTemplates = {} );
 }
 
 #endif

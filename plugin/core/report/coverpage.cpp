@@ -48,6 +48,9 @@ namespace limes::report
           t.phrase( QT_TRANSLATE_NOOP( "limes::report", "areas on" ) ), in.result->ellipsoid, t.phrase( QT_TRANSLATE_NOOP( "limes::report", "edges" ) ), in.result->edges ),
       in.workspace.isEmpty() ? t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Versions read from files (no workspace)" ) )
       : QStringLiteral( "%1: %2" ).arg( t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Workspace" ) ), in.workspace ),
+      QStringLiteral( "%1: %2" ).arg( t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) ),
+          !in.workspace.isEmpty() ? t.phrase( QT_TRANSLATE_NOOP( "limes::report", "the workspace's" ) )
+          : in.pillarsSource.isEmpty() ? t.phrase( QT_TRANSLATE_NOOP( "limes::report", "none given" ) ) : in.pillarsSource ),
       in.ledgerHead.isEmpty() ? QString() : QStringLiteral( "%1: %2" ).arg( t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Ledger head (entries:hash)" ) ), in.ledgerHead ),
     };
     addLabel( l, 0, QRectF( Margin, 122, width, 40 ), facts.join( QLatin1Char( '\n' ) ), 9 );

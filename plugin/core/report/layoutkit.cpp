@@ -4,6 +4,7 @@
 #include "report/reporttext.h"
 #include "qgiscompat.h"
 
+#include <qgsbasicnumericformat.h>
 #include <qgslayoutframe.h>
 #include <qgslayoutitemattributetable.h>
 #include <qgslayoutitemlabel.h>
@@ -75,6 +76,36 @@ namespace limes::report
     }
   }
 
+  QString brokenLines( const QString &text, int width )
+  {
+    if ( width <= 0 || text.size() <= width )
+      return text;
+    // a table wraps at spaces only: a path or a URI gets its line breaks after its separators
+    QString out;
+    int line = 0, lastBreak = -1;
+    for ( const QChar c : text )
+    {
+      out += c;
+      ++line;
+      if ( c == QLatin1Char( '\n' ) )
+      {
+        line = 0;
+        lastBreak = -1;
+        continue;
+      }
+      if ( c == QLatin1Char( '/' ) || c == QLatin1Char( '|' ) || c == QLatin1Char( '&' ) || c == QLatin1Char( ' ' ) || c == QLatin1Char( '\\' ) )
+        lastBreak = out.size();
+      if ( line >= width )
+      {
+        const int at = lastBreak > out.size() - line ? lastBreak : out.size(); // no separator on this line: break it where it is full
+        out.insert( at, QLatin1Char( '\n' ) );
+        line = out.size() - at - 1;
+        lastBreak = -1;
+      }
+    }
+    return out;
+  }
+
   QgsLayoutItemLabel *addLabel( QgsLayout *layout, int page, const QRectF &mm, const QString &text, double points, bool bold )
   {
     auto *label = new QgsLayoutItemLabel( layout );
@@ -88,23 +119,31 @@ namespace limes::report
     return label;
   }
 
-  QgsLayoutItemManualTable *addTable( QgsLayout *layout, int page, const QRectF &mm, const Table &table, const ReportText &text, bool extend )
+  void fillTable( QgsLayoutItemManualTable *item, const Table &table, const ReportText &text )
   {
-    auto *item = new QgsLayoutItemManualTable( layout );
+    item->setCustomProperty( QStringLiteral( "limes:table" ), table.id );
     QgsTableContents contents;
     for ( int row = 0; row < table.rows.size(); ++row )
     {
       QgsTableRow cells;
       for ( int column = 0; column < table.columns.size(); ++column )
-        cells << QgsTableCell( table.cell( row, column, text ) );
+        if ( !table.columns.at( column ).csvOnly )
+          cells << QgsTableCell( brokenLines( table.cell( row, column, text ), table.columns.at( column ).wrap ) );
       contents << cells;
     }
     QgsLayoutTableColumns headers;
     for ( const Column &c : table.columns )
-      headers << QgsLayoutTableColumn( text.phrase( c.heading ) );
+      if ( !c.csvOnly )
+        headers << QgsLayoutTableColumn( text.phrase( c.heading ) );
     item->setIncludeTableHeader( true );
     item->setHeaders( headers );
     item->setTableContents( contents );
+  }
+
+  QgsLayoutItemManualTable *addTable( QgsLayout *layout, int page, const QRectF &mm, const Table &table, const ReportText &text, bool extend )
+  {
+    auto *item = new QgsLayoutItemManualTable( layout );
+    fillTable( item, table, text );
     style( item, 7 );
     item->setResizeMode( extend ? QgsLayoutMultiFrame::ExtendToNextPage : QgsLayoutMultiFrame::UseExistingFrames );
     layout->addMultiFrame( item );
@@ -130,7 +169,7 @@ namespace limes::report
     }
     item->setColumns( columns );
     item->setFilterFeatures( true );
-    item->setFeatureFilter( QStringLiteral( "\"segment\" = attribute( @atlas_feature, 'code' )" ) );
+    item->setFeatureFilter( QStringLiteral( "\"segment\" = attribute( @atlas_feature, 'code' ) AND \"part\" = attribute( @atlas_feature, 'part' )" ) );
     item->setMaximumNumberOfFeatures( rows );
     item->setEmptyTableBehavior( QgsLayoutTable::ShowMessage );
     item->setEmptyTableMessage( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "none" ) ) );
@@ -153,6 +192,11 @@ namespace limes::report
     bar->setUnits( limes::compat::Kilometers );
     bar->setUnitLabel( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "km" ) ) );
     bar->setTextFormat( textFormat( 7 ) );
+    // the language's decimal separator (0,5 km in Russian), no grouping, as the tables write numbers
+    auto *format = new QgsBasicNumericFormat();
+    format->setShowThousandsSeparator( false );
+    format->setDecimalSeparator( QString( text.locale().decimalPoint() ).at( 0 ) );
+    bar->setNumericFormat( format );
     return bar;
   }
 

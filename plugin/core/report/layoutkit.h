@@ -43,11 +43,15 @@ namespace limes::report
   std::unique_ptr<QgsPrintLayout> newLayout( QgsProject *project, const QString &name, int pages );
   //! A label; its text may hold QGIS expressions in [% %] (the atlas' segment, the page number).
   QgsLayoutItemLabel *addLabel( QgsLayout *layout, int page, const QRectF &mm, const QString &text, double points, bool bold = false );
-  //! A table of fixed content; with `extend`, it goes on to new pages as long as it needs.
+  //! `text` in lines of at most `width` characters, broken after a path's separators (/ | & space) where it can be; 0: as is.
+  QString brokenLines( const QString &text, int width );
+  //! Sets a table's headings and rows to `table`'s, tagged with the custom property limes:table = its id.
+  void fillTable( QgsLayoutItemManualTable *item, const Table &table, const ReportText &text );
+  //! A table of fixed content (fillTable); with `extend`, it goes on to new pages as long as it needs.
   QgsLayoutItemManualTable *addTable( QgsLayout *layout, int page, const QRectF &mm, const Table &table, const ReportText &text, bool extend = false );
   /**
-   * A table of a table layer filtered to the atlas' segment (field `segment`), without that
-   * column; at most `rows` rows. Tagged with the custom property limes:table = its id, so that
+   * A table of a table layer filtered to the atlas' segment and part (fields `segment` and
+   * `part`, see ReportLayers::coverage()), without those columns; at most `rows` rows. Tagged with the custom property limes:table = its id, so that
    * a template's table is bound to this report's layer again.
    */
   QgsLayoutItemAttributeTable *addAtlasTable( QgsLayout *layout, const QRectF &mm, QgsVectorLayer *layer, const Table &table, const ReportText &text, int rows );

@@ -35,6 +35,12 @@ namespace limes::report
   std::unique_ptr<QgsPrintLayout> segmentLayout( const ReportContext &report );
   //! Points the segment layout's atlas, maps and tables at this report's layers (Limes' or a template's).
   void bindSegmentLayout( QgsPrintLayout &layout, const ReportContext &report );
+  /**
+   * Binds a template's cover, summary or annex to this report (reportbinding.cpp): tables
+   * tagged limes:table get this report's headings and rows, the overview map (limes:map) this
+   * report's layers. Labels and everything else are the template's.
+   */
+  void bindLayout( QgsPrintLayout &layout, const ReportContext &report );
   //! Annex (provenanceannex.cpp): what the figures were computed from.
   std::unique_ptr<QgsPrintLayout> provenanceLayout( const ReportContext &report );
 

@@ -7,7 +7,7 @@ target_sources(limes_core PRIVATE
   report/reporttables.cpp report/reporttables.h
   report/reportlayers.cpp report/reportlayers.h
   report/layoutkit.cpp report/layoutkit.h
-  report/pages.h report/coverpage.cpp report/summarypages.cpp report/segmentpages.cpp report/provenanceannex.cpp
+  report/pages.h report/reportbinding.cpp report/coverpage.cpp report/summarypages.cpp report/segmentpages.cpp report/provenanceannex.cpp
   report/reportsequence.cpp report/reportsequence.h
   report/reporttemplate.cpp report/reporttemplate.h
   report/changereport.cpp report/changereport.h)

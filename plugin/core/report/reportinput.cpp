@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "report/reportinput.h"
+#include "workspace/checks.h"
+#include "workspace/importsource.h"
 #include "workspace/workspacestore.h"
+
+#include <qgsfeaturesource.h>
 
 #include <set>
 
@@ -23,6 +27,11 @@ namespace limes::report
       }
       return v;
     }
+  }
+
+  QStringList reportParts()
+  {
+    return { QStringLiteral( "cover" ), QStringLiteral( "summary" ), QStringLiteral( "segment" ), QStringLiteral( "annex" ) };
   }
 
   ReportInput reportInput( const ChangeRequest &request, const ChangeResult &result, const WorkspaceStore *workspace, const LineVersion *oldRecord, const LineVersion *newRecord )
@@ -54,5 +63,26 @@ namespace limes::report
         in.parties << Party{ code, QString(), QString(), QString() };
     }
     return in;
+  }
+
+  void readReportPillars( ReportInput &input, QgsFeatureSource *source, const QString &sourceName, const QString &numberField )
+  {
+    const ChangeRequest &request = *input.request;
+    checks::checkPillarLayer( source, sourceName, numberField, request.transformContext );
+    QStringList segments;
+    if ( QgsFeatureSource *lines = request.segments.source )
+    {
+      const int field = lines->fields().lookupField( request.segmentCodeField );
+      QgsFeature f;
+      QgsFeatureIterator it = lines->getFeatures();
+      while ( field >= 0 && it.nextFeature( f ) )
+        segments << f.attribute( field ).toString();
+    }
+    PillarFields fields;
+    fields.number = numberField;
+    QList<Pillar> pillars;
+    readPillars( source, sourceName, fields, segments, {}, QString(), request.transformContext, [&]( const Pillar &p ) { pillars << p; } );
+    input.pillars = pillars;
+    input.pillarsSource = sourceName;
   }
 }

@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+class QgsFeatureSource;
+
 namespace limes
 {
   class WorkspaceStore;
@@ -47,16 +49,24 @@ namespace limes::report
     QString workspace;                      //!< workspace: how it is named; empty for files
     QString ledgerHead;                     //!< "COUNT:HASH"
     QMap<QString, QList<LedgerEntry>> ledger; //!< per segment code: its decisions, in order
-    QList<Pillar> pillars;                  //!< workspace: every pillar (WGS 84)
+    QList<Pillar> pillars;                  //!< every pillar (WGS 84): the workspace's, or those of pillarsSource
+    QString pillarsSource;                  //!< files: the pillar layer given (empty: none given, the pages say so)
     QDateTime created;                      //!< the report's date (UTC)
   };
+
+  //! The report's layouts, in order, as templates name them.
+  QStringList reportParts();
 
   //! How a report is written.
   struct ReportOptions
   {
     QString language = QStringLiteral( "en" );
-    //! A .qpt for the segment pages (QgsLayout::loadFromTemplate); empty: Limes' own layout.
-    QString templatePath;
+    /**
+     * Layout templates (.qpt, QgsLayout::loadFromTemplate) by the part of the report they
+     * replace: cover, summary, segment (the atlas of segment pages), annex; a part without
+     * one is Limes' own layout.
+     */
+    QMap<QString, QString> templates;
     //! Changed segments to give pages to; empty: all of them.
     QStringList segments;
   };
@@ -68,6 +78,14 @@ namespace limes::report
    */
   ReportInput reportInput( const ChangeRequest &request, const ChangeResult &result, const WorkspaceStore *workspace = nullptr,
                            const LineVersion *oldRecord = nullptr, const LineVersion *newRecord = nullptr );
+
+  /**
+   * A report of files takes its pillars from a point layer, read as `limes workspace
+   * import-pillars` reads them: field `numberField` (unique), `segment` when the layer has it
+   * (a code of the request's segment lines), any CRS. Sets `pillars` and `pillarsSource`;
+   * limes::Error for a layer the workspace would refuse.
+   */
+  void readReportPillars( ReportInput &input, QgsFeatureSource *source, const QString &sourceName, const QString &numberField );
 }
 
 #endif

@@ -258,13 +258,18 @@ namespace limes::report
       return pillars;
     }
 
-    //! A table as a layer without geometry, every cell as the report writes it: the atlas filters it to its segment.
-    Layer tableRowsLayer( const Table &table, const ReportText &text )
+    /**
+     * A table as a layer without geometry, every cell as the report writes it, and the part of
+     * its segment's pages that shows the row: the atlas filters it to its segment and part.
+     */
+    Layer tableRowsLayer( const Table &table, const QVector<int> &parts, const ReportText &text )
     {
       QStringList names;
       for ( const Column &c : table.columns )
         names << c.csvName;
-      auto layer = memoryLayer( QStringLiteral( "None" ), QStringLiteral( "limes_table_%1" ).arg( table.id ), QgsCoordinateReferenceSystem(), stringFields( names ) );
+      QgsFields fields = stringFields( names );
+      fields.append( limes::compat::field( QStringLiteral( "part" ), QMetaType::Int ) );
+      auto layer = memoryLayer( QStringLiteral( "None" ), QStringLiteral( "limes_table_%1" ).arg( table.id ), QgsCoordinateReferenceSystem(), fields );
       QgsFeatureList features;
       for ( int row = 0; row < table.rows.size(); ++row )
       {
@@ -272,12 +277,128 @@ namespace limes::report
         QgsAttributes attributes;
         for ( int column = 0; column < table.columns.size(); ++column )
           attributes << table.cell( row, column, text );
+        attributes << parts.value( row );
         f.setAttributes( attributes );
         features << f;
       }
       layer->dataProvider()->addFeatures( features );
       return layer;
     }
+
+    //! A segment's page or one of its continuations.
+    struct Part
+    {
+      QString code;
+      int part = 0;
+      QString title;
+    };
+
+    //! Which part of its segment's pages shows each row of the segment tables, and the parts there are.
+    struct Paging
+    {
+      QMap<QString, QVector<int>> rowParts; //!< per table id, per row
+      QList<Part> parts;
+    };
+
+    Paging paginate( const ReportTables &tables, const QStringList &changed, const ReportText &text )
+    {
+      Paging paging;
+      const QList<const Table *> segmentTableList = segmentTables( tables );
+      for ( const Table *t : segmentTableList )
+        paging.rowParts.insert( t->id, QVector<int>( t->rows.size(), 0 ) );
+      for ( const QString &code : changed )
+      {
+        const QString title = QStringLiteral( "%1 %2" ).arg( text.phrase( QT_TRANSLATE_NOOP( "limes::report", "Segment" ) ), code );
+        paging.parts << Part{ code, 0, title };
+        int part = 0;
+        for ( const Table *t : segmentTableList )
+        {
+          int column = 0;
+          while ( column < t->columns.size() && t->columns.at( column ).csvName != QLatin1String( "segment" ) )
+            ++column;
+          const int first = firstPartRows( t->id );
+          QVector<int> &rowParts = paging.rowParts[t->id];
+          int n = 0;
+          for ( int row = 0; row < t->rows.size(); ++row )
+          {
+            if ( t->rows.at( row ).value( column ).toString() != code )
+              continue;
+            const int k = n++;
+            if ( k >= first )
+              rowParts[row] = part + 1 + ( k - first ) / ContinuedRows;
+          }
+          const int more = n > first ? ( n - first + ContinuedRows - 1 ) / ContinuedRows : 0;
+          for ( int i = 1; i <= more; ++i )
+            paging.parts << Part{ code, part + i, text.phrase( QT_TRANSLATE_NOOP( "limes::report", "%1 (continued): %2" ) )
+                                  .arg( title, text.phrase( segmentTableHeading( t->id ) ) ) };
+          part += more;
+        }
+      }
+      return paging;
+    }
+
+    //! The atlas' coverage: a feature per part, with its segment's line (hidden from the maps).
+    Layer pagesLayer( const QgsVectorLayer &changed, const QList<Part> &parts )
+    {
+      QgsFields fields = stringFields( { QStringLiteral( "code" ), QStringLiteral( "title" ) } );
+      fields.append( limes::compat::field( QStringLiteral( "part" ), QMetaType::Int ) );
+      auto pages = memoryLayer( QStringLiteral( "MultiLineString" ), QStringLiteral( "limes_segment_pages" ), changed.crs(), fields );
+      QMap<QString, QgsGeometry> lines;
+      QgsFeature f;
+      QgsFeatureIterator it = changed.getFeatures();
+      while ( it.nextFeature( f ) )
+        lines.insert( f.attribute( 0 ).toString(), f.geometry() );
+      QgsFeatureList features;
+      for ( const Part &p : parts )
+      {
+        QgsFeature page( pages->fields() );
+        page.setGeometry( lines.value( p.code ) );
+        page.setAttributes( attributes( { p.code, p.title, p.part } ) );
+        features << page;
+      }
+      pages->dataProvider()->addFeatures( features );
+      pages->updateExtents();
+      return pages;
+    }
+  }
+
+  namespace
+  {
+    struct SegmentTable
+    {
+      const char *id;
+      int firstRows;
+      const char *heading;
+    };
+
+    // the rows a segment page's frames are sized for (segmentpages.cpp)
+    const SegmentTable segmentTableSpecs[] = {
+      { "segments", 4, QT_TRANSLATE_NOOP( "limes::report", "Land that changes sides" ) },
+      { "segment-resources", 8, QT_TRANSLATE_NOOP( "limes::report", "Resources that change sides" ) },
+      { "ledger", 8, QT_TRANSLATE_NOOP( "limes::report", "Ledger" ) },
+      { "pillars", 10, QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) },
+    };
+  }
+
+  int firstPartRows( const QString &table )
+  {
+    for ( const SegmentTable &t : segmentTableSpecs )
+      if ( table == QLatin1String( t.id ) )
+        return t.firstRows;
+    return ContinuedRows;
+  }
+
+  const char *segmentTableHeading( const QString &table )
+  {
+    for ( const SegmentTable &t : segmentTableSpecs )
+      if ( table == QLatin1String( t.id ) )
+        return t.heading;
+    return "";
+  }
+
+  QList<const Table *> segmentTables( const ReportTables &tables )
+  {
+    return { &tables.segments, &tables.segmentResources, &tables.ledger, &tables.pillars };
   }
 
   ReportLayers::ReportLayers( const ReportInput &input, const ReportTables &tables, const QStringList &changed, const ReportText &text )
@@ -316,9 +437,13 @@ namespace limes::report
       owned.push_back( std::move( l ) );
     owned.push_back( std::move( transfers ) );
     owned.push_back( std::move( coverage ) );
-    for ( const Table *table : { &tables.segments, &tables.segmentResources, &tables.ledger, &tables.pillars } )
+    const Paging paging = paginate( tables, changed, text );
+    Layer pages = pagesLayer( *mCoverage, paging.parts );
+    mPages = pages.get();
+    owned.push_back( std::move( pages ) );
+    for ( const Table *table : segmentTables( tables ) )
     {
-      Layer layer = tableRowsLayer( *table, text );
+      Layer layer = tableRowsLayer( *table, paging.rowParts.value( table->id ), text );
       mTables.insert( table->id, layer.get() );
       owned.push_back( std::move( layer ) );
     }

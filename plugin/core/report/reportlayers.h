@@ -18,6 +18,15 @@ namespace limes::report
 {
   class ReportText;
 
+  //! Rows of a segment's table on its page (the first part); the frames there are sized for them.
+  int firstPartRows( const QString &table );
+  //! The heading of a segment table on its page (a QT_TRANSLATE_NOOP literal).
+  const char *segmentTableHeading( const QString &table );
+  //! Rows of one table on a continuation page of its segment.
+  constexpr int ContinuedRows = 30;
+  //! The segment tables in the order their rows continue: segments, segment-resources, ledger, pillars.
+  QList<const Table *> segmentTables( const ReportTables &tables );
+
   /**
    * The layers the report's maps and tables draw, as memory layers in a project of the
    * report's own (never QgsProject::instance()), all in the working CRS: both versions, the
@@ -36,9 +45,18 @@ namespace limes::report
       QgsProject *project() const { return mProject.get(); }
       //! What a map shows, top first.
       QList<QgsMapLayer *> mapLayers() const;
-      //! The changed segments, field `code`: one atlas page each.
-      QgsVectorLayer *coverage() const { return mCoverage; }
-      //! The table layer of `table` (ledger, pillars, segment-resources, segments).
+      //! The changed segments as the maps draw them, field `code`.
+      QgsVectorLayer *changedSegments() const { return mCoverage; }
+      /**
+       * The segment pages, the atlas' coverage: fields `code`, `title` and `part`. Part 0 is a
+       * segment's page (map and the first rows of its tables); a segment whose table has more
+       * rows goes on over parts 1, 2, … (ContinuedRows of one table each), never truncated.
+       */
+      QgsVectorLayer *coverage() const { return mPages; }
+      /**
+       * The table layer of `table` (ledger, pillars, segment-resources, segments): every cell
+       * as written, and field `part`, the segment page (coverage() part) that shows the row.
+       */
       QgsVectorLayer *tableLayer( const QString &table ) const { return mTables.value( table ); }
       //! The extent of everything changed.
       QgsRectangle changedExtent() const;
@@ -47,6 +65,7 @@ namespace limes::report
       std::unique_ptr<QgsProject> mProject;
       QList<QgsMapLayer *> mMapLayers;
       QgsVectorLayer *mCoverage = nullptr;
+      QgsVectorLayer *mPages = nullptr;
       QgsVectorLayer *mTransfers = nullptr;
       QMap<QString, QgsVectorLayer *> mTables;
   };

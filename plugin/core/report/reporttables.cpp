@@ -47,7 +47,7 @@ namespace limes::report
     {
       Table t{ QStringLiteral( "versions" ), { { QT_TRANSLATE_NOOP( "limes::report", "Version" ), "role" }, { QT_TRANSLATE_NOOP( "limes::report", "Name" ), "name" },
         { QT_TRANSLATE_NOOP( "limes::report", "Kind" ), "kind" }, { QT_TRANSLATE_NOOP( "limes::report", "Date" ), "date" },
-        { QT_TRANSLATE_NOOP( "limes::report", "Author" ), "author" }, { QT_TRANSLATE_NOOP( "limes::report", "Source" ), "source" } }, {} };
+        { QT_TRANSLATE_NOOP( "limes::report", "Author" ), "author" }, { QT_TRANSLATE_NOOP( "limes::report", "Source" ), "source", -1, 1, false, 80 } }, {} };
       const std::pair<const char *, const ReportVersion *> versions[] = { { QT_TRANSLATE_NOOP( "limes::report", "old" ), &in.oldVersion },
         { QT_TRANSLATE_NOOP( "limes::report", "new" ), &in.newVersion } };
       for ( const auto &[role, v] : versions )
@@ -195,35 +195,74 @@ namespace limes::report
       return t;
     }
 
-    Table provenanceTable( const ReportInput &in, const QJsonObject &s )
+    //! The provenance's labels: what a reader sees, in the report's language; the CSV keeps the keys.
+    QString provenanceLabel( const QString &key, const ReportText &text )
     {
-      Table t{ QStringLiteral( "provenance" ), { { QT_TRANSLATE_NOOP( "limes::report", "Item" ), "item" }, { QT_TRANSLATE_NOOP( "limes::report", "Value" ), "value" } }, {} };
+      static const std::pair<const char *, const char *> labels[] = {
+        { "grid_m", QT_TRANSLATE_NOOP( "limes::report", "Snap-rounding grid, m" ) },
+        { "min_area_m2", QT_TRANSLATE_NOOP( "limes::report", "Smallest transfer counted, m²" ) },
+        { "max_end_gap_m", QT_TRANSLATE_NOOP( "limes::report", "Largest gap between the versions' ends, m" ) },
+        { "working_crs", QT_TRANSLATE_NOOP( "limes::report", "Working CRS" ) },
+        { "ellipsoid", QT_TRANSLATE_NOOP( "limes::report", "Ellipsoid (areas and lengths)" ) },
+        { "edges", QT_TRANSLATE_NOOP( "limes::report", "Edge interpretation" ) },
+        { "parties", QT_TRANSLATE_NOOP( "limes::report", "Parties left and right of the line" ) },
+        { "party_field", QT_TRANSLATE_NOOP( "limes::report", "Party field of the territories" ) },
+        { "workspace", QT_TRANSLATE_NOOP( "limes::report", "Workspace" ) },
+        { "ledger_head", QT_TRANSLATE_NOOP( "limes::report", "Ledger head (entries:hash)" ) },
+        { "sha256", QT_TRANSLATE_NOOP( "limes::report", "SHA-256" ) },
+        { "features_crs", QT_TRANSLATE_NOOP( "limes::report", "Features, CRS" ) },
+        { "software_limes", QT_TRANSLATE_NOOP( "limes::report", "Limes version" ) },
+        { "software_qgis", QT_TRANSLATE_NOOP( "limes::report", "QGIS version" ) },
+        { "software_geos", QT_TRANSLATE_NOOP( "limes::report", "GEOS version" ) },
+        { "software_proj", QT_TRANSLATE_NOOP( "limes::report", "PROJ version" ) },
+        { "input_old", QT_TRANSLATE_NOOP( "limes::report", "Input: old version" ) },
+        { "input_new", QT_TRANSLATE_NOOP( "limes::report", "Input: new version" ) },
+        { "input_segments", QT_TRANSLATE_NOOP( "limes::report", "Input: segment lines" ) },
+        { "input_resource", QT_TRANSLATE_NOOP( "limes::report", "Input: resource layer" ) },
+        { "input_water", QT_TRANSLATE_NOOP( "limes::report", "Input: resource layer" ) } };
+      for ( const auto &[k, label] : labels )
+        if ( key == QLatin1String( k ) )
+          return text.phrase( label );
+      return key;
+    }
+
+    Table provenanceTable( const ReportInput &in, const QJsonObject &s, const ReportText &text )
+    {
+      Column key{ "", QStringLiteral( "key" ) };
+      key.csvOnly = true;
+      Table t{ QStringLiteral( "provenance" ), { key, { QT_TRANSLATE_NOOP( "limes::report", "Item" ), "item" }, { QT_TRANSLATE_NOOP( "limes::report", "Value" ), "value", -1, 1, false, 130 } }, {} };
+      auto add = [&]( const QString &k, const QString &value, const QString &label = QString() ) {
+        t.rows << QVariantList{ k, label.isEmpty() ? provenanceLabel( k, text ) : label, value };
+      };
       const QJsonObject p = s[QStringLiteral( "provenance" )].toObject();
       for ( const QJsonValue &i : p[QStringLiteral( "inputs" )].toArray() )
       {
-        t.rows << QVariantList{ QStringLiteral( "input %1" ).arg( str( i, "role" ) ), str( i, "source" ) };
-        t.rows << QVariantList{ QStringLiteral( "  sha256" ), str( i, "sha256" ).isEmpty() ? QStringLiteral( "—" ) : str( i, "sha256" ) };
-        t.rows << QVariantList{ QStringLiteral( "  features, crs" ), QStringLiteral( "%1, %2" ).arg( static_cast<qint64>( num( i, "features" ) ) ).arg( str( i, "crs" ) ) };
+        const QString role = str( i, "role" );
+        const QString inputKey = QStringLiteral( "input_%1" ).arg( role );
+        add( inputKey, str( i, "source" ) );
+        add( QStringLiteral( "sha256" ), str( i, "sha256" ).isEmpty() ? QStringLiteral( "—" ) : str( i, "sha256" ), QStringLiteral( "    " ) + provenanceLabel( QStringLiteral( "sha256" ), text ) );
+        add( QStringLiteral( "features_crs" ), QStringLiteral( "%1, %2" ).arg( text.integer( static_cast<qint64>( num( i, "features" ) ) ) ).arg( str( i, "crs" ) ),
+             QStringLiteral( "    " ) + provenanceLabel( QStringLiteral( "features_crs" ), text ) );
       }
       const QJsonObject params = p[QStringLiteral( "parameters" )].toObject();
       for ( auto it = params.begin(); it != params.end(); ++it )
-        t.rows << QVariantList{ it.key(), QString::number( it.value().toDouble(), 'g', 17 ) };
-      t.rows << QVariantList{ QStringLiteral( "working_crs" ), str( p, "working_crs" ) };
-      t.rows << QVariantList{ QStringLiteral( "ellipsoid" ), str( p, "ellipsoid" ) };
+        add( it.key(), text.locale().toString( it.value().toDouble(), 'g', 17 ) );
+      add( QStringLiteral( "working_crs" ), str( p, "working_crs" ) );
+      add( QStringLiteral( "ellipsoid" ), str( p, "ellipsoid" ) );
       const QJsonObject edges = p[QStringLiteral( "edges" )].toObject();
-      t.rows << QVariantList{ QStringLiteral( "edges" ), QStringLiteral( "%1 (%2 vertices added)" ).arg( str( edges, "interpretation" ) )
-                              .arg( static_cast<qint64>( num( edges, "densified_vertices" ) ) ) };
+      add( QStringLiteral( "edges" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "%1 (%2 vertices added)" ) ).arg( str( edges, "interpretation" ) )
+           .arg( text.integer( static_cast<qint64>( num( edges, "densified_vertices" ) ) ) ) );
       if ( in.result->mode == QLatin1String( "lines" ) )
-        t.rows << QVariantList{ QStringLiteral( "parties" ), QStringLiteral( "left %1, right %2" ).arg( in.result->leftParty, in.result->rightParty ) };
+        add( QStringLiteral( "parties" ), text.phrase( QT_TRANSLATE_NOOP( "limes::report", "left %1, right %2" ) ).arg( in.result->leftParty, in.result->rightParty ) );
       else
-        t.rows << QVariantList{ QStringLiteral( "party_field" ), in.result->partyField };
+        add( QStringLiteral( "party_field" ), in.result->partyField );
       const QJsonObject versions = p[QStringLiteral( "versions" )].toObject();
       for ( auto it = versions.begin(); it != versions.end(); ++it )
-        t.rows << QVariantList{ QStringLiteral( "software %1" ).arg( it.key() ), it.value().toString() };
+        add( QStringLiteral( "software_%1" ).arg( it.key() ), it.value().toString() );
       if ( !in.workspace.isEmpty() )
       {
-        t.rows << QVariantList{ QStringLiteral( "workspace" ), in.workspace };
-        t.rows << QVariantList{ QStringLiteral( "ledger head" ), in.ledgerHead };
+        add( QStringLiteral( "workspace" ), in.workspace );
+        add( QStringLiteral( "ledger_head" ), in.ledgerHead );
       }
       return t;
     }
@@ -306,7 +345,7 @@ namespace limes::report
     t.segmentResources = segmentResourcesTable( *input.result, changed, text );
     t.ledger = ledgerTable( input, changed, text );
     t.pillars = pillarsTable( input, changed );
-    t.provenance = provenanceTable( input, summary );
+    t.provenance = provenanceTable( input, summary, text );
     return t;
   }
 }

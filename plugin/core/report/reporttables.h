@@ -20,6 +20,8 @@ namespace limes::report
     QString csvName;       //!< the CSV header: stable, English, snake_case
     int decimals = -1;     //!< -1: text (or an integer)
     double scale = 1;      //!< the value is divided by it (m² -> ha: 10000)
+    bool csvOnly = false;  //!< a stable key for the CSV, not shown on the page
+    int wrap = 0;          //!< on the page, lines of at most this many characters (paths break after / | &), 0: as is
   };
 
   /**

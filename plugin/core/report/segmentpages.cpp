@@ -9,6 +9,7 @@
 
 #include <qgsapplication.h>
 #include <qgslayoutatlas.h>
+#include <qgslayoutframe.h>
 #include <qgslayoutitemattributetable.h>
 #include <qgslayouttablecolumn.h>
 #include <qgslayoutitemlabel.h>
@@ -22,11 +23,20 @@
 #include <qgsvectorlayer.h>
 
 #include <cmath>
+#include <tuple>
 
 namespace limes::report
 {
   namespace
   {
+    //! Draws `item` only on a segment's first page (its map and table heads), or only on its continuations.
+    void showOn( QgsLayoutItem *item, bool firstPart )
+    {
+      item->dataDefinedProperties().setProperty( QgsLayoutObject::ExcludeFromExports,
+          QgsProperty::fromExpression( firstPart ? QStringLiteral( "attribute( @atlas_feature, 'part' ) > 0" )
+                                       : QStringLiteral( "attribute( @atlas_feature, 'part' ) = 0" ) ) );
+    }
+
     //! A round grid interval (1, 2 or 5 × 10^n metres) giving about four lines across the largest segment's page.
     double gridInterval( QgsVectorLayer *coverage )
     {
@@ -105,7 +115,7 @@ namespace limes::report
       QgsLayerTree *root = legend->model()->rootGroup();
       root->removeAllChildren();
       for ( QgsMapLayer *l : report.layers.mapLayers() )
-        if ( l != report.layers.coverage() )
+        if ( l != report.layers.changedSegments() )
           root->addLayer( l );
       // styleFromName: the component enum moved between releases, its names did not
       const QFont font = reportFont( 6 );
@@ -129,19 +139,52 @@ namespace limes::report
     QgsLayout *l = layout.get();
     // the segment's title comes from the atlas' feature
     addPageFrame( l, 0, QStringLiteral( "[% \"title\" %]" ), footerText( report ) );
+    QList<QgsLayoutItem *> frame;
+    l->layoutItems( frame );
+
+    // a segment's page (part 0): its map and the first rows of its tables
     const QRectF mapRect( Margin, 17, 165, 112 );
     QgsLayoutItemMap *map = addSegmentMap( l, report, mapRect );
     addMapFurniture( l, map, report, mapRect );
-
     const double right = 188, width = PageWidth - Margin - right;
-    addLabel( l, 0, QRectF( right, 17, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Land that changes sides" ) ), 8, true );
-    addAtlasTable( l, QRectF( right, 23, width, 22 ), report.layers.tableLayer( report.tables.segments.id ), report.tables.segments, t, 4 );
-    addLabel( l, 0, QRectF( right, 47, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Resources that change sides" ) ), 8, true );
-    addAtlasTable( l, QRectF( right, 53, width, 40 ), report.layers.tableLayer( report.tables.segmentResources.id ), report.tables.segmentResources, t, 8 );
-    addLabel( l, 0, QRectF( right, 95, width, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Ledger" ) ), 8, true );
-    addAtlasTable( l, QRectF( right, 101, width, 50 ), report.layers.tableLayer( report.tables.ledger.id ), report.tables.ledger, t, 8 );
-    addLabel( l, 0, QRectF( Margin, 156, PageWidth - 2 * Margin, 5 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Pillars" ) ), 8, true );
-    addAtlasTable( l, QRectF( Margin, 161, PageWidth - 2 * Margin, 40 ), report.layers.tableLayer( report.tables.pillars.id ), report.tables.pillars, t, 10 );
+    // each table under its heading: the table, the heading's top, the table's frame
+    const std::tuple<const Table *, double, QRectF> places[] = {
+      { &report.tables.segments, 17, QRectF( right, 23, width, 22 ) },
+      { &report.tables.segmentResources, 47, QRectF( right, 53, width, 40 ) },
+      { &report.tables.ledger, 95, QRectF( right, 101, width, 50 ) },
+      { &report.tables.pillars, 156, QRectF( Margin, 161, PageWidth - 2 * Margin, 40 ) } };
+    for ( const auto &[table, top, place] : places )
+    {
+      addLabel( l, 0, QRectF( place.x(), top, place.width(), 5 ), t.phrase( segmentTableHeading( table->id ) ), 8, true );
+      QgsLayoutItemAttributeTable *rows = addAtlasTable( l, place, report.layers.tableLayer( table->id ), *table, t, firstPartRows( table->id ) );
+      // the ledger's seven columns in the narrow column beside the map: widths fixed, text wrapped
+      if ( table == &report.tables.ledger )
+      {
+        QgsLayoutTableColumns columns = rows->columns();
+        const double widths[] = { 10, 14, 14, 13, 13, 13, 16 };
+        for ( int i = 0; i < columns.size() && i < 7; ++i )
+          columns[i].setWidth( widths[i] );
+        rows->setColumns( columns );
+      }
+      // a report of files without a pillar layer says so, instead of a bare "none"
+      if ( table == &report.tables.pillars && report.input.workspace.isEmpty() && report.input.pillarsSource.isEmpty() )
+        rows->setEmptyTableMessage( t.phrase( QT_TRANSLATE_NOOP( "limes::report", "No pillars were given for this report (a workspace's, or a pillar layer: --pillars)." ) ) );
+    }
+    QList<QgsLayoutItem *> items;
+    l->layoutItems( items );
+    for ( QgsLayoutItem *item : std::as_const( items ) )
+      if ( !frame.contains( item ) )
+        showOn( item, true );
+
+    // its continuations (parts 1, 2, …): the rest of one table each, on the whole page
+    const QRectF whole( Margin, 17, PageWidth - 2 * Margin, PageHeight - 17 - 12 );
+    for ( const Table *table : segmentTables( report.tables ) )
+    {
+      QgsLayoutItemAttributeTable *rest = addAtlasTable( l, whole, report.layers.tableLayer( table->id ), *table, t, ContinuedRows );
+      rest->setEmptyTableBehavior( QgsLayoutTable::HideTable );
+      for ( QgsLayoutFrame *f : rest->frames() )
+        showOn( f, false );
+    }
 
     bindSegmentLayout( *layout, report );
     return layout;
