@@ -388,6 +388,8 @@ namespace limes::ledger
       what = QStringLiteral( "revokes key %1" ).arg( text( "fingerprint" ).left( 19 ) );
     else if ( kind == QLatin1String( "version" ) )
       what = QStringLiteral( "version %1" ).arg( text( "name" ) );
+    else if ( kind == QLatin1String( "pillars" ) && p.value( QLatin1String( "survey" ) ).isObject() )
+      what = QStringLiteral( "survey of pillar %1" ).arg( p.value( QLatin1String( "survey" ) ).toObject().value( QLatin1String( "pillar" ) ).toString() );
     else if ( kind == QLatin1String( "pillars" ) )
       what = QStringLiteral( "%1 pillars" ).arg( static_cast<qint64>( p.value( QLatin1String( "count" ) ).toDouble() ) );
     else if ( kind == QLatin1String( "finding" ) )

@@ -126,6 +126,7 @@ namespace limes
     QString author;
     long long ledgerEntry = -1; //!< the entry that recorded it; -1: imported before signatures
     long long id = -1;          //!< row id in the storage
+    long long surveyEntry = -1; //!< the survey entry its surveyed position comes from; -1: as imported (workspace/survey.h)
   };
 
   //! A change-engine summary kept against the two versions it compares.

@@ -46,7 +46,7 @@ namespace limes
             to.insertVersionLine( id, line );
         }
         legacy.insert( QStringLiteral( "line_versions" ), legacyCount( versions, bounds.value( QStringLiteral( "line_versions" ) ) ) );
-        const QList<Pillar> pillars = from.pillars();
+        const QList<Pillar> pillars = from.pillarRows(); // as imported; surveys travel in the ledger
         for ( const Pillar &p : pillars )
           to.insertPillar( p );
         legacy.insert( QStringLiteral( "pillars" ), legacyCount( pillars, bounds.value( QStringLiteral( "pillars" ) ) ) );

@@ -161,7 +161,7 @@ namespace limes
     long long imported = 0;
     transaction( [&] {
       QSet<QString> numbers;
-      for ( const Pillar &p : pillars() )
+      for ( const Pillar &p : pillarRows() )
         numbers.insert( p.number );
       const Chain chain = lockChain( key, false );
       imported = readPillars( source, sourceName, fields, known, numbers, author, mContext, [&]( Pillar p ) {
@@ -169,7 +169,7 @@ namespace limes
         insertPillar( p );
       } );
       QList<Pillar> written;
-      for ( const Pillar &p : pillars() )
+      for ( const Pillar &p : pillarRows() )
         if ( p.ledgerEntry == chain.nextId )
           written << p;
       LedgerEntry e;
@@ -350,12 +350,13 @@ namespace limes
         content.versions = versions();
         for ( const LineVersion &v : content.versions )
           content.lines.insert( v.id, versionLines( v.id ) );
-        content.pillars = pillars();
+        content.pillars = pillarRows(); // as imported: surveys are entries of their own (survey.cpp)
         content.findings = acceptedFindings();
         content.changes = storedChanges();
         content.legacyIds = legacyIds();
         coverage::verify( entries, content, report );
         splits::verify( entries, segments(), report );
+        survey::verify( entries, content.pillars, report );
       } );
     }
     catch ( const Error & )

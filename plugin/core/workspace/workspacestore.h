@@ -5,6 +5,7 @@
 #include "workspace/ledger.h"
 #include "workspace/model.h"
 #include "workspace/segmentsplit.h"
+#include "workspace/survey.h"
 
 #include <QFlags>
 #include <QSet>
@@ -152,8 +153,20 @@ namespace limes
        * and segments known.
        */
       long long importPillars( QgsFeatureSource *source, const QString &sourceName, const PillarFields &fields, const QString &author, const crypto::SigningKey &key );
-      virtual QList<Pillar> pillars() const = 0;
+      //! Each pillar with its latest survey (surveyPillar()), else the surveyed position imported (survey.cpp).
+      QList<Pillar> pillars() const;
+      //! The pillars as imported, in row order (their surveyed positions as imported, before any survey entry).
+      virtual QList<Pillar> pillarRows() const = 0;
       virtual long long pillarCount() const = 0;
+      /**
+       * Records where pillar `survey.pillar` was found standing (WGS 84), with the accuracy and
+       * date, as a signed `pillars` entry whose payload is the survey and the designed position
+       * it was measured against; the pillar's row, its designed position, is never changed.
+       * Returns the survey as recorded (entry, designed position, signer).
+       */
+      PillarSurvey surveyPillar( const PillarSurvey &survey, const crypto::SigningKey &key );
+      //! The surveys recorded with surveyPillar(), in entry order; of one pillar when `number` is given.
+      QList<PillarSurvey> pillarSurveys( const QString &number = QString() ) const;
 
       /**
        * Checks, seals, signs with `key` and appends a decision in one transaction; the chain

@@ -396,7 +396,7 @@ namespace limes
     return VersionLayer{ LayerSource( uri ).open(), uri, path() };
   }
 
-  QList<Pillar> GpkgStore::pillars() const
+  QList<Pillar> GpkgStore::pillarRows() const
   {
     QList<Pillar> list;
     Statement s( mDb, QStringLiteral( "SELECT number, type, segment, geom, surveyed_lon, surveyed_lat, survey_accuracy_m, survey_date, author, ledger_entry, fid "

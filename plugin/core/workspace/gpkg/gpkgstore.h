@@ -35,7 +35,7 @@ namespace limes
       QList<Segment> segments() const override;
       QList<LineVersion> versions() const override;
       VersionLayer versionLayer( const LineVersion &version ) const override;
-      QList<Pillar> pillars() const override;
+      QList<Pillar> pillarRows() const override;
       long long pillarCount() const override;
       QList<ledger::Row> ledgerRows() const override;
       QList<AcceptedFinding> acceptedFindings() const override;

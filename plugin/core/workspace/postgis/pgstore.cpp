@@ -270,7 +270,7 @@ namespace limes
     return r.text( 0, 0 ).toInt();
   }
 
-  QList<Pillar> PgStore::pillars() const
+  QList<Pillar> PgStore::pillarRows() const
   {
     const pg::Result r = mConn.exec( "SELECT number, COALESCE(type, ''), COALESCE(segment, ''), ST_X(geom), ST_Y(geom), surveyed_lon, surveyed_lat, survey_accuracy_m, "
                                      "COALESCE(to_char(survey_date, 'YYYY-MM-DD'), ''), author, COALESCE(ledger_entry, -1), id FROM limes.pillars ORDER BY id" );

@@ -43,7 +43,7 @@ namespace limes
       //! A memory layer: the lines are copied out of the database.
       VersionLayer versionLayer( const LineVersion &version ) const override;
       int setVersionNotes( const QString &name, const QString &notes, int readRowVersion ) override;
-      QList<Pillar> pillars() const override;
+      QList<Pillar> pillarRows() const override;
       long long pillarCount() const override;
       QList<ledger::Row> ledgerRows() const override;
       QList<AcceptedFinding> acceptedFindings() const override;
