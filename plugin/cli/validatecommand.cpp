@@ -8,6 +8,7 @@
 #include "validation/validation.h"
 #include "validation/validationoutput.h"
 #include "workspaceoptions.h"
+#include "workspace/survey.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -99,6 +100,7 @@ namespace limes::cli
       { "max-pillar-spacing", "Consecutive pillars farther apart are reported (metres, default: 5000).", "METRES", "5000" },
       { "exceptions", "JSON list of accepted findings: [{\"rule\", \"layer\", \"fid\", \"reason\"}].", "FILE" },
       { "workspace", "Commission workspace whose accepted findings apply (limes workspace accept-finding).", "TARGET" },
+      { "workspace-pillars", "Check the pillars of --workspace, each at its latest survey (limes workspace survey), instead of --pillars." },
       { "output", "GeoPackage to write, with the layer errors.", "OUT.gpkg" },
       { "summary", "JSON summary to write.", "OUT.json" },
       { "list-rules", "Print the rule ids with their severity and exit." },
@@ -153,10 +155,19 @@ namespace limes::cli
         request.rules << rule.trimmed();
     if ( parser.isSet( QStringLiteral( "exceptions" ) ) )
       request.exceptions = readExceptions( parser.value( QStringLiteral( "exceptions" ) ) );
+    std::unique_ptr<QgsVectorLayer> workspacePillars;
+    if ( parser.isSet( QStringLiteral( "workspace-pillars" ) ) && ( !parser.isSet( QStringLiteral( "workspace" ) ) || parser.isSet( QStringLiteral( "pillars" ) ) ) )
+      throw Error( QStringLiteral( "--workspace-pillars goes with --workspace and instead of --pillars" ) );
     if ( parser.isSet( QStringLiteral( "workspace" ) ) )
     {
-      for ( const AcceptedFinding &f : openStore( parser.value( QStringLiteral( "workspace" ) ) )->acceptedFindings() )
+      const auto ws = openStore( parser.value( QStringLiteral( "workspace" ) ) );
+      for ( const AcceptedFinding &f : ws->acceptedFindings() )
         request.exceptions << AcceptedException{ f.rule, f.layer, f.fid, f.reason };
+      if ( parser.isSet( QStringLiteral( "workspace-pillars" ) ) ) // named as the table, as the desktop names them, so accepted findings match
+      {
+        workspacePillars = survey::pillarsLayer( ws->pillars(), QStringLiteral( "pillars" ) );
+        request.pillars = InputLayer{ workspacePillars.get(), QStringLiteral( "pillars" ), ws->describe() + QStringLiteral( " (pillars, latest surveys)" ), QString() };
+      }
     }
 
     // the GeoPackage and the summary are replaced together, or neither is

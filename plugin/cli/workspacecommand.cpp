@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspacecommand.h"
+#include "surveyactions.h"
 #include "error.h"
 #include "geometry/edges.h"
 #include "layersource.h"
@@ -286,6 +287,7 @@ namespace limes::cli
       { "import-version", 2, importVersion }, { "import-pillars", 2, importPillars }, { "accept-finding", 2, acceptFinding },
       { "set-notes", 2, setNotes }, { "export", 3, exportWorkspace }, { "head", 2, head }, { "compare", 3, compare },
       { "register-key", 2, registerKey }, { "revoke-key", 2, revokeKey },
+      { "survey", 3, surveyPillar }, { "pillars", 3, listPillars },
     };
   }
 
@@ -297,7 +299,7 @@ namespace limes::cli
   void WorkspaceCommand::addOptions( QCommandLineParser &parser ) const
   {
     parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, head, compare, add-party, add-segments, import-version, import-pillars, "
-                                  "accept-finding, register-key, revoke-key, set-notes or export" ) );
+                                  "accept-finding, register-key, revoke-key, set-notes, export, survey or pillars" ) );
     parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
     parser.addOptions( {
       { "party", "init: a party as CODE=Name (repeatable); register-key: the party whose key it is, or SECRETARIAT.", "CODE=NAME" },
@@ -316,7 +318,7 @@ namespace limes::cli
       { "source", "import-version, import-pillars: the layer to import.", "SRC" },
       { "left", "import-version: party on the left of the digitized direction.", "PARTY" },
       { "right", "import-version: party on the right of the digitized direction.", "PARTY" },
-      { "date", "import-version: date of the version, YYYY-MM-DD.", "DATE" },
+      { "date", "import-version: date of the version; survey: the day of the survey, YYYY-MM-DD.", "DATE" },
       { "notes", "import-version: notes.", "TEXT" },
       { "edges", "import-version: what the treaty makes of an edge between two vertices: geodesic, rhumb, projected (straight in the "
         "working UTM zone) or projected:EPSG:CODE; recorded with the version, and limes change --workspace follows it.", "KIND" },
@@ -331,6 +333,7 @@ namespace limes::cli
       { "expect-head", "verify: the entry count and head hash written down earlier (limes workspace head), COUNT:HASH.", "COUNT:HASH" },
     } );
     parser.addOptions( signingOptions() );
+    parser.addOptions( surveyOptions() );
   }
 
   int WorkspaceCommand::run( const QCommandLineParser &parser, QTextStream &out ) const

@@ -16,7 +16,7 @@ namespace limes::cli
       QString synopsis() const override
       {
         return QStringLiteral( "init|info|verify|head|add-party|add-segments|import-version|import-pillars|accept-finding|register-key|revoke-key|set-notes TARGET"
-                               " | export TARGET OUT.gpkg | compare A B" );
+                               " | export TARGET OUT.gpkg | compare A B | survey TARGET PILLAR | pillars TARGET [PILLAR]" );
       }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
