@@ -613,8 +613,8 @@ Versions are either line layers, with the party on the left and on the right of 
         <translation>отчёт,протокол,приложение,pdf,атлас,макет,граница,передача территории,комиссия</translation>
     </message>
     <message>
-        <source>Compares two versions of a boundary as Boundary change does, and writes the result as the commission&apos;s report: a PDF built with QGIS layouts (cover, summary, a page per changed segment with its map, tables, ledger and pillars, provenance annex) in English or Russian, with its tables as CSV files and its geometry as a GeoPackage beside it. A layout template (.qpt) may replace the segment pages&apos; layout. The figures are those of Boundary change on the same inputs.</source>
-        <translation>Сравнивает две версии границы так же, как «Изменение границы», и записывает результат как отчёт комиссии: PDF, построенный макетами QGIS (титульный лист, сводка, страница на каждый изменённый участок с картой, таблицами, журналом решений и столбами, приложение о происхождении данных), на английском или русском языке, с таблицами в файлах CSV и геометрией в GeoPackage рядом с ним. Макет страниц участков можно заменить шаблоном (.qpt). Цифры те же, что у «Изменения границы» на тех же данных.</translation>
+        <source>Compares two versions of a boundary as Boundary change does, and writes the result as the commission&apos;s report: a PDF built with QGIS layouts (cover, summary, a page per changed segment with its map, tables, ledger and pillars, provenance annex) in English or Russian, with its tables as CSV files and its geometry as a GeoPackage beside it. Layout templates (.qpt) may replace the cover&apos;s, the summary&apos;s, the segment pages&apos; and the annex&apos;s layouts. Pillars come from a point layer (number and segment fields); without one, the pages say none were given. The figures are those of Boundary change on the same inputs.</source>
+        <translation>Сравнивает две версии границы так же, как «Изменение границы», и записывает результат как отчёт комиссии: PDF, построенный макетами QGIS (титульный лист, сводка, страница на каждый изменённый участок с картой, таблицами, журналом решений и столбами, приложение о происхождении данных), на английском или русском языке, с таблицами в файлах CSV и геометрией в GeoPackage рядом с ним. Макеты титульного листа, сводки, страниц участков и приложения можно заменить шаблонами (.qpt). Столбы берутся из точечного слоя (поля номера и участка); без него на страницах сказано, что столбы не заданы. Цифры те же, что у «Изменения границы» на тех же данных.</translation>
     </message>
     <message>
         <source>Language of the report</source>
@@ -633,8 +633,8 @@ Versions are either line layers, with the party on the left and on the right of 
         <translation>Шаблон макета страниц участков (.qpt)</translation>
     </message>
     <message>
-        <source>Only these changed segments (codes, comma-separated)</source>
-        <translation>Только эти изменённые участки (коды через запятую)</translation>
+        <source>Segments to report (codes, comma-separated; empty: every changed segment)</source>
+        <translation>Участки для отчёта (коды через запятую; пусто: все изменённые участки)</translation>
     </message>
     <message>
         <source>Commission (as the cover names it)</source>
@@ -659,6 +659,22 @@ Versions are either line layers, with the party on the left and on the right of 
     <message>
         <source>Wrote %1 (%2 pages, %3 segments)</source>
         <translation>Записан %1 (страниц: %2, участков: %3)</translation>
+    </message>
+    <message>
+        <source>Pillars (points with a number, and a segment field)</source>
+        <translation>Пограничные столбы (точки с полями номера и участка)</translation>
+    </message>
+    <message>
+        <source>Layout template of the cover (.qpt)</source>
+        <translation>Шаблон макета титульного листа (.qpt)</translation>
+    </message>
+    <message>
+        <source>Layout template of the summary (.qpt)</source>
+        <translation>Шаблон макета сводки (.qpt)</translation>
+    </message>
+    <message>
+        <source>Layout template of the annex (.qpt)</source>
+        <translation>Шаблон макета приложения (.qpt)</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2798,98 @@ Source: %2</source>
         <location line="+2"/>
         <source>Per segment</source>
         <translation>По участкам</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s</source>
+        <translation>из рабочей области</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>не заданы</translation>
+    </message>
+    <message>
+        <source>%1 (continued): %2</source>
+        <translation>%1 (продолжение): %2</translation>
+    </message>
+    <message>
+        <source>Snap-rounding grid, m</source>
+        <translation>Сетка привязки, м</translation>
+    </message>
+    <message>
+        <source>Smallest transfer counted, m²</source>
+        <translation>Наименьший учитываемый участок, м²</translation>
+    </message>
+    <message>
+        <source>Largest gap between the versions&apos; ends, m</source>
+        <translation>Наибольший разрыв между концами версий, м</translation>
+    </message>
+    <message>
+        <source>Ellipsoid (areas and lengths)</source>
+        <translation>Эллипсоид (площади и длины)</translation>
+    </message>
+    <message>
+        <source>Edge interpretation</source>
+        <translation>Толкование рёбер</translation>
+    </message>
+    <message>
+        <source>Parties left and right of the line</source>
+        <translation>Стороны слева и справа от линии</translation>
+    </message>
+    <message>
+        <source>Party field of the territories</source>
+        <translation>Поле стороны в слое территорий</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Features, CRS</source>
+        <translation>Объектов, СК</translation>
+    </message>
+    <message>
+        <source>Limes version</source>
+        <translation>Версия Limes</translation>
+    </message>
+    <message>
+        <source>QGIS version</source>
+        <translation>Версия QGIS</translation>
+    </message>
+    <message>
+        <source>GEOS version</source>
+        <translation>Версия GEOS</translation>
+    </message>
+    <message>
+        <source>PROJ version</source>
+        <translation>Версия PROJ</translation>
+    </message>
+    <message>
+        <source>Input: old version</source>
+        <translation>Входные данные: прежняя версия</translation>
+    </message>
+    <message>
+        <source>Input: new version</source>
+        <translation>Входные данные: новая версия</translation>
+    </message>
+    <message>
+        <source>Input: segment lines</source>
+        <translation>Входные данные: линии участков</translation>
+    </message>
+    <message>
+        <source>Input: resource layer</source>
+        <translation>Входные данные: слой ресурсов</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vertices added)</source>
+        <translation>%1 (добавлено вершин: %2)</translation>
+    </message>
+    <message>
+        <source>left %1, right %2</source>
+        <translation>слева %1, справа %2</translation>
+    </message>
+    <message>
+        <source>No pillars were given for this report (a workspace&apos;s, or a pillar layer: --pillars).</source>
+        <translation>Для этого отчёта пограничные столбы не заданы (из рабочей области или слоем столбов: --pillars).</translation>
     </message>
 </context>
 <context>
