@@ -14,6 +14,7 @@
 #include "workspace/segmentsdock.h"
 #include "workspace/versionscontroller.h"
 #include "digitize/claimcontroller.h"
+#include "survey/surveycontroller.h"
 #include "workspace/workspacelayers.h"
 #include "workspace/workspacesession.h"
 
@@ -152,6 +153,13 @@ namespace limes
                               tr( "Copy a version's lines for a segment into an editable draft, edit it with QGIS's Vertex Tool while the land and water it would move are previewed, and save it as a new version" ), false );
     mDraftAction->setIcon( QgsApplication::getThemeIcon( QStringLiteral( "/mActionVertexTool.svg" ) ) );
     connect( mDraftAction, &QAction::triggered, this, [this] { mClaims->startDraft( mSegmentsDock ? mSegmentsDock->currentSegment() : QString() ); } );
+    mSurveys = std::make_unique<SurveyController>( mHost.get(), mKeys.get() );
+    mSurveyAction = addAction( QStringLiteral( "record" ), tr( "Survey Pillar…" ), QStringLiteral( "mActionLimesSurveyPillar" ),
+                               tr( "Click a pillar and record where it was surveyed, with the accuracy and date; its designed position never changes, the deviation is shown and validated" ), true );
+    mSurveyAction->setIcon( QgsApplication::getThemeIcon( QStringLiteral( "/mActionCapturePoint.svg" ) ) );
+    mSurveyAction->setCheckable( true );
+    mSurveys->setAction( mSurveyAction );
+    connect( mSurveyAction, &QAction::triggered, this, [this] { mSurveys->start(); } );
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
@@ -197,6 +205,7 @@ namespace limes
     mChanges.reset(); // its dock, its result groups, a running comparison
     mVersions.reset(); // its dock; waits for an import, which signs with the key
     mClaims.reset();   // the map tool, the preview and its panel
+    mSurveys.reset();  // its map tool and form
     mKeys.reset();    // the key leaves memory with the plugin
     if ( mProvider )
     {
@@ -219,7 +228,7 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data(), mDraftAction.data() } )
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data(), mDraftAction.data(), mSurveyAction.data() } )
       if ( action )
         action->setEnabled( mSession != nullptr );
   }
@@ -273,6 +282,8 @@ namespace limes
       mVersions->setWorkspace( mSession.get() );
     if ( mClaims )
       mClaims->setWorkspace( mSession.get(), mLayers.get() );
+    if ( mSurveys )
+      mSurveys->setWorkspace( mSession.get(), mLayers.get() );
     if ( mSegmentsDock )
     {
       mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
@@ -310,6 +321,8 @@ namespace limes
       mVersions->setWorkspace( nullptr );
     if ( mClaims )
       mClaims->setWorkspace( nullptr, nullptr );
+    if ( mSurveys )
+      mSurveys->setWorkspace( nullptr, nullptr );
     mLayers.reset(); // removes the group and its layers
     mSession.reset();
     updateActions();

@@ -24,6 +24,7 @@ namespace limes
   class ProcessingProvider;
   class VersionsController;
   class ClaimController;
+  class SurveyController;
   class WorkspaceLayers;
   class WorkspaceSession;
   struct Party;
@@ -69,6 +70,9 @@ namespace limes
       QAction *draftAction() const { return mDraftAction; }
       //! Digitize Claim: the map tool, its preview and the Claim Preview panel.
       ClaimController *claims() const { return mClaims.get(); }
+      //! Survey Pillar: the map tool and its form.
+      SurveyController *surveys() const { return mSurveys.get(); }
+      QAction *surveyAction() const { return mSurveyAction; }
       //! The Versions dock and Import Version.
       VersionsController *versions() const { return mVersions.get(); }
       //! The Validate panel; made when first asked for.
@@ -128,12 +132,14 @@ namespace limes
       QPointer<QAction> mRecordAction;
       QPointer<QAction> mImportVersionAction;
       QPointer<QAction> mDigitizeAction;
+      QPointer<QAction> mSurveyAction;
       QPointer<QAction> mDraftAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
       std::unique_ptr<ChangeController> mChanges;
       std::unique_ptr<VersionsController> mVersions;
       std::unique_ptr<ClaimController> mClaims;
+      std::unique_ptr<SurveyController> mSurveys;
       QPointer<SegmentsDock> mSegmentsDock;
       std::unique_ptr<WorkspaceSession> mSession;
       std::unique_ptr<WorkspaceLayers> mLayers;

@@ -12,6 +12,7 @@
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
+#include <qgsgeometrygeneratorsymbollayer.h>
 #include <qgslinesymbol.h>
 #include <qgslinesymbollayer.h>
 #include <qgsmarkersymbol.h>
@@ -130,6 +131,21 @@ namespace limes
   void stylePillars( QgsVectorLayer &layer )
   {
     applyDefaultStyle( layer, QStringLiteral( "pillars" ) );
+    // where a pillar was surveyed: a red cross there and a line from the designed position (seen when zoomed in)
+    if ( auto *single = dynamic_cast<QgsSingleSymbolRenderer *>( layer.renderer() ); single && single->symbol() && layer.fields().indexOf( QStringLiteral( "surveyed_x" ) ) >= 0 )
+    {
+      QgsSymbolLayer *line = QgsGeometryGeneratorSymbolLayer::create( { { QStringLiteral( "geometryModifier" ),
+            QStringLiteral( "CASE WHEN \"surveyed_x\" IS NOT NULL THEN make_line($geometry, make_point(\"surveyed_x\", \"surveyed_y\")) END" ) },
+        { QStringLiteral( "SymbolType" ), QStringLiteral( "Line" ) } } );
+      line->setSubSymbol( new QgsLineSymbol( QgsSymbolLayerList { new QgsSimpleLineSymbolLayer( QColor( 215, 25, 28 ), 0.4, Qt::DashLine ) } ) );
+      QgsSymbolLayer *cross = QgsGeometryGeneratorSymbolLayer::create( { { QStringLiteral( "geometryModifier" ),
+            QStringLiteral( "CASE WHEN \"surveyed_x\" IS NOT NULL THEN make_point(\"surveyed_x\", \"surveyed_y\") END" ) },
+        { QStringLiteral( "SymbolType" ), QStringLiteral( "Marker" ) } } );
+      cross->setSubSymbol( compat::createSimpleMarker( { { QStringLiteral( "name" ), QStringLiteral( "cross2" ) }, { QStringLiteral( "outline_color" ), QStringLiteral( "215,25,28,255" ) },
+        { QStringLiteral( "outline_width" ), QStringLiteral( "0.5" ) }, { QStringLiteral( "size" ), QStringLiteral( "3" ) } } ).release() );
+      single->symbol()->appendSymbolLayer( line );
+      single->symbol()->appendSymbolLayer( cross );
+    }
     // hundreds of numbers along a whole border are unreadable: label from 1:400 000 in
     if ( QgsAbstractVectorLayerLabeling *labeling = layer.labeling() )
     {

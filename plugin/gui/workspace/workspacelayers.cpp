@@ -3,6 +3,7 @@
 #include "layerstyles.h"
 #include "qgiscompat.h"
 #include "workspacesession.h"
+#include "workspace/survey.h"
 #include "workspace/workspacestore.h"
 
 #include <cmath>
@@ -46,6 +47,7 @@ namespace limes
   {
     connect( session, &WorkspaceSession::changed, this, [this] {
       updateSegments();
+      updatePillars();
       addVersions();
     } );
   }
@@ -181,25 +183,19 @@ namespace limes
 
   QgsVectorLayer *WorkspaceLayers::makePillarsLayer()
   {
-    auto *layer = new QgsVectorLayer( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string"
-                                                     "&field=surveyed_lon:double&field=surveyed_lat:double&field=survey_accuracy_m:double"
-                                                     "&field=survey_date:string&field=author:string" ),
-                                      tr( "Pillars" ), QStringLiteral( "memory" ) );
-    QgsFeatureList features;
-    for ( const Pillar &p : mSession->data().pillars )
-    {
-      QgsFeature f( layer->fields() );
-      auto number = []( double v ) { return std::isnan( v ) ? QVariant() : QVariant( v ); };
-      f.setAttributes( QgsAttributes() << p.number << p.type << ( p.segment.isEmpty() ? QVariant() : QVariant( p.segment ) )
-                       << number( p.surveyedLon ) << number( p.surveyedLat ) << number( p.surveyAccuracy )
-                       << ( p.surveyDate.isEmpty() ? QVariant() : QVariant( p.surveyDate ) ) << p.author );
-      f.setGeometry( QgsGeometry::fromPointXY( QgsPointXY( p.lon, p.lat ) ) );
-      features << f;
-    }
-    layer->dataProvider()->addFeatures( features );
-    layer->updateExtents();
+    // the fields pillar_survey_deviation reads (surveyed_x, surveyed_y, survey_accuracy): the Validate dock checks the latest surveys
+    QgsVectorLayer *layer = survey::pillarsLayer( mSession->data().pillars, tr( "Pillars" ) ).release();
     stylePillars( *layer );
     return layer;
+  }
+
+  void WorkspaceLayers::updatePillars()
+  {
+    if ( !mPillars || !mSession )
+      return;
+    survey::fillPillarsLayer( *mPillars, mSession->data().pillars );
+    mPillars->reload(); // open attribute tables read again
+    mPillars->triggerRepaint();
   }
 
   void WorkspaceLayers::addVersions()
