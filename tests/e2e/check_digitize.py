@@ -297,6 +297,8 @@ def backspace_and_esc():
     check('backspace_removes_last_vertex', tool_vertices() == 2 and tool_points() == before[:2], (tool_points(), before))
     key(Qt.Key_Backspace)
     check('backspace_again', tool_vertices() == 1 and tool_points() == before[:1], (tool_points(), before))
+    click_map(*kg[3])   # the capture goes on from the vertex that is left
+    check('capture_continues', tool_vertices() == 2 and tool_points() == before[:2], (tool_points(), before))
     key(Qt.Key_Escape)
     check('esc_cancels', tool_vertices() == 0 and 'nothing was stored' in preview_status(), (tool_vertices(), preview_status()))
     check('esc_clears_preview', all(v == 0 for k, v in preview_values().items() if k.startswith('transfer:')), preview_values())

@@ -93,15 +93,7 @@ namespace limes
     const bool capturing = isCapturing();
     const bool undo = e->key() == Qt::Key_Backspace || e->key() == Qt::Key_Delete;
     if ( capturing && undo )
-    {
-      // QGIS 3.26+'s undo removes the last vertex from the last piece of the capture curve;
-      // with this tool's layer in another CRS than the canvas the pieces are not the clicks
-      // (it removed a whole piece, then put the first vertex back). One straight piece with
-      // the same vertices makes its undo remove exactly the last one, as on 3.22.
-      QgsPointSequence points;
-      captureCurve()->points( points );
-      setPoints( points );
-    }
+      prepareUndo();
     QgsMapToolCapture::keyPressEvent( e ); // Backspace/Delete: undo; Esc: stop, as in every QGIS capture tool
     if ( !capturing )
       return;
@@ -122,6 +114,28 @@ namespace limes
         line << mCursor;
       emit lineChanged( line );
     }
+  }
+
+  void ClaimCaptureTool::prepareUndo()
+  {
+    // QGIS 3.30 to 3.44 (QGIS issue 58813) remove the whole last piece of the capture curve
+    // when the layer is reprojected, as ours always is, and then, if two vertices are left in
+    // one piece, add the first one again: three clicks stayed three, or none were left. Handed
+    // the same vertices as [kept] + [last segment], where two kept vertices are put as [first]
+    // + [first, second], that removal and QGIS's ordinary one (deleting the last vertex, 3.22
+    // and the fixed releases) both leave exactly the kept vertices.
+    QgsPointSequence points;
+    captureCurve()->points( points );
+    const int n = points.size();
+    if ( n < 2 )
+      return;
+    auto *curve = const_cast<QgsCompoundCurve *>( captureCurve() ); // QGIS's own member, rebuilt with the same vertices
+    const QgsPointSequence kept = points.mid( 0, n - 1 );
+    curve->clear();
+    if ( kept.size() == 2 )
+      curve->addCurve( new QgsLineString( kept.mid( 0, 1 ) ) );
+    curve->addCurve( new QgsLineString( kept ) );
+    curve->addCurve( new QgsLineString( QgsPointSequence() << points.at( n - 2 ) << points.at( n - 1 ) ) );
   }
 
   void ClaimCaptureTool::deactivate()

@@ -49,6 +49,9 @@ namespace limes
       void captureCancelled();
 
     private:
+      //! Shapes the capture curve so that QGIS's undo removes exactly the last vertex on every release.
+      void prepareUndo();
+
       std::unique_ptr<QgsVectorLayer> mLayer;
       bool mHasCursor = false;
       QgsPointXY mCursor;
