@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspacecommand.h"
 #include "surveyactions.h"
+#include "splitaction.h"
 #include "error.h"
 #include "geometry/edges.h"
 #include "layersource.h"
@@ -288,6 +289,7 @@ namespace limes::cli
       { "set-notes", 2, setNotes }, { "export", 3, exportWorkspace }, { "head", 2, head }, { "compare", 3, compare },
       { "register-key", 2, registerKey }, { "revoke-key", 2, revokeKey },
       { "survey", 3, surveyPillar }, { "pillars", 3, listPillars },
+      { "split", 3, splitSegment },
     };
   }
 
@@ -299,7 +301,7 @@ namespace limes::cli
   void WorkspaceCommand::addOptions( QCommandLineParser &parser ) const
   {
     parser.addPositionalArgument( QStringLiteral( "ACTION" ), QStringLiteral( "init, info, verify, head, compare, add-party, add-segments, import-version, import-pillars, "
-                                  "accept-finding, register-key, revoke-key, set-notes, export, survey or pillars" ) );
+                                  "accept-finding, register-key, revoke-key, set-notes, export, survey, pillars or split" ) );
     parser.addPositionalArgument( QStringLiteral( "TARGET" ), QStringLiteral( "The workspace, a .gpkg file." ) );
     parser.addOptions( {
       { "party", "init: a party as CODE=Name (repeatable); register-key: the party whose key it is, or SECRETARIAT.", "CODE=NAME" },
@@ -334,6 +336,7 @@ namespace limes::cli
     } );
     parser.addOptions( signingOptions() );
     parser.addOptions( surveyOptions() );
+    parser.addOptions( splitOptions() );
   }
 
   int WorkspaceCommand::run( const QCommandLineParser &parser, QTextStream &out ) const

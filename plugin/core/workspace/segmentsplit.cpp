@@ -6,6 +6,7 @@
 #include "workspace/segmentlines.h"
 #include "workspace/workspacestore.h"
 #include "crypto/signing.h"
+#include "geometry/ellipsoidmeasure.h"
 #include "error.h"
 
 #include <QJsonArray>
@@ -319,8 +320,10 @@ namespace limes
         throw Error( QStringLiteral( "no version's lines say where %1 runs: import a version whose lines carry its code, then split it" ).arg( input.segment ), ws );
       const QgsPointXY at = splitPoint( input, line->geometry, allPillars, ws );
       const QPair<QgsGeometry, QgsGeometry> halves = splits::cut( line->geometry, at );
-      const double before = halves.first.isNull() ? 0 : ellipsoid().measureLength( halves.first );
-      const double after = halves.second.isNull() ? 0 : ellipsoid().measureLength( halves.second );
+      // geodesic lengths (GeographicLib), as the engines and PostGIS's geography measure them
+      const EllipsoidMeasure measure( Ellipsoid::checked( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QStringLiteral( "EPSG:7030" ), transformContext() ) );
+      const double before = halves.first.isNull() ? 0 : measure.length( halves.first );
+      const double after = halves.second.isNull() ? 0 : measure.length( halves.second );
       if ( !( before > splits::TOLERANCE_M ) || !( after > splits::TOLERANCE_M ) )
         throw Error( QStringLiteral( "%1 is at an end of %2: split it between its ends" ).arg( input.pillar.isEmpty() ? where( at ) : QStringLiteral( "pillar %1" ).arg( input.pillar ), input.segment ), ws );
       // the chainage along the segment's line, from whichever end has one
