@@ -327,4 +327,47 @@ def esc_ends_tool():
     return 300
 
 
+# ---------------------------------------------------------------- the Validate dock on the latest survey
+
+def validate_dock():
+    from qgis.PyQt.QtWidgets import QDockWidget
+    return win().findChild(QDockWidget, 'LimesValidateDock')
+
+
+@step
+def validate_run():
+    from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox
+    action('mActionLimesValidate').trigger()
+    QTest.qWait(1000)
+    dock = validate_dock()
+    check('validate_dock_shown', dock is not None and dock.isVisible())
+    pillars = dock.findChild(QComboBox, 'mValidatePillars')
+    check('validate_on_workspace_pillars', pillars is not None and pillars.currentText() == 'Pillars', pillars.currentText() if pillars else None)
+    check('validate_line_workspace', dock.findChild(QComboBox, 'mValidateLine').currentText() == 'DCW by segment (agreed, workspace)',
+          dock.findChild(QComboBox, 'mValidateLine').currentText())
+    click(dock.findChild(QAbstractButton, 'mValidateRun'))
+    return lambda: 'finding' in dock.findChild(QLabel, 'mValidateStatus').text()
+
+
+@step
+def validate_reports_the_survey():
+    tree = validate_dock().findChild(QTreeWidget, 'mValidateFindings')
+    found, items = [], []
+    for i in range(tree.topLevelItemCount()):
+        heading = tree.topLevelItem(i)
+        if heading.text(0).startswith('pillar_survey_deviation — '):
+            items += [heading.child(c) for c in range(heading.childCount())]
+    found = [item.text(0) for item in items]
+    # 5.00 m from its designed position: as the form and GeodSolve said, to the rule's centimetre
+    expected = 'pillar 17 was surveyed %.2f m from its designed position (tolerance 0.50 m, survey accuracy 0.03 m)' % state['oracle'][0]
+    check('validate_reports_deviation', found == [expected], (found, expected))
+    validate_dock().raise_()
+    if items:   # the finding clicked, as a person looks at it: the list scrolls to it and the map goes there
+        tree.scrollToItem(items[0])
+        QTest.mouseClick(tree.viewport(), Qt.LeftButton, Qt.NoModifier, tree.visualItemRect(items[0]).center())
+        QTest.qWait(1500)
+    shot('08-validate-reports-the-deviation')
+    return 300
+
+
 begin()
