@@ -1015,6 +1015,10 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Wrote %1 (%2 pages), its tables as CSV and %3 beside it.</source>
         <translation>Записан %1 (страниц: %2), рядом с ним таблицы в CSV и %3.</translation>
     </message>
+    <message>
+        <source>No report written: %1</source>
+        <translation>Отчёт не записан: %1</translation>
+    </message>
 </context>
 <context>
     <name>limes::ImportVersionDialog</name>

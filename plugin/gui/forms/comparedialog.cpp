@@ -7,6 +7,7 @@
 #include "workspace/workspacesession.h"
 #include "report/reportrunner.h"
 #include "error.h"
+#include "host.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -288,12 +289,29 @@ namespace limes
     try
     {
       const report::ReportFiles files = writeReport( pdf, languages.indexOf( language ) == 1 ? QStringLiteral( "ru" ) : QStringLiteral( "en" ) );
-      QMessageBox::information( this, tr( "Change Report" ), tr( "Wrote %1 (%2 pages), its tables as CSV and %3 beside it." )
-                                .arg( QDir::toNativeSeparators( files.pdf ) ).arg( files.pages ).arg( QDir::toNativeSeparators( files.geoPackage ) ) );
+      const QString wrote = tr( "Wrote %1 (%2 pages), its tables as CSV and %3 beside it." )
+                            .arg( QDir::toNativeSeparators( files.pdf ) ).arg( files.pages ).arg( QDir::toNativeSeparators( files.geoPackage ) );
+      if ( mHost )
+      {
+        // the report was what this comparison was set up for: the dialog closes (no comparison
+        // starts) and the message bar it covered names the PDF
+        mHost->pushSuccess( tr( "Change Report" ), wrote );
+        done( QDialog::Rejected );
+      }
+      else
+        QMessageBox::information( this, tr( "Change Report" ), wrote );
     }
     catch ( const Error &e )
     {
-      QMessageBox::warning( this, tr( "Change Report" ), e.message().simplified() );
+      // one line, never a dialog in the desktop: errors (and a cancel) do not interrupt work;
+      // the dialog stays open to try again and says why above its buttons too
+      if ( mHost )
+      {
+        mHost->pushError( tr( "Change Report" ), e.message().simplified() );
+        mUi->mProblems->setText( tr( "No report written: %1" ).arg( e.message().simplified() ) );
+      }
+      else
+        QMessageBox::warning( this, tr( "Change Report" ), e.message().simplified() );
     }
   }
 

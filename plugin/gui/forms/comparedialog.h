@@ -22,6 +22,7 @@ namespace Ui
 
 namespace limes
 {
+  class Host;
   class WorkspaceSession;
 
   /**
@@ -57,6 +58,8 @@ namespace limes
        * fails or is cancelled; nothing is written then.
        */
       report::ReportFiles writeReport( const QString &pdf, const QString &language );
+      //! Where Report… says what it wrote or why it failed: the host's message bar (a message box without one).
+      void setHost( const Host *host ) { mHost = host; }
 
     private:
       //! The workspace version behind a combo entry; null for a layer.
@@ -76,6 +79,7 @@ namespace limes
       QPointer<WorkspaceSession> mSession;
       QPointer<QgsProject> mProject;
       QPushButton *mReportButton = nullptr;
+      const Host *mHost = nullptr;
   };
 }
 

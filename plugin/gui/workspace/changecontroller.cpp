@@ -62,6 +62,7 @@ namespace limes
   void ChangeController::showDialog()
   {
     CompareDialog dialog( mSession, QgsProject::instance(), mLayers ? mLayers->segmentsLayer() : nullptr, mHost->mainWindow() );
+    dialog.setHost( mHost );
     if ( dialog.exec() == QDialog::Accepted )
       start( dialog.inputs() );
   }
