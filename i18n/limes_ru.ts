@@ -1499,6 +1499,14 @@ Versions are either line layers, with the party on the left and on the right of 
         <source>Copy a version&apos;s lines for a segment into an editable draft, edit it with QGIS&apos;s Vertex Tool while the land and water it would move are previewed, and save it as a new version</source>
         <translation>Скопировать линии версии по участку в редактируемый проект, править его инструментом редактирования вершин QGIS с предварительным расчётом переходящих земель и вод и сохранить как новую версию</translation>
     </message>
+    <message>
+        <source>Survey Pillar…</source>
+        <translation>Съёмка столба…</translation>
+    </message>
+    <message>
+        <source>Click a pillar and record where it was surveyed, with the accuracy and date; its designed position never changes, the deviation is shown and validated</source>
+        <translation>Щёлкните столб и внесите его положение по съёмке с точностью и датой; проектное положение не меняется, отклонение показывается и проверяется</translation>
+    </message>
 </context>
 <context>
     <name>limes::RecentWorkspaces</name>
@@ -3305,6 +3313,184 @@ Source: %2</source>
         <location line="+3"/>
         <source>No PostgreSQL connections are saved in QGIS (Data Source Manager, PostgreSQL, New).</source>
         <translation>В QGIS нет сохранённых подключений PostgreSQL (Менеджер источников данных, PostgreSQL, Создать).</translation>
+    </message>
+</context>
+<context>
+    <name>limes::SurveyController</name>
+    <message>
+        <source>Limes: Survey Pillar</source>
+        <translation>Limes: съёмка столба</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Сначала откройте рабочую область.</translation>
+    </message>
+    <message>
+        <source>Click the surveyed position on the map.</source>
+        <translation>Щёлкните на карте положение по съёмке.</translation>
+    </message>
+    <message>
+        <source>Click a pillar on the map.</source>
+        <translation>Щёлкните столб на карте.</translation>
+    </message>
+    <message>
+        <source>No pillar within a few pixels of the click: click on a pillar.</source>
+        <translation>В нескольких пикселях от щелчка нет столба: щёлкните по столбу.</translation>
+    </message>
+    <message>
+        <source>Limes: the workspace cannot be read</source>
+        <translation>Limes: не удаётся прочитать рабочую область</translation>
+    </message>
+    <message>
+        <source>Limes: the survey was not recorded</source>
+        <translation>Limes: съёмка не внесена</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Не внесено: %1</translation>
+    </message>
+    <message>
+        <source>Recording a pillar survey</source>
+        <translation>Внесение съёмки столба</translation>
+    </message>
+    <message>
+        <source>No signing key was given.</source>
+        <translation>Ключ подписи не указан.</translation>
+    </message>
+    <message>
+        <source>Not recorded: no signing key was given.</source>
+        <translation>Не внесено: ключ подписи не указан.</translation>
+    </message>
+    <message>
+        <source>Pillar %1 surveyed on %2 (±%3 m): %4 m from its designed position at an azimuth of %5°; entry %6, signed by %7.</source>
+        <translation>Столб %1, съёмка %2 (±%3 м): %4 м от проектного положения, азимут %5°; запись %6, подписана: %7.</translation>
+    </message>
+    <message>
+        <source>Limes: the workspace cannot be read again</source>
+        <translation>Limes: не удаётся заново прочитать рабочую область</translation>
+    </message>
+    <message>
+        <source>Limes: survey recorded</source>
+        <translation>Limes: съёмка внесена</translation>
+    </message>
+</context>
+<context>
+    <name>limes::SurveyPillarDialog</name>
+    <message>
+        <source>Survey Pillar</source>
+        <translation>Съёмка столба</translation>
+    </message>
+    <message>
+        <source>Click a pillar on the map.</source>
+        <translation>Щёлкните столб на карте.</translation>
+    </message>
+    <message>
+        <source>Pillar</source>
+        <translation>Столб</translation>
+    </message>
+    <message>
+        <source>Designed position</source>
+        <translation>Проектное положение</translation>
+    </message>
+    <message>
+        <source>Surveyed in</source>
+        <translation>СК съёмки</translation>
+    </message>
+    <message>
+        <source>X (easting, longitude)</source>
+        <translation>X (восток, долгота)</translation>
+    </message>
+    <message>
+        <source>Y (northing, latitude)</source>
+        <translation>Y (север, широта)</translation>
+    </message>
+    <message>
+        <source>Pick on Map</source>
+        <translation>Указать на карте</translation>
+    </message>
+    <message>
+        <source>Take the surveyed position from the next click on the map</source>
+        <translation>Взять положение по съёмке из следующего щелчка на карте</translation>
+    </message>
+    <message>
+        <source>Surveyed position</source>
+        <translation>Положение по съёмке</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> м</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>Survey date</source>
+        <translation>Дата съёмки</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>Отклонение</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Внесено</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <source>Earlier surveys</source>
+        <translation>Прежние съёмки</translation>
+    </message>
+    <message>
+        <source>Save Survey</source>
+        <translation>Сохранить съёмку</translation>
+    </message>
+    <message>
+        <source>%1 (segment %2)</source>
+        <translation>%1 (участок %2)</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>запись %1</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортировано</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 м</translation>
+    </message>
+    <message>
+        <source>%1 m at %2°</source>
+        <translation>%1 м, азимут %2°</translation>
+    </message>
+    <message>
+        <source>not surveyed yet</source>
+        <translation>съёмки ещё не было</translation>
+    </message>
+    <message>
+        <source>The clicked position cannot be transformed to %1.</source>
+        <translation>Указанное положение не удаётся преобразовать в %1.</translation>
+    </message>
+    <message>
+        <source>Click a pillar on the map first.</source>
+        <translation>Сначала щёлкните столб на карте.</translation>
+    </message>
+    <message>
+        <source>Type the surveyed position as two numbers, X and Y, or pick it on the map.</source>
+        <translation>Введите положение по съёмке двумя числами, X и Y, или укажите его на карте.</translation>
+    </message>
+    <message>
+        <source>%1 m at an azimuth of %2°</source>
+        <translation>%1 м, азимут %2°</translation>
     </message>
 </context>
 </TS>
