@@ -1271,6 +1271,14 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::PluginUi</name>
     <message>
+        <source>Split Segment…</source>
+        <translation>Разделить участок…</translation>
+    </message>
+    <message>
+        <source>Click a pillar or a vertex of a segment&apos;s line and split the segment in two there, with new codes you confirm; the ledger records the split</source>
+        <translation>Щёлкните столб или вершину линии участка, чтобы разделить там участок на два с новыми кодами, которые вы подтвердите; раздел записывается в журнал</translation>
+    </message>
+    <message>
         <location filename="../plugin/gui/pluginui.cpp" line="+91"/>
         <source>&amp;Limes</source>
         <translation>&amp;Limes</translation>
@@ -1641,6 +1649,18 @@ Versions are either line layers, with the party on the left and on the right of 
 <context>
     <name>limes::SegmentDetail</name>
     <message>
+        <source>a vertex</source>
+        <translation>вершины</translation>
+    </message>
+    <message>
+        <source>pillar %1</source>
+        <translation>столба %1</translation>
+    </message>
+    <message>
+        <source>%1 split into %2 and %3 at %4</source>
+        <translation>Участок %1 разделён на %2 и %3 у %4</translation>
+    </message>
+    <message>
         <location filename="../plugin/gui/workspace/segmentdetail.cpp" line="+24"/>
         <source>#%1 · protocol %2 of %3</source>
         <translation>№%1 · протокол %2 от %3</translation>
@@ -1738,6 +1758,14 @@ Versions are either line layers, with the party on the left and on the right of 
 </context>
 <context>
     <name>limes::SegmentsDock</name>
+    <message>
+        <source>Split…</source>
+        <translation>Разделить…</translation>
+    </message>
+    <message>
+        <source>Split the segment in two at a pillar or a vertex you click on the map; the ledger records the split</source>
+        <translation>Разделить участок на два у столба или вершины, указанных щелчком на карте; раздел записывается в журнал</translation>
+    </message>
     <message>
         <location filename="../plugin/gui/workspace/segmentsdock.cpp" line="+28"/>
         <location line="+96"/>
@@ -3491,6 +3519,88 @@ Source: %2</source>
     <message>
         <source>%1 m at an azimuth of %2°</source>
         <translation>%1 м, азимут %2°</translation>
+    </message>
+</context>
+<context>
+    <name>limes::SplitController</name>
+    <message>
+        <source>Limes: Split Segment</source>
+        <translation>Limes: разделение участка</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Сначала откройте рабочую область.</translation>
+    </message>
+    <message>
+        <source>Nothing to split there: click a pillar or a vertex of a segment&apos;s line (not its ends).</source>
+        <translation>Здесь нечего разделять: щёлкните столб или вершину линии участка (не её концы).</translation>
+    </message>
+    <message>
+        <source>Nothing to split there: click a pillar or a vertex of %1&apos;s line (not its ends).</source>
+        <translation>Здесь нечего разделять: щёлкните столб или вершину линии участка %1 (не её концы).</translation>
+    </message>
+    <message>
+        <source>the vertex at %1, %2</source>
+        <translation>вершины %1, %2</translation>
+    </message>
+    <message>
+        <source>pillar %1</source>
+        <translation>столба %1</translation>
+    </message>
+    <message>
+        <source>Recording a segment split</source>
+        <translation>Запись раздела участка</translation>
+    </message>
+    <message>
+        <source>Limes: the segment was not split</source>
+        <translation>Limes: участок не разделён</translation>
+    </message>
+    <message>
+        <source>No signing key was given.</source>
+        <translation>Ключ подписи не указан.</translation>
+    </message>
+    <message>
+        <source>Limes: the workspace cannot be read again</source>
+        <translation>Limes: не удаётся снова прочитать рабочую область</translation>
+    </message>
+    <message>
+        <source>a vertex</source>
+        <translation>вершины</translation>
+    </message>
+    <message>
+        <source>Limes: segment split</source>
+        <translation>Limes: участок разделён</translation>
+    </message>
+    <message>
+        <source>%1 split at %2 into %3 and %4: entry %5, signed by %6.</source>
+        <translation>Участок %1 разделён у %2 на %3 и %4: запись %5, подписана: %6.</translation>
+    </message>
+</context>
+<context>
+    <name>limes::SplitSegmentDialog</name>
+    <message>
+        <source>Split Segment</source>
+        <translation>Разделение участка</translation>
+    </message>
+    <message>
+        <source>From the start to the split point</source>
+        <translation>От начала до точки раздела</translation>
+    </message>
+    <message>
+        <source>From the split point to the end</source>
+        <translation>От точки раздела до конца</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s record stays: the ledger records the split, signed with your key, and both new segments carry its history.</source>
+        <translation>Запись об участке сохраняется: журнал фиксирует раздел с вашей подписью, и оба новых участка сохраняют его историю.</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Разделить</translation>
+    </message>
+    <message>
+        <source>Split %1 at %2 into:</source>
+        <translation>Разделить участок %1 у %2 на:</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@
 #include "workspace/connections.h"
 #include "workspace/segmentsdock.h"
 #include "workspace/versionscontroller.h"
+#include "split/splitcontroller.h"
 #include "digitize/claimcontroller.h"
 #include "survey/surveycontroller.h"
 #include "workspace/workspacelayers.h"
@@ -160,6 +161,18 @@ namespace limes
     mSurveyAction->setCheckable( true );
     mSurveys->setAction( mSurveyAction );
     connect( mSurveyAction, &QAction::triggered, this, [this] { mSurveys->start(); } );
+    mSplits = std::make_unique<SplitController>( mHost.get(), mKeys.get() );
+    mSplitAction = addAction( QStringLiteral( "record" ), tr( "Split Segment…" ), QStringLiteral( "mActionLimesSplitSegment" ),
+                              tr( "Click a pillar or a vertex of a segment's line and split the segment in two there, with new codes you confirm; the ledger records the split" ), true );
+    mSplitAction->setIcon( QgsApplication::getThemeIcon( QStringLiteral( "/mActionSplitFeatures.svg" ) ) );
+    mSplitAction->setCheckable( true );
+    mSplits->setAction( mSplitAction );
+    connect( mSplitAction, &QAction::triggered, this, [this] { mSplits->start( mSegmentsDock ? mSegmentsDock->currentSegment() : QString() ); } );
+    connect( mSegmentsDock, &SegmentsDock::splitSegmentRequested, this, [this]( const QString &segment ) { mSplits->start( segment ); } );
+    connect( mSplits.get(), &SplitController::segmentSplit, this, [this]( const QString &first ) {
+      if ( mSegmentsDock )
+        mSegmentsDock->selectSegment( first );
+    } );
     mCompareAction = addAction( QStringLiteral( "compare" ), tr( "Compare Versions…" ), QStringLiteral( "mActionLimesCompare" ),
                                 tr( "Land and water that change sides between two versions: workspace versions or loaded layers" ), true );
     connect( mCompareAction, &QAction::triggered, mChanges.get(), &ChangeController::showDialog );
@@ -206,6 +219,7 @@ namespace limes
     mVersions.reset(); // its dock; waits for an import, which signs with the key
     mClaims.reset();   // the map tool, the preview and its panel
     mSurveys.reset();  // its map tool and form
+    mSplits.reset();   // its map tool, markers and form
     mKeys.reset();    // the key leaves memory with the plugin
     if ( mProvider )
     {
@@ -228,7 +242,7 @@ namespace limes
 
   void PluginUi::updateActions()
   {
-    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data(), mDraftAction.data(), mSurveyAction.data() } )
+    for ( QAction *action : { mCloseAction.data(), mRecordAction.data(), mImportVersionAction.data(), mDigitizeAction.data(), mDraftAction.data(), mSurveyAction.data(), mSplitAction.data() } )
       if ( action )
         action->setEnabled( mSession != nullptr );
   }
@@ -284,6 +298,8 @@ namespace limes
       mClaims->setWorkspace( mSession.get(), mLayers.get() );
     if ( mSurveys )
       mSurveys->setWorkspace( mSession.get(), mLayers.get() );
+    if ( mSplits )
+      mSplits->setWorkspace( mSession.get(), mLayers.get() );
     if ( mSegmentsDock )
     {
       mSegmentsDock->setWorkspace( mSession.get(), mLayers.get() );
@@ -323,6 +339,8 @@ namespace limes
       mClaims->setWorkspace( nullptr, nullptr );
     if ( mSurveys )
       mSurveys->setWorkspace( nullptr, nullptr );
+    if ( mSplits )
+      mSplits->setWorkspace( nullptr, nullptr );
     mLayers.reset(); // removes the group and its layers
     mSession.reset();
     updateActions();

@@ -25,6 +25,7 @@ namespace limes
   class VersionsController;
   class ClaimController;
   class SurveyController;
+  class SplitController;
   class WorkspaceLayers;
   class WorkspaceSession;
   struct Party;
@@ -73,6 +74,8 @@ namespace limes
       //! Survey Pillar: the map tool and its form.
       SurveyController *surveys() const { return mSurveys.get(); }
       QAction *surveyAction() const { return mSurveyAction; }
+      SplitController *splits() const { return mSplits.get(); }
+      QAction *splitAction() const { return mSplitAction; }
       //! The Versions dock and Import Version.
       VersionsController *versions() const { return mVersions.get(); }
       //! The Validate panel; made when first asked for.
@@ -133,6 +136,7 @@ namespace limes
       QPointer<QAction> mImportVersionAction;
       QPointer<QAction> mDigitizeAction;
       QPointer<QAction> mSurveyAction;
+      QPointer<QAction> mSplitAction;
       QPointer<QAction> mDraftAction;
       QPointer<ValidateDock> mValidateDock;
       std::unique_ptr<SigningKeys> mKeys;
@@ -140,6 +144,7 @@ namespace limes
       std::unique_ptr<VersionsController> mVersions;
       std::unique_ptr<ClaimController> mClaims;
       std::unique_ptr<SurveyController> mSurveys;
+      std::unique_ptr<SplitController> mSplits;
       QPointer<SegmentsDock> mSegmentsDock;
       std::unique_ptr<WorkspaceSession> mSession;
       std::unique_ptr<WorkspaceLayers> mLayers;

@@ -2,6 +2,7 @@
 #include "segmentdetail.h"
 #include "layerstyles.h"
 #include "workspacesession.h"
+#include "workspace/segmentsplit.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -86,6 +87,15 @@ namespace limes
       html += entryHtml( data, e, supersededBy.value( e.id, -1 ) );
     if ( entries.isEmpty() )
       html += QStringLiteral( "<p style=\"color:gray\">%1</p>" ).arg( QCoreApplication::translate( "limes::SegmentDetail", "No decision recorded yet." ) );
+    // the splits that made it (the decisions above before them are its parent's) or retired it
+    for ( const LedgerEntry &e : splits::history( segment, data.ledger ) )
+      for ( const SegmentSplit &split : splits::fromEntries( { e } ) )
+      {
+        const QString at = split.pillar.isEmpty() ? QCoreApplication::translate( "limes::SegmentDetail", "a vertex" )
+                           : QCoreApplication::translate( "limes::SegmentDetail", "pillar %1" ).arg( split.pillar );
+        html += QStringLiteral( "<p>#%1 · %2</p>" ).arg( split.entry ).arg( esc( QCoreApplication::translate( "limes::SegmentDetail", "%1 split into %2 and %3 at %4" )
+                .arg( split.segment, split.first, split.second, at ) ) );
+      }
 
     html += QStringLiteral( "<h4>%1</h4>" ).arg( QCoreApplication::translate( "limes::SegmentDetail", "Claims" ) );
     QStringList claims;

@@ -50,6 +50,10 @@ namespace limes
     mDigitizeButton->setObjectName( QStringLiteral( "mSegmentsDigitize" ) );
     mDigitizeButton->setToolTip( tr( "Draw a party's claim line for the segment, with the land and water it would move previewed while you draw" ) );
     mDigitizeButton->setEnabled( false );
+    mSplitButton = new QPushButton( QgsApplication::getThemeIcon( QStringLiteral( "/mActionSplitFeatures.svg" ) ), tr( "Split…" ), body );
+    mSplitButton->setObjectName( QStringLiteral( "mSegmentsSplit" ) );
+    mSplitButton->setToolTip( tr( "Split the segment in two at a pillar or a vertex you click on the map; the ledger records the split" ) );
+    mSplitButton->setEnabled( false );
     bar->addWidget( mFilterEdit, 1 );
     bar->addWidget( mStatusCombo );
     layout->addLayout( bar );
@@ -86,6 +90,7 @@ namespace limes
     auto *actions = new QHBoxLayout();
     actions->addStretch( 1 );
     actions->addWidget( mCountersignButton );
+    actions->addWidget( mSplitButton );
     actions->addWidget( mDigitizeButton );
     actions->addWidget( mRecordButton );
     detailLayout->addLayout( actions );
@@ -103,6 +108,7 @@ namespace limes
     connect( mView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SegmentsDock::rowSelected );
     connect( mRecordButton, &QPushButton::clicked, this, [this] { emit recordDecisionRequested( currentSegment() ); } );
     connect( mDigitizeButton, &QPushButton::clicked, this, [this] { emit digitizeClaimRequested( currentSegment() ); } );
+    connect( mSplitButton, &QPushButton::clicked, this, [this] { emit splitSegmentRequested( currentSegment() ); } );
     connect( mCountersignButton, &QPushButton::clicked, this, [this] {
       const long long entry = awaitingEntry( currentSegment() );
       if ( entry >= 1 )
@@ -174,6 +180,7 @@ namespace limes
     const QString code = currentSegment();
     mRecordButton->setEnabled( !code.isEmpty() && mSession );
     mDigitizeButton->setEnabled( !code.isEmpty() && mSession );
+    mSplitButton->setEnabled( !code.isEmpty() && mSession );
     showDetail( code );
     if ( mSyncing || code.isEmpty() || !mLayers || !mLayers->segmentsLayer() )
       return;
@@ -209,6 +216,7 @@ namespace limes
     showDetail( currentSegment() );
     mRecordButton->setEnabled( !currentSegment().isEmpty() && mSession );
     mDigitizeButton->setEnabled( !currentSegment().isEmpty() && mSession );
+    mSplitButton->setEnabled( !currentSegment().isEmpty() && mSession );
   }
 
   void SegmentsDock::showDetail( const QString &code )

@@ -54,11 +54,14 @@ namespace limes
       QPushButton *recordButton() const { return mRecordButton; }
       QPushButton *countersignButton() const { return mCountersignButton; }
       QPushButton *digitizeButton() const { return mDigitizeButton; }
+      QPushButton *splitButton() const { return mSplitButton; }
 
     signals:
       void recordDecisionRequested( const QString &segment );
       //! Digitize Claim… for the selected segment.
       void digitizeClaimRequested( const QString &segment );
+      //! Split… for the selected segment.
+      void splitSegmentRequested( const QString &segment );
       //! The segment's agreement waits for a party's signature, and the user offers it.
       void countersignRequested( long long entry );
       //! A click on an attachment in the ledger history (it is opened with the desktop's viewer too).
@@ -84,6 +87,7 @@ namespace limes
       QPushButton *mRecordButton = nullptr;
       QPushButton *mCountersignButton = nullptr;
       QPushButton *mDigitizeButton = nullptr;
+      QPushButton *mSplitButton = nullptr;
       QLabel *mEmpty = nullptr;
       QMetaObject::Connection mLayerSelection;
       bool mSyncing = false;

@@ -38,6 +38,22 @@ namespace limes
       const LedgerEntry *last = data.lastEntry( segment );
       return last && last->input.decision == QLatin1String( "agreed" ) ? last->input.agreedVersion : QString();
     }
+
+    //! A segment's feature: its code, order and where it runs (the rest updateSegments() fills in).
+    QgsFeature featureOf( const QgsFields &fields, const Segment &s, const WorkspaceData &data )
+    {
+      QgsFeature f( fields );
+      f.setAttribute( Code, s.code );
+      f.setAttribute( Seq, s.sequence );
+      const auto line = data.lines.constFind( s.code );
+      if ( line != data.lines.constEnd() )
+      {
+        f.setGeometry( line->geometry );
+        f.setAttribute( LengthKm, data.lengthKm.value( s.code ) );
+        f.setAttribute( LinesFrom, line->version );
+      }
+      return f;
+    }
   }
 
   WorkspaceLayers::WorkspaceLayers( WorkspaceSession *session, QgsProject *project, QObject *parent )
@@ -136,19 +152,7 @@ namespace limes
     const WorkspaceData &data = mSession->data();
     QgsFeatureList features;
     for ( const Segment &s : data.segments )
-    {
-      QgsFeature f( layer->fields() );
-      f.setAttribute( Code, s.code );
-      f.setAttribute( Seq, s.sequence );
-      const auto line = data.lines.constFind( s.code );
-      if ( line != data.lines.constEnd() )
-      {
-        f.setGeometry( line->geometry );
-        f.setAttribute( LengthKm, data.lengthKm.value( s.code ) );
-        f.setAttribute( LinesFrom, line->version );
-      }
-      features << f;
-    }
+      features << featureOf( layer->fields(), s, data );
     layer->dataProvider()->addFeatures( features );
     layer->updateExtents();
     for ( const QgsFeature &f : std::as_const( features ) )
@@ -157,10 +161,42 @@ namespace limes
     return layer;
   }
 
+  void WorkspaceLayers::syncSegmentFeatures()
+  {
+    // a split retires a segment and adds two: the layer follows the session's current segments
+    const WorkspaceData &data = mSession->data();
+    QSet<QString> current;
+    for ( const Segment &s : data.segments )
+      current.insert( s.code );
+    QgsFeatureIds gone;
+    for ( auto it = mSegmentFids.begin(); it != mSegmentFids.end(); )
+    {
+      if ( current.contains( it.key() ) )
+      {
+        ++it;
+        continue;
+      }
+      gone.insert( it.value() );
+      it = mSegmentFids.erase( it );
+    }
+    QgsFeatureList added;
+    for ( const Segment &s : data.segments )
+      if ( !mSegmentFids.contains( s.code ) )
+        added << featureOf( mSegments->fields(), s, data );
+    if ( gone.isEmpty() && added.isEmpty() )
+      return;
+    mSegments->dataProvider()->deleteFeatures( gone );
+    mSegments->dataProvider()->addFeatures( added );
+    for ( const QgsFeature &f : std::as_const( added ) )
+      mSegmentFids.insert( f.attribute( Code ).toString(), f.id() );
+    mSegments->updateExtents();
+  }
+
   void WorkspaceLayers::updateSegments()
   {
     if ( !mSegments || !mSession )
       return;
+    syncSegmentFeatures();
     const WorkspaceData &data = mSession->data();
     QgsChangedAttributesMap changes;
     for ( auto it = mSegmentFids.cbegin(); it != mSegmentFids.cend(); ++it )

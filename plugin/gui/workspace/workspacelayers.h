@@ -57,6 +57,8 @@ namespace limes
     private:
       //! Attributes of the segments (status, last decision…) from the session's data, in place.
       void updateSegments();
+      //! Features for segments a split made, none for those it retired.
+      void syncSegmentFeatures();
       //! Each pillar at its latest survey (the designed position stays where it is).
       void updatePillars();
       void addVersions();

@@ -42,8 +42,9 @@ namespace limes
   QList<LedgerEntry> WorkspaceData::entries( const QString &segment ) const
   {
     QList<LedgerEntry> list;
-    for ( const LedgerEntry &e : ledger )
-      if ( isDecision( e ) && e.input.segment == segment )
+    // a segment made by a split carries its parent's decisions up to the split
+    for ( const LedgerEntry &e : splits::history( segment, ledger ) )
+      if ( isDecision( e ) )
         list << e;
     std::sort( list.begin(), list.end(), []( const LedgerEntry &a, const LedgerEntry &b ) { return a.id < b.id; } );
     return list;
@@ -51,9 +52,12 @@ namespace limes
 
   const LedgerEntry *WorkspaceData::lastEntry( const QString &segment ) const
   {
+    QSet<long long> ids;
+    for ( const LedgerEntry &e : splits::history( segment, ledger ) )
+      ids.insert( e.id );
     const LedgerEntry *last = nullptr;
     for ( const LedgerEntry &e : ledger )
-      if ( isDecision( e ) && e.input.segment == segment && ( !last || e.id > last->id ) )
+      if ( isDecision( e ) && ids.contains( e.id ) && ( !last || e.id > last->id ) )
         last = &e;
     return last;
   }
@@ -138,7 +142,7 @@ namespace limes
   {
     WorkspaceData d;
     d.parties = mStore->parties();
-    d.segments = mStore->segments();
+    d.segments = mStore->currentSegments(); // a split's new segments in place of the old one
     d.ledger = mStore->ledger();
     d.keys = mStore->keys();
     d.signedBy = ledger::analyse( d.ledger, d.partyCodes() ).signedBy;
