@@ -32,7 +32,7 @@ namespace limes::report
     //! Draws `item` only on a segment's first page (its map and table heads), or only on its continuations.
     void showOn( QgsLayoutItem *item, bool firstPart )
     {
-      item->dataDefinedProperties().setProperty( QgsLayoutObject::ExcludeFromExports,
+      item->dataDefinedProperties().setProperty( static_cast<int>( QgsLayoutObject::DataDefinedProperty::ExcludeFromExports ), // an enum class from 3.30
           QgsProperty::fromExpression( firstPart ? QStringLiteral( "attribute( @atlas_feature, 'part' ) > 0" )
                                        : QStringLiteral( "attribute( @atlas_feature, 'part' ) = 0" ) ) );
     }
