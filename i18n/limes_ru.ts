@@ -2931,6 +2931,10 @@ Source: %2</source>
         <source>No pillars were given for this report (a workspace&apos;s, or a pillar layer: --pillars).</source>
         <translation>Для этого отчёта пограничные столбы не заданы (из рабочей области или слоем столбов: --pillars).</translation>
     </message>
+    <message>
+        <source>Summary: per segment (continued)</source>
+        <translation>Сводка: по участкам (продолжение)</translation>
+    </message>
 </context>
 <context>
     <name>limes::validation</name>
@@ -3519,6 +3523,10 @@ Source: %2</source>
     <message>
         <source>%1 m at an azimuth of %2°</source>
         <translation>%1 м, азимут %2°</translation>
+    </message>
+    <message>
+        <source>%1, working CRS</source>
+        <translation>%1, рабочая СК</translation>
     </message>
 </context>
 <context>

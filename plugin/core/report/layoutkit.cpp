@@ -153,6 +153,20 @@ namespace limes::report
     return item;
   }
 
+  void addTableFrame( QgsLayoutMultiFrame *table, int page, const QRectF &mm )
+  {
+    QgsLayout *layout = table->layout();
+    while ( layout->pageCollection()->pageCount() <= page )
+    {
+      auto *p = new QgsLayoutItemPage( layout );
+      p->setPageSize( QgsLayoutSize( PageWidth, PageHeight ) );
+      layout->pageCollection()->addPage( p );
+    }
+    auto *frame = new QgsLayoutFrame( layout, table );
+    place( frame, page, mm );
+    table->addFrame( frame );
+  }
+
   QgsLayoutItemAttributeTable *addAtlasTable( QgsLayout *layout, const QRectF &mm, QgsVectorLayer *layer, const Table &table, const ReportText &text, int rows )
   {
     auto *item = new QgsLayoutItemAttributeTable( layout );

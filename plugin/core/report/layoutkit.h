@@ -18,6 +18,7 @@ class QgsLayoutItemMap;
 class QgsLayoutItemScaleBar;
 class QgsLayoutItemManualTable;
 class QgsLayoutItemAttributeTable;
+class QgsLayoutMultiFrame;
 class QgsPrintLayout;
 class QgsProject;
 class QgsVectorLayer;
@@ -49,6 +50,8 @@ namespace limes::report
   void fillTable( QgsLayoutItemManualTable *item, const Table &table, const ReportText &text );
   //! A table of fixed content (fillTable); with `extend`, it goes on to new pages as long as it needs.
   QgsLayoutItemManualTable *addTable( QgsLayout *layout, int page, const QRectF &mm, const Table &table, const ReportText &text, bool extend = false );
+  //! One more frame of `table` at `mm` on `page`, which is added to the layout when it has not that many.
+  void addTableFrame( QgsLayoutMultiFrame *table, int page, const QRectF &mm );
   /**
    * A table of a table layer filtered to the atlas' segment and part (fields `segment` and
    * `part`, see ReportLayers::coverage()), without those columns; at most `rows` rows. Tagged with the custom property limes:table = its id, so that

@@ -5,7 +5,9 @@
 #include "report/reporttext.h"
 #include "qgiscompat.h"
 
+#include <qgslayoutitemmanualtable.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutpagecollection.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgsprintlayout.h>
 #include <qgsvectorlayer.h>
@@ -68,8 +70,16 @@ namespace limes::report
     addLabel( l, 1, QRectF( Margin, 70, width, 6 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Crossings: how often the boundary crosses a line resource, old → new" ) ), 9, true );
     addTable( l, 1, QRectF( Margin, 77, width, 22 ), report.tables.crossings, t );
     addLabel( l, 1, QRectF( Margin, 102, width, 6 ), t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Per segment" ) ), 9, true );
-    // one segment per row: it goes on to as many pages as the line has changed segments
-    addTable( l, 1, QRectF( Margin, 109, width, PageHeight - 109 - 12 ), report.tables.segments, t, true );
+    // one segment per row: it goes on to as many pages as the line has changed segments, each
+    // with the heading and footer of the others
+    QgsLayoutItemManualTable *perSegment = addTable( l, 1, QRectF( Margin, 109, width, PageHeight - 109 - 12 ), report.tables.segments, t );
+    // a frame under the heading of a page of its own, which QGIS repeats on as many pages as
+    // the rows need (and drops, with its page, when the first frame holds them all)
+    addTableFrame( perSegment, 2, QRectF( Margin, 17, width, PageHeight - 17 - 12 ) );
+    perSegment->setResizeMode( QgsLayoutMultiFrame::RepeatUntilFinished );
+    perSegment->recalculateFrameSizes();
+    for ( int page = 2; page < l->pageCollection()->pageCount(); ++page )
+      addPageFrame( l, page, t.phrase( QT_TRANSLATE_NOOP( "limes::report", "Summary: per segment (continued)" ) ), footer );
     return layout;
   }
 }
