@@ -58,8 +58,12 @@ namespace limes::cli
     }
   }
 
-  QList<QCommandLineOption> changeInputOptions()
+  QList<QCommandLineOption> changeInputOptions( bool segmentCodes )
   {
+    const QCommandLineOption segments = segmentCodes
+                                        ? QCommandLineOption( QStringLiteral( "segments" ), QStringLiteral( "Segment lines with a code (SRC, required), and, given again as CODE,..., "
+                                            "the changed segments to report (a value that names no file or layer is a list of codes)." ), QStringLiteral( "SRC|CODES" ) )
+                                        : QCommandLineOption( QStringLiteral( "segments" ), QStringLiteral( "Segment lines with a code, to split the results by segment." ), QStringLiteral( "SRC" ) );
     return {
       { "old", "Old version: a line layer, or a territory (polygon) layer. PATH or PATH|layername=NAME.", "SRC" },
       { "new", "New version, of the same kind as the old one.", "SRC" },
@@ -68,7 +72,7 @@ namespace limes::cli
       { "party-field", "Territory versions: attribute holding the party code.", "FIELD" },
       { "parties", "Known party codes, comma-separated; any other code is refused.", "CODES" },
       { { "water", "resource" }, "Resource layer (rivers, canals, reservoirs, springs, intakes, roads...). Repeatable.", "SRC" },
-      { "segments", "Segment lines with a code, to split the results by segment.", "SRC" },
+      segments,
       { "segment-field", "Attribute of --segments holding the code (default: code).", "FIELD", "code" },
       { "grid", "Snap-rounding grid in metres (default: 0.001).", "METRES", "0.001" },
       { "min-area", "Pieces smaller than this are digitizing noise, not transfers (default: 0).", "M2", "0" },

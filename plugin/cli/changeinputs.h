@@ -22,7 +22,8 @@ namespace limes::io
 namespace limes::cli
 {
   //! --old, --new, --left, --right, --party-field, --parties, --water, --segments, --segment-field, --grid, --min-area, --max-end-gap, --ellipsoid, --edges, --workspace.
-  QList<QCommandLineOption> changeInputOptions();
+  //! With `segmentCodes` (limes report), --segments also takes the codes of the segments to report.
+  QList<QCommandLineOption> changeInputOptions( bool segmentCodes = false );
 
   //! Everything a comparison reads, open; the request's layers point into it.
   struct ChangeInputs

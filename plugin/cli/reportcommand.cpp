@@ -40,7 +40,7 @@ namespace limes::cli
 
   void ReportCommand::addOptions( QCommandLineParser &parser ) const
   {
-    parser.addOptions( changeInputOptions() );
+    parser.addOptions( changeInputOptions( true ) );
     parser.addOptions( {
       { "output", "The PDF to write; REPORT.gpkg and REPORT-TABLE.csv are written beside it.", "REPORT.pdf" },
       { "lang", "The report's language: en (default) or ru.", "LANG", "en" },
