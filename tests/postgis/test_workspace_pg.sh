@@ -51,7 +51,7 @@ psql_as kg_user -c "$ROW (2, 'decision', 'S-003', '17', '2024-05-14', 'disputed'
 # nobody but a migrating administrator changes limes.meta (the schema version, the head)
 psql_as kg_user -c "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" 2>"$STATE/err" && fail "KG changes the schema version" || { grep -q "permission denied" "$STATE/err" && ok || fail "meta error: $(cat "$STATE/err")"; }
 psql_as admin_user -c "UPDATE limes.meta SET value = '9' WHERE key = 'schema_version'" 2>"$STATE/err" && fail "the administrator changes the schema version" || { grep -q "limes.meta changes only in a schema migration" "$STATE/err" && ok || fail "admin meta error: $(cat "$STATE/err")"; }
-[ "$(psql_as postgres -c "SELECT value FROM limes.meta WHERE key = 'schema_version'")" = 6 ] && ok || fail "schema version changed"
+[ "$(psql_as postgres -c "SELECT value FROM limes.meta WHERE key = 'schema_version'")" = 7 ] && ok || fail "schema version changed"
 psql_as kg_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "KG updates the ledger" || { grep -q "permission denied" "$STATE/err" && ok || fail "ledger update error: $(cat "$STATE/err")"; }
 psql_as admin_user -c "UPDATE limes.ledger SET decision = 'agreed'" 2>"$STATE/err" && fail "admin updates the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "admin ledger error: $(cat "$STATE/err")"; }
 psql_as postgres -c "DELETE FROM limes.ledger" 2>"$STATE/err" && fail "the owner deletes the ledger" || { grep -q "append-only" "$STATE/err" && ok || fail "owner ledger error: $(cat "$STATE/err")"; }

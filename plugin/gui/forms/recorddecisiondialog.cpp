@@ -133,11 +133,13 @@ namespace limes
   {
     mUi->mSupersedesCombo->clear();
     mUi->mSupersedesCombo->addItem( tr( "(none)" ), -1 );
-    QList<LedgerEntry> entries = mData.entries( mUi->mSegmentCombo->currentText() );
+    const QString segment = mUi->mSegmentCombo->currentText();
+    QList<LedgerEntry> entries = mData.entries( segment );
     std::reverse( entries.begin(), entries.end() ); // the newest first: the one usually corrected
     for ( const LedgerEntry &e : entries )
-      mUi->mSupersedesCombo->addItem( tr( "#%1 · protocol %2 of %3: %4" ).arg( e.id ).arg( e.input.protocol, e.input.meetingDate.toString( Qt::ISODate ),
-                                      statusLabel( e.input.decision ) ), e.id );
+      if ( e.input.segment == segment ) // not the decisions a split segment carries from before the split
+        mUi->mSupersedesCombo->addItem( tr( "#%1 · protocol %2 of %3: %4" ).arg( e.id ).arg( e.input.protocol, e.input.meetingDate.toString( Qt::ISODate ),
+                                        statusLabel( e.input.decision ) ), e.id );
   }
 
   int RecordDecisionDialog::partyRow( const QString &party ) const
