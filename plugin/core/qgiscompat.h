@@ -19,6 +19,7 @@
 #include <qgsfeaturerequest.h>
 #include <qgsfield.h>
 #include <qgsprocessing.h>
+#include <qgsscalebarsettings.h>  // the scale bar's enums lived in QgsScaleBarSettings
 #if _QGIS_VERSION_INT < 32600
 #include <qgspallabeling.h>   // the placement enum lived in QgsPalLayerSettings
 #endif
@@ -80,11 +81,13 @@ namespace limes
     inline constexpr Qgis::DistanceUnit Meters = Qgis::DistanceUnit::Meters;
     inline constexpr Qgis::DistanceUnit Kilometers = Qgis::DistanceUnit::Kilometers;
     inline constexpr Qgis::RenderUnit RenderPoints = Qgis::RenderUnit::Points;
+    inline constexpr Qgis::ScaleBarSegmentSizeMode ScaleBarFitWidth = Qgis::ScaleBarSegmentSizeMode::FitWidth;
 #else
     inline constexpr LayerType VectorLayer = QgsMapLayerType::VectorLayer;
     inline constexpr QgsUnitTypes::DistanceUnit Meters = QgsUnitTypes::DistanceMeters;
     inline constexpr QgsUnitTypes::DistanceUnit Kilometers = QgsUnitTypes::DistanceKilometers;
     inline constexpr QgsUnitTypes::RenderUnit RenderPoints = QgsUnitTypes::RenderPoints;
+    inline constexpr QgsScaleBarSettings::SegmentSizeMode ScaleBarFitWidth = QgsScaleBarSettings::SegmentSizeFitWidth;
 #endif
 
     // Processing (moved to Qgis:: enums in 3.36)

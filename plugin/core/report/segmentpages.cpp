@@ -86,11 +86,15 @@ namespace limes::report
 
     void addMapFurniture( QgsLayout *layout, QgsLayoutItemMap *map, const ReportContext &report, const QRectF &mm )
     {
-      // two segments of a quarter of the grid's interval: the bar's length follows each page's scale
+      // two segments of a round length that QGIS fits to each page's scale (12-25 mm each), so
+      // that the bar never reaches the key beside it however small the segment
       QgsLayoutItemScaleBar *bar = addScaleBar( layout, map, report.text );
       bar->setNumberOfSegmentsLeft( 0 );
       bar->setNumberOfSegments( 2 );
       bar->setUnitsPerSegment( gridInterval( report.layers.coverage() ) / 4000.0 );
+      bar->setSegmentSizeMode( limes::compat::ScaleBarFitWidth );
+      bar->setMinimumBarWidth( 12 );
+      bar->setMaximumBarWidth( 25 );
       bar->setHeight( 2 );
       bar->attemptMove( QgsLayoutPoint( mm.x(), mm.bottom() + 3 ), true, false, 0 );
 
