@@ -205,7 +205,7 @@ def pick_pillar_17():
     designed = field(QLabel, 'mSurveyDesigned').text()
     e, n = QgsCoordinateTransform(WGS84, UTM, QgsProject.instance()).transform(QgsPointXY(lon, lat))
     state['utm'] = (e, n)
-    check('designed_shown_in_utm_and_degrees', ('%.3f, %.3f (EPSG:32642)' % (e, n)) in designed and ('%.9f°' % lon) in designed, designed)
+    check('designed_shown_in_utm_and_degrees', designed.split('\n') == ['%.3f, %.3f (EPSG:32642, working CRS)' % (e, n), '%.9f°, %.9f° (WGS 84)' % (lon, lat)], designed)
     history = field(QTreeWidget, 'mSurveyHistory')
     check('no_earlier_survey', history.topLevelItemCount() == 1 and history.topLevelItem(0).text(0) == 'not surveyed yet')
     shot('03-pillar-17-picked')

@@ -308,6 +308,24 @@ class TestSurvey : public QObject
       QCOMPARE( found.size(), 2 );
     }
 
+    void snapshotCarriesTheSurveys()
+    {
+      if ( !mF.ws->capabilities().testFlag( WorkspaceStore::Capability::Snapshot ) )
+        QSKIP( "a GeoPackage workspace is its own snapshot" );
+      const Pillar designed = pillar( *mF.ws, "118" );
+      mF.ws->surveyPillar( surveyOf( "118", designed.lon + 0.00001, designed.lat ), limes::test::tjKey() );
+      const QString snapshot = mF.filePath( QStringLiteral( "survey-snapshot.gpkg" ) );
+      mF.ws->exportTo( snapshot );
+      const auto copy = openWorkspace( snapshot, QgsCoordinateTransformContext() );
+      const VerifyReport r = copy->verify();
+      QVERIFY2( r.clean(), qPrintable( problems( r ) ) );
+      // the rows as imported and the survey in the ledger: the copy shows the same surveyed position
+      QVERIFY( std::isnan( copy->pillarRows().at( 1 ).surveyedLon ) );
+      QCOMPARE( pillar( *copy, "118" ).surveyedLon, pillar( *mF.ws, "118" ).surveyedLon );
+      QCOMPARE( pillar( *copy, "118" ).surveyEntry, 5LL );
+      QCOMPARE( copy->pillarSurveys( "118" ).size(), 1 );
+    }
+
     void delegationRecordsOnlyItsOwnSurvey()
     {
       if ( !mF.postgis() )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "surveypillardialog.h"
 #include "error.h"
+#include "geometry/workingcrs.h"
 
 #include <QDateEdit>
 #include <QDateTime>
@@ -18,6 +19,7 @@
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
 #include <qgsprojectionselectionwidget.h>
+#include <qgsrectangle.h>
 
 #include <cmath>
 
@@ -127,16 +129,25 @@ namespace limes
   {
     mPillar = pillar;
     mNumber->setText( pillar.segment.isEmpty() ? pillar.number : tr( "%1 (segment %2)" ).arg( pillar.number, pillar.segment ) );
-    QString inMap;
-    try
+    // in the working CRS (the UTM zone Limes measures the pillar in), in the map's when another, and in degrees
+    QStringList lines;
+    const QgsCoordinateReferenceSystem working = workingCrsFor( QgsRectangle( pillar.lon, pillar.lat, pillar.lon, pillar.lat ) );
+    for ( const QgsCoordinateReferenceSystem &crs : { working, mapCrs } )
     {
-      const QgsPointXY p = QgsCoordinateTransform( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), mapCrs, mContext ).transform( QgsPointXY( pillar.lon, pillar.lat ) );
-      inMap = QStringLiteral( "%1, %2 (%3)\n" ).arg( p.x(), 0, 'f', decimalsFor( mapCrs ) ).arg( p.y(), 0, 'f', decimalsFor( mapCrs ) ).arg( mapCrs.authid() );
+      if ( crs == working && !lines.isEmpty() )
+        continue;
+      try
+      {
+        const QgsPointXY p = QgsCoordinateTransform( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), crs, mContext ).transform( QgsPointXY( pillar.lon, pillar.lat ) );
+        const QString where = crs == working ? tr( "%1, working CRS" ).arg( crs.authid() ) : crs.authid();
+        lines << QStringLiteral( "%1, %2 (%3)" ).arg( p.x(), 0, 'f', decimalsFor( crs ) ).arg( p.y(), 0, 'f', decimalsFor( crs ) ).arg( where );
+      }
+      catch ( const QgsCsException & )
+      {
+      }
     }
-    catch ( const QgsCsException & )
-    {
-    }
-    mDesigned->setText( inMap + QStringLiteral( "%1°, %2° (WGS 84)" ).arg( pillar.lon, 0, 'f', 9 ).arg( pillar.lat, 0, 'f', 9 ) );
+    lines << QStringLiteral( "%1°, %2° (WGS 84)" ).arg( pillar.lon, 0, 'f', 9 ).arg( pillar.lat, 0, 'f', 9 );
+    mDesigned->setText( lines.join( QLatin1Char( '\n' ) ) );
     mHistory->clear();
     for ( const PillarSurvey &s : history )
     {
