@@ -251,6 +251,19 @@ class TestSegmentSplit : public QObject
       QCOMPARE( mF.ws->head().hash, before.hash );
     }
 
+    void inheritsAnAgreementCountersignedAfterTheSplit()
+    {
+      importCourse();
+      const LedgerEntry agreed = mF.ws->addLedgerEntry( decision( "S-001", "agreed" ), limes::test::tjKey() ); // entry 6, awaiting KG
+      mF.ws->splitSegment( at( "S-001", 70.005, 40 ), limes::test::secretariatKey() );                    // entry 7
+      QCOMPARE( mF.ws->segmentStatus().value( "S-001b" ), QStringLiteral( "agreed (awaiting KG)" ) );
+      mF.ws->countersign( agreed.id, QStringLiteral( "test" ), limes::test::kgKey() );                     // KG signs the old agreement
+      const QMap<QString, QString> status = mF.ws->segmentStatus();
+      QCOMPARE( status.value( "S-001a" ), QStringLiteral( "agreed" ) );
+      QCOMPARE( status.value( "S-001b" ), QStringLiteral( "agreed" ) );
+      QCOMPARE( status.value( "S-002" ), QStringLiteral( "no decision yet" ) );
+    }
+
     void refusesASecondSplitAndAnUnknownKey()
     {
       importCourse();
