@@ -20,7 +20,7 @@ from qgis.PyQt.QtWidgets import (QApplication, QComboBox, QDialogButtonBox, QDoc
 from qgis.utils import iface
 
 sys.path.insert(0, os.environ['LIMES_E2E_DIR'])
-from limes_e2e import OUT, action, begin, button, check, choose, click, known_gap, modal, shot, step, tick_item, win  # noqa: E402
+from limes_e2e import OUT, action, begin, button, check, choose, click, modal, shot, step, tick_item, win  # noqa: E402
 
 DATA = os.path.join(OUT, 'data')
 WS = os.path.join(DATA, 'fergana-workspace.gpkg')
