@@ -168,7 +168,7 @@ namespace limes
     {
       auto layer = std::make_unique<QgsVectorLayer>( QStringLiteral( "Point?crs=EPSG:4326&field=number:string&field=type:string&field=segment:string"
                    "&field=surveyed_x:double&field=surveyed_y:double&field=survey_accuracy:double&field=survey_date:string&field=author:string"
-                   "&field=deviation_m:double&field=azimuth_deg:double&field=survey_entry:integer64" ), name, QStringLiteral( "memory" ) );
+                   "&field=deviation_m:double&field=azimuth_deg:double&field=survey_entry:long" ), name, QStringLiteral( "memory" ) );
       fillPillarsLayer( *layer, pillars );
       return layer;
     }
