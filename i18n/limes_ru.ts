@@ -2359,6 +2359,18 @@ Source: %2</source>
 <context>
     <name>limes::report</name>
     <message>
+        <source>a vertex</source>
+        <translation>вершины</translation>
+    </message>
+    <message>
+        <source>pillar %1</source>
+        <translation>столба %1</translation>
+    </message>
+    <message>
+        <source>%1 split into %2 and %3 at %4</source>
+        <translation>Участок %1 разделён на %2 и %3 у %4</translation>
+    </message>
+    <message>
         <location filename="../plugin/core/report/coverpage.cpp" line="+15"/>
         <source>Boundary commission</source>
         <translation>Пограничная комиссия</translation>

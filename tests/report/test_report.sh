@@ -219,5 +219,20 @@ grep -q "Annex 3 to protocol 17" "$tmp/c2.txt" && ok || fail "the edited cover l
 grep -q "boundary_dcw" "$tmp/c2.txt" && ok || fail "the cover's versions table is not this report's"
 grep -q "historical" "$tmp/c2.txt" && fail "the cover kept the saved report's versions" || ok
 
+# a segment split after its decisions: its ledger table names the split in the report's words
+# (a row without protocol, the split as its decision), after the decision it inherits
+cp "$WS" "$tmp/split.gpkg"
+ogr2ogr -f GPKG "$tmp/by-segment.gpkg" "$GPKG" -nln by_segment -sql "SELECT geom, code AS segment FROM segments ORDER BY seq" &&
+  "$LIMES" workspace import-version "$tmp/split.gpkg" --name "DCW by segment" --kind agreed --source "$tmp/by-segment.gpkg|layername=by_segment" \
+    --left KG --right TJ --author "report test" >/dev/null 2>"$tmp/err" || { fail "a version by segment"; cat "$tmp/err"; }
+"$LIMES" workspace split "$tmp/split.gpkg" S-003 --at 19 --author "report test" >/dev/null 2>"$tmp/err" || { fail "split S-003"; cat "$tmp/err"; }
+for lang in en ru; do
+  "$LIMES" report "${INPUTS[@]/$WS/$tmp/split.gpkg}" --segments S-003 --lang $lang --output "$tmp/split-$lang.pdf" >/dev/null 2>"$tmp/err" || { fail "report $lang after a split"; cat "$tmp/err"; }
+  pdftotext "$tmp/split-$lang.pdf" - | tr -s ' \n' '  ' >"$tmp/split-$lang.txt"   # the narrow Decision column wraps the words
+done
+grep -q "S-003 split into S-003a and S-003b at pillar 19" "$tmp/split-en.txt" && ok || fail "en: the split is not in S-003's ledger"
+grep -q "Участок S-003 разделён на" "$tmp/split-ru.txt" && grep -q "S-003a и S-003b у столба 19" "$tmp/split-ru.txt" && ok || fail "ru: the split is not in S-003's ledger"
+awk -F, 'NR > 1 && $1 == "S-003" { print $6 }' "$tmp/split-en-ledger.csv" 2>/dev/null | tr '\n' '|' | grep -q "disputed|S-003 split into" && ok || fail "the ledger CSV: $(cat "$tmp/split-en-ledger.csv" 2>/dev/null | head -5)"
+
 echo "report: $passes passed, $failures failed"
 [ $failures -eq 0 ]

@@ -2,6 +2,7 @@
 #include "report/reporttables.h"
 #include "report/reporttext.h"
 #include "change/summary.h"
+#include "workspace/segmentsplit.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -41,6 +42,14 @@ namespace limes::report
         if ( code == QLatin1String( w ) )
           return text.phrase( w );
       return code;
+    }
+
+    //! "S-003 split into S-003a and S-003b at pillar 19", in the report's language.
+    QString splitWords( const SegmentSplit &split, const ReportText &text )
+    {
+      const QString at = split.pillar.isEmpty() ? text.phrase( QT_TRANSLATE_NOOP( "limes::report", "a vertex" ) )
+                         : text.phrase( QT_TRANSLATE_NOOP( "limes::report", "pillar %1" ) ).arg( split.pillar );
+      return text.phrase( QT_TRANSLATE_NOOP( "limes::report", "%1 split into %2 and %3 at %4" ) ).arg( split.segment, split.first, split.second, at );
     }
 
     Table versionsTable( const ReportInput &in, const ReportText &text )
@@ -151,8 +160,13 @@ namespace limes::report
         { QT_TRANSLATE_NOOP( "limes::report", "Agreed version" ), "agreed_version" }, { QT_TRANSLATE_NOOP( "limes::report", "Signed by" ), "signed_by" } }, {} };
       for ( const QString &code : changed )
         for ( const LedgerEntry &e : in.ledger.value( code ) )
-          t.rows << QVariantList{ code, e.id, e.input.protocol, text.date( e.input.meetingDate ), e.input.place, word( e.input.decision, text ),
+        {
+          // a segment's history also holds the split that made or retired it: no protocol, its own words
+          const QList<SegmentSplit> split = splits::fromEntries( { e } );
+          const QString decision = split.isEmpty() ? word( e.input.decision, text ) : splitWords( split.first(), text );
+          t.rows << QVariantList{ code, e.id, e.input.protocol, text.date( e.input.meetingDate ), e.input.place, decision,
             e.input.agreedVersion, e.signerParty };
+        }
       return t;
     }
 
