@@ -219,6 +219,17 @@ grep -q "Annex 3 to protocol 17" "$tmp/c2.txt" && ok || fail "the edited cover l
 grep -q "boundary_dcw" "$tmp/c2.txt" && ok || fail "the cover's versions table is not this report's"
 grep -q "historical" "$tmp/c2.txt" && fail "the cover kept the saved report's versions" || ok
 
+# the summary saved as a template and passed back: its per-segment table goes on over the
+# continuation frame the template placed, not over frames QGIS repeats (QGIS reflows a repeating
+# table while a template's frames are read); the pages and their headings as without template
+"$LIMES" report "${FILES[@]}" --output "$tmp/s1.pdf" --save-template "summary=$tmp/summary.qpt" >/dev/null 2>"$tmp/err" || { fail "save summary template"; cat "$tmp/err"; }
+"$LIMES" report "${FILES[@]}" --output "$tmp/s2.pdf" --template "summary=$tmp/summary.qpt" >/dev/null 2>"$tmp/err" || { fail "summary template"; cat "$tmp/err"; }
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+[ "$(pages "$tmp/s2.pdf")" = "$(pages "$tmp/s1.pdf")" ] && ok || fail "summary template: $(pages "$tmp/s2.pdf") pages, $(pages "$tmp/s1.pdf") without it"
+continued() { pdftotext "$1" - | grep -c "Summary: per segment (continued)"; }
+[ "$(continued "$tmp/s2.pdf")" = "$(continued "$tmp/s1.pdf")" ] && ok || fail "summary template: continuation headings $(continued "$tmp/s2.pdf") vs $(continued "$tmp/s1.pdf")"
+pdftotext "$tmp/s2.pdf" - | grep -q "^S-034$" && ok || fail "summary template: the last segment's row is missing"
+
 # a segment split after its decisions: its ledger table names the split in the report's words
 # (a row without protocol, the split as its decision), after the decision it inherits
 cp "$WS" "$tmp/split.gpkg"
