@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "claim/claimline.h"
+#include "geometry/ellipsoidmeasure.h"
 #include "error.h"
 #include "workspace/segmentlines.h"
 #include "workspace/workspacestore.h"
@@ -20,18 +21,6 @@ namespace limes::claim
 {
   namespace
   {
-    const QgsDistanceArea &ellipsoid()
-    {
-      // per thread: QgsDistanceArea is not to be shared between threads
-      thread_local QgsDistanceArea da = [] {
-        QgsDistanceArea d;
-        d.setSourceCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
-        d.setEllipsoid( QStringLiteral( "EPSG:7030" ) );
-        return d;
-      }();
-      return da;
-    }
-
     QString where( const QgsPointXY &p )
     {
       return QStringLiteral( "%1, %2" ).arg( p.y(), 0, 'f', 6 ).arg( p.x(), 0, 'f', 6 );
@@ -53,7 +42,7 @@ namespace limes::claim
 
   double distanceM( const QgsPointXY &a, const QgsPointXY &b )
   {
-    return ellipsoid().measureLine( a, b );
+    return wgs84Distance().measureLine( a, b );
   }
 
   QList<EndPoint> segmentEnds( const Segment &segment, const SegmentLine *line, const QList<Pillar> &pillars )

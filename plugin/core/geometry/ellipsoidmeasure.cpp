@@ -16,6 +16,17 @@
 
 namespace limes
 {
+  const QgsDistanceArea &wgs84Distance()
+  {
+    thread_local QgsDistanceArea da = [] {
+      QgsDistanceArea d;
+      d.setSourceCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
+      d.setEllipsoid( QStringLiteral( "EPSG:7030" ) );
+      return d;
+    }();
+    return da;
+  }
+
   namespace
   {
     GeographicLib::Geodesic geodesicOf( const QString &id )

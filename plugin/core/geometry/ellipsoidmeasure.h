@@ -37,6 +37,13 @@ namespace limes
   };
 
   /**
+   * Distances between WGS 84 positions on the WGS 84 ellipsoid (EPSG:7030), for the rules
+   * that take a tolerance in metres on stored coordinates (a claim's ends, a split point).
+   * One per thread: QgsDistanceArea is not to be shared between threads.
+   */
+  const QgsDistanceArea &wgs84Distance();
+
+  /**
    * Ellipsoidal measures of working-CRS geometries: each geometry transformed once, in bulk,
    * to the ellipsoid's own geographic CRS, then measured exactly with GeographicLib (geodesic
    * polygon areas and geodesic lengths, as PostGIS's geography measures them), with edges

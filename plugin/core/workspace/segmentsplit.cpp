@@ -26,18 +26,6 @@ namespace limes
       return std::isfinite( v ) ? QString::number( v, 'f', 9 ) : QString( "" );
     }
 
-    const QgsDistanceArea &ellipsoid()
-    {
-      // per thread: QgsDistanceArea is not to be shared between threads
-      thread_local QgsDistanceArea da = [] {
-        QgsDistanceArea d;
-        d.setSourceCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), QgsCoordinateTransformContext() );
-        d.setEllipsoid( QStringLiteral( "EPSG:7030" ) );
-        return d;
-      }();
-      return da;
-    }
-
     QVector<QgsPolylineXY> partsOf( const QgsGeometry &line )
     {
       const QgsGeometry merged = line.isMultipart() ? line.mergeLines() : line;
@@ -264,7 +252,7 @@ namespace limes
         QgsPointXY onLine;
         int next = -1;
         line.closestSegmentWithContext( at, onLine, next, nullptr, 0 );
-        const double off = ellipsoid().measureLine( at, onLine );
+        const double off = wgs84Distance().measureLine( at, onLine );
         if ( !( off <= splits::TOLERANCE_M ) )
           throw Error( QStringLiteral( "pillar %1 is %2 from the line of %3 (tolerance %4): it does not lie on the segment" )
                        .arg( input.pillar, metres( off ), input.segment, metres( splits::TOLERANCE_M ) ), ws );
@@ -275,7 +263,7 @@ namespace limes
       int vertex = -1, previous = -1, next = -1;
       double squared = 0;
       const QgsPointXY v = line.closestVertex( input.point, vertex, previous, next, squared );
-      const double off = vertex < 0 ? std::numeric_limits<double>::infinity() : ellipsoid().measureLine( input.point, v );
+      const double off = vertex < 0 ? std::numeric_limits<double>::infinity() : wgs84Distance().measureLine( input.point, v );
       if ( !( off <= splits::TOLERANCE_M ) )
         throw Error( QStringLiteral( "%1 is %2 from the nearest vertex of %3's line (tolerance %4): split at a vertex or a pillar" )
                      .arg( where( input.point ), metres( off ), input.segment, metres( splits::TOLERANCE_M ) ), ws );
