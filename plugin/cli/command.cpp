@@ -48,18 +48,17 @@ namespace limes::cli
   {
     static const QStringList repeatable{ QStringLiteral( "water" ), QStringLiteral( "resource" ), QStringLiteral( "position" ),
                                          QStringLiteral( "signatory" ), QStringLiteral( "attachment" ), QStringLiteral( "party" ),
-                                         QStringLiteral( "trust" ),
-                                         // limes report: segment lines and codes; a template per part (each checks its own repeats)
-                                         QStringLiteral( "segments" ), QStringLiteral( "template" ), QStringLiteral( "save-template" ) };
+                                         QStringLiteral( "trust" ) };
     return repeatable.contains( option );
   }
 
-  QString repeatedOption( const QCommandLineParser &parser )
+  QString repeatedOption( const QCommandLineParser &parser, const Command &command )
   {
     QStringList checked;
+    const QStringList own = command.repeatableOptions();
     for ( const QString &name : parser.optionNames() )
     {
-      if ( checked.contains( name ) || isRepeatable( name ) )
+      if ( checked.contains( name ) || isRepeatable( name ) || own.contains( name ) )
         continue;
       checked << name;
       // values() holds one entry per time a valued option was given (flags have none)

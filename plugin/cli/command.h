@@ -33,6 +33,8 @@ namespace limes::cli
       virtual void addOptions( QCommandLineParser &parser ) const = 0;
       //! Returns the exit code (0 success, 1 a finding the command reports, 2 bad input).
       virtual int run( const QCommandLineParser &parser, QTextStream &out ) const = 0;
+      //! Options only this command takes more than once, beside isRepeatable()'s (it checks their repeats itself).
+      virtual QStringList repeatableOptions() const { return {}; }
   };
 
   //! Every subcommand, in the order `limes --help` lists them.
@@ -48,8 +50,8 @@ namespace limes::cli
    * of its values silently winning; a new repeatable option is added here.
    */
   bool isRepeatable( const QString &option );
-  //! Why the parsed command line repeats a single-valued option, or "" when it does not.
-  QString repeatedOption( const QCommandLineParser &parser );
+  //! Why the parsed command line repeats a single-valued option of `command`, or "" when it does not.
+  QString repeatedOption( const QCommandLineParser &parser, const Command &command );
 
   //! A source opened for an engine: the layer, and how the user named it.
   struct OpenedLayer

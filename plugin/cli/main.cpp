@@ -129,7 +129,7 @@ int main( int argc, char **argv )
     err << prefix << limes::cli::terminalSafe( parser.errorText().simplified() ) << '\n';
     return 2;
   }
-  const QString repeated = limes::cli::repeatedOption( parser );
+  const QString repeated = limes::cli::repeatedOption( parser, *command );
   if ( !repeated.isEmpty() )
   {
     err << prefix << limes::cli::terminalSafe( repeated ) << '\n';

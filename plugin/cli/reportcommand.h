@@ -15,6 +15,11 @@ namespace limes::cli
       QString synopsis() const override { return QStringLiteral( "(--old SRC --new SRC | --workspace TARGET --old VERSION --new VERSION) --segments SRC --output REPORT.pdf [--lang en|ru] [--template FILE.qpt] [--segments CODE,…]" ); }
       void addOptions( QCommandLineParser &parser ) const override;
       int run( const QCommandLineParser &parser, QTextStream &out ) const override;
+      //! --segments: the segment lines and, given again, the codes; --template/--save-template: one per part.
+      QStringList repeatableOptions() const override
+      {
+        return { QStringLiteral( "segments" ), QStringLiteral( "template" ), QStringLiteral( "save-template" ) };
+      }
   };
 }
 
