@@ -4,6 +4,7 @@
 #include "terminal.h"
 #include "workspaceoptions.h"
 #include "workspace/survey.h"
+#include "geometry/workingcrs.h"
 
 #include <QDate>
 
@@ -37,6 +38,8 @@ namespace limes::cli
       if ( !okX || !okY )
         throw Error( QStringLiteral( "--at takes X,Y, two numbers in --crs (got '%1')" ).arg( at ) );
       const QString authid = parser.isSet( QStringLiteral( "crs" ) ) ? parser.value( QStringLiteral( "crs" ) ).trimmed() : QStringLiteral( "EPSG:4326" );
+      if ( !knownToProj( authid ) )
+        throw Error( QStringLiteral( "--crs: not a CRS QGIS knows: '%1' (e.g. EPSG:32642)" ).arg( authid ) );
       const QgsCoordinateReferenceSystem crs( authid );
       if ( !crs.isValid() )
         throw Error( QStringLiteral( "--crs: not a CRS QGIS knows: '%1' (e.g. EPSG:32642)" ).arg( authid ) );

@@ -2,6 +2,7 @@
 #include "geometry/edges.h"
 #include "error.h"
 #include "geometry/ellipsoidmeasure.h"
+#include "geometry/workingcrs.h"
 #include "qgiscompat.h"
 
 #include <qgscoordinatetransform.h>
@@ -21,28 +22,6 @@
 
 namespace limes
 {
-  namespace
-  {
-    /**
-     * False for "AUTH:CODE" that PROJ's database does not know, asked in a context of our own
-     * with logging off: QGIS 3.40 lets PROJ print "crs not found" on stderr for an unknown
-     * code, and the error must be one line. Other spellings are for QGIS to judge.
-     */
-    bool knownToProj( const QString &crs )
-    {
-      const QStringList parts = crs.split( QLatin1Char( ':' ) );
-      if ( parts.size() != 2 || parts[0].compare( QLatin1String( "USER" ), Qt::CaseInsensitive ) == 0 ) // QGIS's own user CRSs
-        return true;
-      PJ_CONTEXT *context = proj_context_create();
-      proj_log_level( context, PJ_LOG_NONE );
-      PJ *found = proj_create_from_database( context, parts[0].toUtf8().constData(), parts[1].toUtf8().constData(), PJ_CATEGORY_CRS, false, nullptr );
-      const bool known = found != nullptr;
-      proj_destroy( found );
-      proj_context_destroy( context );
-      return known;
-    }
-  }
-
   EdgeInterpretation EdgeInterpretation::parse( const QString &text )
   {
     const QString t = text.trimmed();

@@ -13,6 +13,14 @@ namespace limes
    * metric for the grid; a named EPSG code lets both delegations reproduce the run.
    */
   QgsCoordinateReferenceSystem workingCrsFor( const QgsRectangle &wgs84Extent );
+
+  /**
+   * False for "AUTH:CODE" that PROJ's database does not know, asked in a context of our own
+   * with logging off: QGIS 3.40 lets PROJ print "crs not found" on stderr for an unknown
+   * code, and the error must be one line. Other spellings are for QGIS to judge. Ask before
+   * building a QgsCoordinateReferenceSystem from a user's text.
+   */
+  bool knownToProj( const QString &crs );
 }
 
 #endif
