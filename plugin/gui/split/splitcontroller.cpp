@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "splitcontroller.h"
+#include "workspace/screendistance.h"
 #include "error.h"
 #include "host.h"
 #include "splitsegmentdialog.h"
@@ -14,7 +15,6 @@
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
 #include <qgsmapcanvas.h>
-#include <qgsmaptopixel.h>
 #include <qgsproject.h>
 #include <qgsvertexmarker.h>
 
@@ -125,19 +125,7 @@ namespace limes
     QgsMapCanvas *canvas = mHost->mapCanvas();
     if ( !mSession || !canvas )
       return SplitCandidate();
-    const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), canvas->mapSettings().destinationCrs(), QgsProject::instance() );
-    const QgsMapToPixel *toPixel = canvas->getCoordinateTransform();
-    auto distance = [&]( const QgsPointXY &wgs84 ) {
-      try
-      {
-        const QgsPointXY p = toPixel->transform( toMap.transform( wgs84 ) );
-        return std::hypot( p.x() - pixel.x(), p.y() - pixel.y() );
-      }
-      catch ( const QgsCsException & )
-      {
-        return std::numeric_limits<double>::infinity();
-      }
-    };
+    const ScreenDistance distance( canvas, pixel );
     const WorkspaceData &data = mSession->data();
     SplitCandidate found;
     double best = pixels;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "surveycontroller.h"
+#include "workspace/screendistance.h"
 #include "error.h"
 #include "host.h"
 #include "surveypillardialog.h"
@@ -11,9 +12,7 @@
 #include <QAction>
 
 #include <qgscoordinatetransform.h>
-#include <qgsexception.h>
 #include <qgsmapcanvas.h>
-#include <qgsmaptopixel.h>
 #include <qgsproject.h>
 
 #include <cmath>
@@ -131,25 +130,15 @@ namespace limes
     QgsMapCanvas *canvas = mHost->mapCanvas();
     if ( !mSession || !canvas )
       return false;
-    const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), canvas->mapSettings().destinationCrs(), QgsProject::instance() );
+    const ScreenDistance distance( canvas, pixel );
     const Pillar *nearest = nullptr;
     double best = pixels;
     for ( const Pillar &p : mSession->data().pillars )
-    {
-      try
+      if ( const double d = distance( QgsPointXY( p.lon, p.lat ) ); d <= best )
       {
-        const QgsPointXY onScreen = canvas->getCoordinateTransform()->transform( toMap.transform( QgsPointXY( p.lon, p.lat ) ) );
-        const double d = std::hypot( onScreen.x() - pixel.x(), onScreen.y() - pixel.y() );
-        if ( d <= best )
-        {
-          best = d;
-          nearest = &p;
-        }
+        best = d;
+        nearest = &p;
       }
-      catch ( const QgsCsException & )
-      {
-      }
-    }
     if ( !nearest )
       return false;
     refreshDialog( nearest->number );
