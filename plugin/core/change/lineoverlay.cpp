@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "change/lineoverlay.h"
 #include "change/overlayphases.h"
+#include "change/parallel.h"
 #include "change/phaseclock.h"
 #include "error.h"
 
 #include <qgsfeedback.h>
 
+#include <atomic>
 #include <cmath>
 
 namespace limes
@@ -55,22 +57,27 @@ namespace limes
     if ( chain.empty() || ( feedback && feedback->isCanceled() ) )
       return result;
 
-    // node and classify the disputed windows one at a time
-    const geos::Context ctx;
+    // node and classify the disputed windows on every core: windows are independent, and
+    // their faces are gathered in window order so that the result does not depend on timing
     const std::vector<std::vector<Segment>> windows = overlay::clusterWindows( chain, mGrid );
     clock.phase( "clusters" );
-    size_t done = 0;
-    for ( const std::vector<Segment> &window : windows )
-    {
-      if ( feedback )
+    std::vector<std::vector<OverlayFace>> perWindow( windows.size() );
+    std::atomic<size_t> done { 0 };
+    change::inParallel( windows.size(), [&]( size_t first, size_t step ) {
+      const geos::Context ctx;
+      for ( size_t i = first; i < windows.size(); i += step )
       {
-        if ( feedback->isCanceled() )
-          break;
-        feedback->setProgress( 100.0 * static_cast<double>( done++ ) / windows.size() );
+        if ( feedback && feedback->isCanceled() )
+          return;
+        perWindow[i] = overlay::windowFaces( ctx, windows[i], mGrid );
+        const size_t finished = ++done;
+        if ( feedback && first == 0 )
+          feedback->setProgress( 100.0 * static_cast<double>( finished ) / windows.size() );
       }
-      for ( OverlayFace &face : overlay::windowFaces( ctx, window, mGrid ) )
+    } );
+    for ( std::vector<OverlayFace> &faces : perWindow )
+      for ( OverlayFace &face : faces )
         result.faces.push_back( std::move( face ) );
-    }
     clock.phase( "node, polygonize, wind" );
     return result;
   }
