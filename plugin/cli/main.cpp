@@ -2,6 +2,7 @@
 // `limes`: the Limes core, headless. The one place where errors become exit codes.
 #include "command.h"
 #include "error.h"
+#include "qgiscompat.h"
 #include "terminal.h"
 #include "versioninfo.h"
 
@@ -64,12 +65,12 @@ namespace
           QgsApplication::exitQgis();
       }
 
-      //! Loads providers and the PROJ database: only for commands that run, not for --help.
+      //! The built-in providers and the PROJ database: only for commands that run, not for --help.
       void init()
       {
         if ( qEnvironmentVariableIsEmpty( "QGIS_PREFIX_PATH" ) )
           QgsApplication::setPrefixPath( QStringLiteral( LIMES_QGIS_PREFIX ), true );
-        QgsApplication::initQgis();
+        limes::compat::initHeadless();
         mInitialized = true;
         // GDAL prints its own errors to stderr; ours say the same thing in one line
         if ( qEnvironmentVariableIsEmpty( "LIMES_VERBOSE" ) )

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "qgiscompat.h"
 
+#include <qgsapplication.h>
+#include <qgsauthmanager.h>
 #include <qgsfillsymbol.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
+#include <qgsproviderregistry.h>
 
 namespace limes::compat
 {
@@ -35,3 +38,32 @@ namespace limes::compat
 #endif
   }
 } // namespace limes::compat
+
+namespace limes::compat
+{
+  void initHeadless()
+  {
+    QgsApplication::init();
+    // only the providers built into qgis_core; QGIS reads this pattern once, here
+    const bool ownPattern = qEnvironmentVariableIsEmpty( "QGIS_PROVIDER_FILE" );
+    if ( ownPattern )
+      qputenv( "QGIS_PROVIDER_FILE", "^limes-loads-no-provider-library$" );
+    QgsProviderRegistry::instance( QgsApplication::pluginPath() );
+    if ( ownPattern )
+      qunsetenv( "QGIS_PROVIDER_FILE" );
+#if _QGIS_VERSION_INT >= 34000
+    QgsApplication::authManager()->setup( QgsApplication::pluginPath(), QgsApplication::qgisAuthDatabaseUri() );
+#endif
+  }
+
+  QgsAuthManager *authManager()
+  {
+    QgsAuthManager *auth = QgsApplication::authManager();
+#if _QGIS_VERSION_INT < 33600
+    // returns at once when initQgis (desktop, Processing) has done it
+    if ( auth )
+      auth->init( QgsApplication::pluginPath(), QgsApplication::qgisAuthDatabaseFilePath() );
+#endif
+    return auth;
+  }
+}

@@ -39,6 +39,7 @@
 #include <qgsunittypes.h>
 #include <qgswkbtypes.h>
 
+class QgsAuthManager;
 class QgsLineSymbol;
 class QgsMarkerSymbol;
 class QgsFillSymbol;
@@ -214,6 +215,22 @@ namespace limes
       Q_UNUSED( msecs )
 #endif
     }
+
+    /**
+     * Headless start-up without QgsApplication::initQgis: the profile, the CRS database and
+     * the built-in providers (OGR, GDAL, memory), which is all a command reads with (the
+     * workspace's PostgreSQL goes through libpq). initQgis also loads every dynamic provider
+     * library and, on 3.22, reads every system CA certificate for the authentication
+     * manager: together over a third of a small comparison's time. The authentication
+     * manager is set up (3.40+, where it starts lazily) or left for authManager() (3.22).
+     */
+    void initHeadless();
+
+    /**
+     * QGIS's authentication manager, initialised: initQgis did that on 3.22 and earlier,
+     * the headless start-up leaves it to the first use; 3.36+ initialises it lazily itself.
+     */
+    QgsAuthManager *authManager();
   } // namespace compat
 } // namespace limes
 

@@ -154,6 +154,21 @@ class TestPgWorkspace : public QObject
       QCOMPARE( value( database( mDb ), "SELECT owner_party || ' ' || author FROM limes.line_versions WHERE name = 'KG claim'" ), QStringLiteral( "KG test" ) );
       QCOMPARE( ws->version( "KG claim" ).ownerParty, QStringLiteral( "KG" ) );
       QVERIFY_EXCEPTION_THROWN( PgStore::open( database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ), QgsCoordinateTransformContext() ), Error );
+      // the headless CLI starts without initQgis: its authentication manager starts on first use
+      QProcess cli;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.insert( "QGIS_AUTH_DB_DIR_PATH", mAuthDir->path() );
+      env.insert( "QGIS_AUTH_PASSWORD_FILE", mAuthDir->filePath( "master" ) );
+      cli.setProcessEnvironment( env );
+      cli.start( LIMES_CLI, { "workspace", "info", conninfo } );
+      QVERIFY( cli.waitForFinished( 120000 ) );
+      const QString info = QString::fromUtf8( cli.readAllStandardOutput() ), infoErr = QString::fromUtf8( cli.readAllStandardError() );
+      QVERIFY2( cli.exitCode() == 0, qPrintable( infoErr ) );
+      QVERIFY2( info.contains( QStringLiteral( "KG claim" ) ), qPrintable( info ) );
+      cli.start( LIMES_CLI, { "workspace", "info", database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) } );
+      QVERIFY( cli.waitForFinished( 120000 ) );
+      QCOMPARE( cli.exitCode(), 2 );
+      QVERIFY2( QString::fromUtf8( cli.readAllStandardError() ).contains( QStringLiteral( "authentication configuration nope123 is not in QGIS's authentication database" ) ), "the unknown authcfg is named" );
       sql( database( mDb ), "DROP OWNED BY limes_auth_kg; DROP ROLE limes_auth_kg" );
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "workspace/postgis/pgconnection.h"
 #include "error.h"
+#include "qgiscompat.h"
 
 #include <qgsapplication.h>
 #include <qgsauthmanager.h>
@@ -33,7 +34,7 @@ namespace limes::pg
     for ( const QString &item : conninfo.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
       if ( !item.startsWith( QLatin1String( "authcfg=" ) ) )
         items << item;
-    QgsAuthManager *auth = QgsApplication::authManager();
+    QgsAuthManager *auth = compat::authManager();
     if ( !auth || auth->isDisabled() || !auth->updateDataSourceUriItems( items, authcfg, QStringLiteral( "postgres" ) ) )
       throw Error( QStringLiteral( "authentication configuration %1 is not in QGIS's authentication database (or its master password is not available)" ).arg( authcfg ),
                    describe( conninfo ) );
