@@ -110,10 +110,14 @@ namespace limes
     change::setProgress( feedback, 70 );
     clock.phase( "measure pieces" );
 
-    const change::ResourceOverlay resources( result.transfers, ellipsoid );
-    const change::CrossingCounter crossings( overlaid.oldBoundary, overlaid.newBoundary, request.gridM );
-    clock.phase( "index pieces and boundaries" );
-    scanResources( request, frame, resources, crossings, result, feedback, clock );
+    // the indexes serve only the resource layers: a land-only comparison skips them
+    if ( !request.resources.empty() )
+    {
+      const change::ResourceOverlay resources( result.transfers, ellipsoid );
+      const change::CrossingCounter crossings( overlaid.oldBoundary, overlaid.newBoundary, request.gridM );
+      clock.phase( "index pieces and boundaries" );
+      scanResources( request, frame, resources, crossings, result, feedback, clock );
+    }
 
     change::addFingerprints( result.inputs, fingerprints );
     change::setProgress( feedback, 100 );
