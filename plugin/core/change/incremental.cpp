@@ -102,19 +102,6 @@ namespace limes::change
       QgsGeometry geometry;
     };
 
-    QgsGeometry multiline( const std::vector<Polyline> &parts )
-    {
-      QgsMultiPolylineXY m;
-      for ( const Polyline &p : parts )
-      {
-        QgsPolylineXY line;
-        for ( size_t i = 0; i + 1 < p.xy.size(); i += 2 )
-          line << QgsPointXY( p.xy[i], p.xy[i + 1] );
-        m << line;
-      }
-      return QgsGeometry::fromMultiPolylineXY( m );
-    }
-
     bool sameChain( const std::vector<Segment> &a, const std::vector<Segment> &b )
     {
       auto same = []( const Segment &s, const Segment &t ) { return s.x0 == t.x0 && s.y0 == t.y0 && s.x1 == t.x1 && s.y1 == t.y1 && s.weight == t.weight; };
@@ -256,7 +243,7 @@ namespace limes::change
     s.oldKeys = sortedKeys( s.oldParts, s.grid(), s.oldSegments );
     s.newKeys = sortedKeys( s.newParts, s.grid(), s.newSegments );
     s.segments = readSegments( request.segments, request.segmentCodeField, frame );
-    const CrossingCounter crossings( multiline( versions.oldParts ), multiline( versions.newParts ), request.gridM );
+    const CrossingCounter crossings( boundaryOf( versions.oldParts ), boundaryOf( versions.newParts ), request.gridM );
     s.readResources( frame, crossings, feedback );
     for ( std::vector<Segment> &window : overlay::clusterWindows( chain, s.grid() ) )
     {

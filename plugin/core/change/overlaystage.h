@@ -45,6 +45,9 @@ namespace limes::change
   Overlaid overlayLines( LineVersions versions, const ChangeRequest &request, QgsFeedback *feedback );
 
   //! The warning an end connector gives.
+  //! A version's parts as one multi-line geometry (for the crossing counts).
+  QgsGeometry boundaryOf( const std::vector<Polyline> &parts );
+
   QString connectorWarning( const EndConnector &connector );
 
   //! The land a face moves, from the party on its side under the old version to the other.
