@@ -94,6 +94,30 @@ class TestLineOverlay : public QObject
       QTest::newRow( "ring moves" ) << "MULTILINESTRING((0 0, 0 10, 10 10, 10 0, 0 0))" << "MULTILINESTRING((5 0, 5 10, 15 10, 15 0, 5 0))" << 50.0 << 50.0 << 2 << 0;
       QTest::newRow( "two parts" ) << "MULTILINESTRING((0 0, 10 0),(20 0, 30 0))" << "MULTILINESTRING((0 0, 5 2, 10 0),(20 0, 25 -4, 30 0))" << 10.0 << 20.0 << 2 << 0;
       QTest::newRow( "touching at a vertex" ) << "MULTILINESTRING((0 0, 10 0, 20 0))" << "MULTILINESTRING((0 0, 5 5, 10 0, 15 -5, 20 0))" << 25.0 << 25.0 << 2 << 0;
+      // dense lines 10 m apart, where only the segments near a crossing go to the noder: the
+      // versions cross at a vertex of both (x = 100, 200, 300), then in mid-segment of both.
+      // At UTM-sized coordinates with millimetres, where the noder's rounding and ours may
+      // differ in the last bit
+      auto at = []( double x, double y ) { return QStringLiteral( "%1 %2" ).arg( 643368.766 + x, 0, 'f', 3 ).arg( 4438876.903 + y, 0, 'f', 3 ); };
+      QString straight, wave, step;
+      for ( int x = 0; x <= 400; ++x )
+        straight += ( x ? ", " : "" ) + at( x, 0 );
+      wave = at( 0, 0 );
+      for ( int x = 1; x < 400; ++x )
+        wave += ", " + at( x, x % 100 == 0 ? 0 : ( x / 100 ) % 2 ? -10 : 10 );
+      wave += ", " + at( 400, 0 );
+      QTest::newRow( "dense, crossing at vertices" ) << "MULTILINESTRING((" + straight + "))" << "MULTILINESTRING((" + wave + "))" << 1980.0 << 1980.0 << 4 << 0;
+      straight.clear();
+      for ( int x = 0; x <= 201; ++x )
+        straight += ( x ? ", " : "" ) + at( x, 0 );
+      step = at( 0, 0 ) + ", " + at( 0, 10 );
+      for ( int x = 1; x <= 100; ++x )
+        step += ", " + at( x, 10 );
+      step += ", " + at( 100.5, 10 ) + ", " + at( 100.5, -10 );
+      for ( int x = 101; x <= 201; ++x )
+        step += ", " + at( x, -10 );
+      step += ", " + at( 201, 0 );
+      QTest::newRow( "dense, crossing in mid-segment" ) << "MULTILINESTRING((" + straight + "))" << "MULTILINESTRING((" + step + "))" << 1005.0 << 1005.0 << 2 << 0;
     }
 
     void handComputed()

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <map>
 #include <tuple>
 
@@ -209,6 +211,10 @@ namespace limes::overlay
     std::vector<Key> keys( const std::vector<Polyline> &parts, double grid )
     {
       std::vector<Key> k;
+      size_t total = 0;
+      for ( const Polyline &p : parts )
+        total += p.size() > 1 ? p.size() - 1 : 0;
+      k.reserve( total );
       unsigned index = 0;
       for ( const Polyline &p : parts )
         for ( size_t i = 0; i + 3 < p.xy.size(); i += 2 )
@@ -223,6 +229,51 @@ namespace limes::overlay
         for ( size_t i = 0; i + 3 < p.xy.size(); i += 2 )
           if ( !shared[index++] )
             chain.push_back( { p.xy[i], p.xy[i + 1], p.xy[i + 2], p.xy[i + 3], weight } );
+    }
+
+    double segmentDistance( const Segment &a, const Segment &b )
+    {
+      auto orientation = []( double ax, double ay, double bx, double by, double px, double py ) {
+        const double d = ( bx - ax ) * ( py - ay ) - ( by - ay ) * ( px - ax );
+        return ( d > 0 ) - ( d < 0 );
+      };
+      if ( orientation( a.x0, a.y0, a.x1, a.y1, b.x0, b.y0 ) * orientation( a.x0, a.y0, a.x1, a.y1, b.x1, b.y1 ) < 0
+           && orientation( b.x0, b.y0, b.x1, b.y1, a.x0, a.y0 ) * orientation( b.x0, b.y0, b.x1, b.y1, a.x1, a.y1 ) < 0 )
+        return 0; // they cross
+      return std::min( { pointSegmentDistance( a.x0, a.y0, b ), pointSegmentDistance( a.x1, a.y1, b ),
+                         pointSegmentDistance( b.x0, b.y0, a ), pointSegmentDistance( b.x1, b.y1, a ) } );
+    }
+
+    /**
+     * For each segment of a window, whether snap-rounding could touch it: another segment
+     * passes within two grid cells (snap-rounding moves a segment by under one), unless the
+     * two are consecutive segments of one run, meeting end to end with their far ends clear
+     * of each other.
+     */
+    std::vector<char> nearOtherSegments( const std::vector<Segment> &window, double grid )
+    {
+      const double reach = 2 * grid;
+      double totalLength = 0;
+      for ( const Segment &s : window )
+        totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
+      const SegmentIndex index = indexOf( window, std::max( 50 * grid, totalLength / static_cast<double>( std::max<size_t>( 1, window.size() ) ) ) );
+      std::vector<char> near( window.size(), 0 );
+      for ( size_t i = 0; i < window.size(); ++i )
+      {
+        const Segment &a = window[i];
+        index.along( a.x0, a.y0, a.x1, a.y1, reach, [&]( size_t j ) {
+          if ( j == i || ( near[i] && near[j] ) )
+            return;
+          const Segment &b = window[j];
+          // consecutive in a run only: two lines through one vertex must still be noded there
+          const bool endToEnd = a.weight == b.weight
+                                && ( ( j == i + 1 && a.x1 == b.x0 && a.y1 == b.y0 && pointSegmentDistance( a.x0, a.y0, b ) > reach && pointSegmentDistance( b.x1, b.y1, a ) > reach )
+                                     || ( j + 1 == i && a.x0 == b.x1 && a.y0 == b.y1 && pointSegmentDistance( a.x1, a.y1, b ) > reach && pointSegmentDistance( b.x0, b.y0, a ) > reach ) );
+          if ( !endToEnd && segmentDistance( a, b ) <= reach )
+            near[i] = near[j] = 1;
+        } );
+      }
+      return near;
     }
 
     //! The multiplicity of a noded edge in the chain, from the source segments under its longest stretch.
@@ -293,10 +344,16 @@ namespace limes::overlay
   {
     // sorting the segment keys of both versions and merging them pairs equal segments one to one
     Unshared result;
-    std::vector<Key> oldKeys = keys( oldParts, grid ), newKeys = keys( newParts, grid );
+    // (each version's keys made and sorted on a core of its own)
+    auto sortedKeys = [grid]( const std::vector<Polyline> &parts ) {
+      std::vector<Key> k = keys( parts, grid );
+      std::sort( k.begin(), k.end() );
+      return k;
+    };
+    std::future<std::vector<Key>> newSorted = std::async( std::launch::async, sortedKeys, std::cref( newParts ) );
+    const std::vector<Key> oldKeys = sortedKeys( oldParts );
+    const std::vector<Key> newKeys = newSorted.get();
     std::vector<char> oldShared( oldKeys.size(), 0 ), newShared( newKeys.size(), 0 );
-    std::sort( oldKeys.begin(), oldKeys.end() );
-    std::sort( newKeys.begin(), newKeys.end() );
     for ( size_t i = 0, j = 0; i < oldKeys.size() && j < newKeys.size(); )
     {
       if ( oldKeys[i].sameSegment( newKeys[j] ) )
@@ -375,34 +432,55 @@ namespace limes::overlay
 
   geos::GeomPtr nodeWindow( const geos::Context &ctx, const std::vector<Segment> &window, double grid )
   {
-    // runs of consecutive segments of one weight become one line string each
-    std::vector<geos::GeomPtr> lines;
+    // Only segments that come near another need the snap-rounding noder (GEOS's, whose hot
+    // pixels cost most of a window's time); the rest of a window, where the versions run
+    // apart, is passed through as it is. Runs of consecutive segments of one weight become one
+    // line string each, on either side.
+    const std::vector<char> near = nearOtherSegments( window, grid );
+    std::vector<geos::GeomPtr> toNode, asTheyAre;
     std::vector<double> run;
+    bool runNear = false;
     auto flush = [&]() {
       if ( run.size() >= 4 )
-        lines.push_back( ctx.lineString( run ) );
+        ( runNear ? toNode : asTheyAre ).push_back( ctx.lineString( run ) );
       run.clear();
     };
     for ( size_t i = 0; i < window.size(); ++i )
     {
       const Segment &s = window[i];
-      if ( run.empty() || run[run.size() - 2] != s.x0 || run.back() != s.y0 || window[i - 1].weight != s.weight )
+      if ( run.empty() || run[run.size() - 2] != s.x0 || run.back() != s.y0 || window[i - 1].weight != s.weight || near[i] != runNear )
       {
         flush();
         run = { s.x0, s.y0 };
+        runNear = near[i];
       }
       run.push_back( s.x1 );
       run.push_back( s.y1 );
     }
     flush();
-    const geos::GeomPtr collection = ctx.collection( GEOS_MULTILINESTRING, lines );
-    const geos::GeomPtr noded = ctx.unaryUnion( collection.get(), grid );
+    // The noder's output is put back on the grid with our snapping's arithmetic (GEOS's
+    // precision model may differ in the last bit), so that its edges meet the lines passed
+    // through exactly
+    std::vector<geos::GeomPtr> lines = std::move( asTheyAre );
+    if ( !toNode.empty() )
+    {
+      const geos::GeomPtr collection = ctx.collection( GEOS_MULTILINESTRING, toNode );
+      const geos::GeomPtr noded = ctx.unaryUnion( collection.get(), grid );
+      for ( int i = 0; i < ctx.geometryCount( noded.get() ); ++i )
+      {
+        std::vector<double> xy = ctx.coordinates( ctx.geometryN( noded.get(), i ) );
+        for ( double &v : xy )
+          v = std::round( v / grid ) * grid;
+        lines.push_back( ctx.lineString( xy ) );
+      }
+    }
+    const geos::GeomPtr all = ctx.collection( GEOS_MULTILINESTRING, lines );
     // Whether GEOS returns edges node to node or joined through nodes of two depends on the
     // input's order. Joined, always: an edge's multiplicity is then sampled on its longest
     // segment, far from where the versions part at a shallow angle (on a few-millimetre edge
     // there both versions' segments pass within the tolerance and cancel, and the face is
     // lost). Where two edges meet alone the chain's flow goes on, so the multiplicity is one.
-    return ctx.lineMerge( noded.get() );
+    return ctx.lineMerge( all.get() );
   }
 
   WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, double grid )
