@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "geometry/geos.h"
+#include "geometry/inscribedcircle.h"
 #include "error.h"
 
 #include <qgsabstractgeometry.h>
@@ -149,11 +150,22 @@ namespace limes::geos
 
   double Context::maximumInscribedDiameter( const GEOSGeometry *polygon, double tolerance ) const
   {
-    // half the tolerance goes to simplifying the outline (the circle's radius moves by no
-    // more than that), half to the circle search: far fewer edges to measure against
-    const GeomPtr simple = check( GEOSTopologyPreserveSimplify_r( mHandle, polygon, tolerance / 2 ), "simplify" );
-    const GeomPtr radiusLine = check( GEOSMaximumInscribedCircle_r( mHandle, simple.get(), tolerance / 2 ), "maximum inscribed circle" );
-    return 2.0 * length( radiusLine.get() );
+    // our own search on the coordinates (inscribedcircle.h): GEOS's grid search costs a long
+    // sliver's length over the tolerance, and its result changed between GEOS releases
+    std::vector<PolygonRings> polygons;
+    const int type = typeId( polygon );
+    const int parts = type == GEOS_POLYGON ? 1 : geometryCount( polygon );
+    for ( int i = 0; i < parts; ++i )
+    {
+      const GEOSGeometry *part = type == GEOS_POLYGON ? polygon : geometryN( polygon, i );
+      if ( typeId( part ) != GEOS_POLYGON || isEmpty( part ) )
+        continue;
+      PolygonRings rings{ coordinates( GEOSGetExteriorRing_r( mHandle, part ) ) };
+      for ( int h = 0, holes = GEOSGetNumInteriorRings_r( mHandle, part ); h < holes; ++h )
+        rings.push_back( coordinates( GEOSGetInteriorRingN_r( mHandle, part, h ) ) );
+      polygons.push_back( std::move( rings ) );
+    }
+    return 2.0 * largestInscribedCircle( polygons, tolerance ).radius;
   }
 
   bool Context::isValid( const GEOSGeometry *g, QString *reason ) const

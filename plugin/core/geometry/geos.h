@@ -72,7 +72,10 @@ namespace limes::geos
       GeomPtr setPrecision( const GEOSGeometry *g, double grid ) const;
       GeomPtr makeValid( const GEOSGeometry *g ) const;
       GeomPtr pointOnSurface( const GEOSGeometry *g ) const;
-      //! Diameter of the largest circle that fits inside: the width of a piece of land.
+      /**
+       * Diameter of the largest circle that fits inside: the width of a piece of land. Never
+       * wider than that circle, short of it by at most `tolerance` (largestInscribedCircle).
+       */
       double maximumInscribedDiameter( const GEOSGeometry *polygon, double tolerance ) const;
 
       bool isValid( const GEOSGeometry *g, QString *reason = nullptr ) const;
