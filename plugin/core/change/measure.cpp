@@ -25,8 +25,9 @@ namespace limes::change
         t.from = p.from;
         t.to = p.to;
         t.geometry = p.geometry;
-        t.areaM2 = workerMeasure.area( p.geometry );
-        t.perimeterM = workerMeasure.perimeter( p.geometry );
+        const AreaAndPerimeter measures = workerMeasure.areaAndPerimeter( p.geometry );
+        t.areaM2 = measures.areaM2;
+        t.perimeterM = measures.perimeterM;
         const geos::GeomPtr g = workerGeos.fromQgs( p.geometry );
         // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
         // than 1 m: a finer search costs much and says nothing more

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "geometry/ellipsoidmeasure.h"
+#include "geometry/geodesicrings.h"
 #include "error.h"
 
 #include <qgsabstractgeometry.h>
@@ -9,10 +10,8 @@
 #include <qgsgeometrycollection.h>
 #include <qgslinestring.h>
 
-#include <GeographicLib/Geodesic.hpp>
-#include <GeographicLib/PolygonArea.hpp>
-
 #include <cmath>
+#include <vector>
 
 namespace limes
 {
@@ -29,16 +28,23 @@ namespace limes
 
   namespace
   {
-    GeographicLib::Geodesic geodesicOf( const QString &id )
+    std::shared_ptr<const GeodesicRings> ringsOf( const QString &id )
     {
       const QgsEllipsoidUtils::EllipsoidParameters p = QgsEllipsoidUtils::ellipsoidParameters( id );
       if ( !p.valid || !( p.semiMajor > 0 ) )
         throw Error( QStringLiteral( "unknown ellipsoid '%1'" ).arg( id ) );
       const double f = p.inverseFlattening > 0 ? 1 / p.inverseFlattening : 1 - p.semiMinor / p.semiMajor;
-      return GeographicLib::Geodesic( p.semiMajor, f );
+      return std::make_shared<GeodesicRings>( p.semiMajor, f );
     }
 
-    //! Every line string of `g` (rings included), in order, with whether it is a polygon's exterior.
+    enum class Role
+    {
+      Exterior,
+      Interior,
+      Line,
+    };
+
+    //! Every line string of `g` (rings included), in order, with its role.
     template<typename F> void forEachString( const QgsAbstractGeometry *g, F &&visit )
     {
       if ( const auto *collection = dynamic_cast<const QgsGeometryCollection *>( g ) )
@@ -49,13 +55,13 @@ namespace limes
       else if ( const auto *polygon = dynamic_cast<const QgsCurvePolygon *>( g ) )
       {
         if ( const auto *exterior = dynamic_cast<const QgsLineString *>( polygon->exteriorRing() ) )
-          visit( *exterior, true );
+          visit( *exterior, Role::Exterior );
         for ( int i = 0; i < polygon->numInteriorRings(); ++i )
           if ( const auto *interior = dynamic_cast<const QgsLineString *>( polygon->interiorRing( i ) ) )
-            visit( *interior, false );
+            visit( *interior, Role::Interior );
       }
       else if ( const auto *line = dynamic_cast<const QgsLineString *>( g ) )
-        visit( *line, false );
+        visit( *line, Role::Line );
     }
   }
 
@@ -70,60 +76,80 @@ namespace limes
 
   EllipsoidMeasure::EllipsoidMeasure( const Ellipsoid &ellipsoid )
     : mToEllipsoid( ellipsoid.sourceCrs, ellipsoid.geographicCrs, ellipsoid.transformContext )
-    , mGeodesic( std::make_shared<GeographicLib::Geodesic>( geodesicOf( ellipsoid.id ) ) )
+    , mRings( ringsOf( ellipsoid.id ) )
   {
+  }
+
+  AreaAndPerimeter EllipsoidMeasure::areaAndPerimeter( const QgsGeometry &g ) const
+  {
+    return measure( g, true );
   }
 
   double EllipsoidMeasure::area( const QgsGeometry &g ) const
   {
-    // exact geodesic polygon areas (GeographicLib, as PostGIS's geography): edges are geodesics
-    // between the vertices, which the versions' densification has made them
-    const QgsGeometry onEllipsoid = geographic( g );
-    double total = 0;
-    forEachString( onEllipsoid.constGet(), [&]( const QgsLineString &ring, bool exterior ) {
-      GeographicLib::PolygonArea polygon( *mGeodesic );
-      const double *x = ring.xData(), *y = ring.yData();
-      const int n = ring.numPoints() - ( ring.isClosed() ? 1 : 0 );
-      for ( int i = 0; i < n; ++i )
-        polygon.AddPoint( y[i], x[i] );
-      double perimeter = 0, area = 0;
-      polygon.Compute( false, true, perimeter, area );
-      total += ( exterior ? 1 : -1 ) * std::fabs( area );
-    } );
-    return std::fabs( total );
+    return measure( g, true ).areaM2;
   }
 
   double EllipsoidMeasure::perimeter( const QgsGeometry &g ) const
   {
-    const QgsGeometry onEllipsoid = geographic( g );
-    double total = 0;
-    forEachString( onEllipsoid.constGet(), [&]( const QgsLineString &ring, bool ) { total += geodesicLength( ring ); } );
-    return total;
+    return measure( g, true ).perimeterM;
   }
 
   double EllipsoidMeasure::length( const QgsGeometry &g ) const
   {
-    return perimeter( g );
+    return measure( g, false ).perimeterM;
   }
 
-  double EllipsoidMeasure::geodesicLength( const QgsLineString &line ) const
+  AreaAndPerimeter EllipsoidMeasure::measure( const QgsGeometry &g, bool withArea ) const
   {
-    const double *x = line.xData(), *y = line.yData();
-    double total = 0;
-    for ( int i = 0; i + 1 < line.numPoints(); ++i )
-    {
-      double s12 = 0;
-      mGeodesic->Inverse( y[i], x[i], y[i + 1], x[i + 1], s12 );
-      total += s12;
-    }
-    return total;
-  }
-
-  QgsGeometry EllipsoidMeasure::geographic( QgsGeometry g ) const
-  {
+    const QgsAbstractGeometry *geometry = g.constGet();
+    if ( !geometry )
+      return {};
+    std::unique_ptr<QgsAbstractGeometry> segmentized;
     if ( QgsWkbTypes::isCurvedType( g.wkbType() ) )
-      g = QgsGeometry( g.constGet()->segmentize() );
-    g.transform( mToEllipsoid );
-    return g;
+    {
+      segmentized.reset( geometry->segmentize() );
+      geometry = segmentized.get();
+    }
+    // every string's coordinates in one buffer and one PROJ call: no clone of the geometry
+    struct Span
+    {
+      size_t first;
+      int count;
+      Role role;
+    };
+    thread_local std::vector<double> x, y, z;
+    thread_local std::vector<Span> spans;
+    x.clear();
+    y.clear();
+    spans.clear();
+    forEachString( geometry, [&]( const QgsLineString &s, Role role ) {
+      spans.push_back( Span{ x.size(), s.numPoints(), role } );
+      x.insert( x.end(), s.xData(), s.xData() + s.numPoints() );
+      y.insert( y.end(), s.yData(), s.yData() + s.numPoints() );
+    } );
+    if ( !x.empty() && !mToEllipsoid.isShortCircuited() )
+    {
+      z.assign( x.size(), 0 );
+      mToEllipsoid.transformCoords( static_cast<int>( x.size() ), x.data(), y.data(), z.data() );
+    }
+
+    AreaAndPerimeter result;
+    double area = 0;
+    for ( const Span &s : spans )
+    {
+      const double *lon = x.data() + s.first, *lat = y.data() + s.first;
+      if ( withArea && s.role != Role::Line )
+      {
+        double ringArea = 0, ringPerimeter = 0;
+        mRings->ring( lon, lat, s.count, ringArea, ringPerimeter );
+        area += s.role == Role::Exterior ? ringArea : -ringArea;
+        result.perimeterM += ringPerimeter;
+      }
+      else
+        result.perimeterM += mRings->length( lon, lat, s.count );
+    }
+    result.areaM2 = std::fabs( area );
+    return result;
   }
 }

@@ -12,15 +12,11 @@
 #include <qgsdistancearea.h>
 
 class QgsGeometry;
-class QgsLineString;
-
-namespace GeographicLib
-{
-  class Geodesic;
-}
 
 namespace limes
 {
+  class GeodesicRings;
+
   /**
    * An ellipsoid that working-CRS geometries are measured on, already checked. A plain value,
    * so that each worker thread builds its own EllipsoidMeasure (PROJ state is per thread).
@@ -43,27 +39,37 @@ namespace limes
    */
   const QgsDistanceArea &wgs84Distance();
 
+  //! A geometry's area (m²) and perimeter (m) on the ellipsoid, measured together.
+  struct AreaAndPerimeter
+  {
+    double areaM2 = 0;
+    double perimeterM = 0;
+  };
+
   /**
-   * Ellipsoidal measures of working-CRS geometries: each geometry transformed once, in bulk,
-   * to the ellipsoid's own geographic CRS, then measured exactly with GeographicLib (geodesic
-   * polygon areas and geodesic lengths, as PostGIS's geography measures them), with edges
-   * taken as geodesics between the vertices. One per thread.
+   * Ellipsoidal measures of working-CRS geometries: each geometry's coordinates transformed
+   * once, in bulk, to the ellipsoid's own geographic CRS, then measured as GeographicLib
+   * measures them (geodesic polygon areas and geodesic lengths, as PostGIS's geography), with
+   * edges taken as geodesics between the vertices (GeodesicRings: short edges by closed
+   * formulas, long ones by GeographicLib). One per thread.
    */
   class EllipsoidMeasure
   {
     public:
       explicit EllipsoidMeasure( const Ellipsoid &ellipsoid );
 
+      //! Both at once: one transform and one pass over the edges.
+      AreaAndPerimeter areaAndPerimeter( const QgsGeometry &g ) const;
       double area( const QgsGeometry &g ) const;
+      //! Every ring's length (a line's length for lines).
       double perimeter( const QgsGeometry &g ) const;
       double length( const QgsGeometry &g ) const;
 
     private:
-      QgsGeometry geographic( QgsGeometry g ) const;
-      double geodesicLength( const QgsLineString &line ) const;
+      AreaAndPerimeter measure( const QgsGeometry &g, bool withArea ) const;
 
       QgsCoordinateTransform mToEllipsoid;
-      std::shared_ptr<const GeographicLib::Geodesic> mGeodesic;
+      std::shared_ptr<const GeodesicRings> mRings;
   };
 }
 
