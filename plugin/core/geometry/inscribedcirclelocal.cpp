@@ -43,6 +43,7 @@ namespace limes::inscribed
   void LocalSolver::solve( const Rect &r, const std::vector<int> &segments, double upper )
   {
     mRect = r;
+    mUpper = upper;
     mSegments = &segments;
     mMargin = 1e-9 * std::max( { 1.0, r.x1 - r.x0, r.y1 - r.y0 } );
     mSites.clear();
@@ -219,8 +220,10 @@ namespace limes::inscribed
         nearestId = id;
       }
     }
+    // farther than `upper` from the segments given, the point is outside (every point inside
+    // is nearer) and its nearest segment may be one not given: no side to trust
     const double distance = std::sqrt( nearest.d2 );
-    if ( nearestId >= 0 && distance > mBest.distance && mBoundary.inside( mBoundary.segments[static_cast<size_t>( nearestId )], nearest.t, px, py ) )
+    if ( nearestId >= 0 && distance > mBest.distance && distance <= mUpper && mBoundary.inside( mBoundary.segments[static_cast<size_t>( nearestId )], nearest.t, px, py ) )
       mBest = { distance, px, py, true };
   }
 }

@@ -185,7 +185,11 @@ namespace limes::inscribed
         : mBoundary( boundary ), mBest( best )
       {}
 
-      //! Improves the best centre with the farthest point of `r`, where only `segments` (sorted ids, all within `upper` of r) can be nearest.
+      /**
+       * Improves the best centre with the farthest point of `r` inside the polygons, where no
+       * point inside is farther than `upper` from the boundary and `segments` (sorted ids)
+       * are all the segments within `upper` of r.
+       */
       void solve( const Rect &r, const std::vector<int> &segments, double upper );
 
     private:
@@ -203,6 +207,7 @@ namespace limes::inscribed
       const Boundary &mBoundary;
       Best &mBest;
       Rect mRect{ 0, 0, 0, 0 };
+      double mUpper = 0;
       double mMargin = 0;
       const std::vector<int> *mSegments = nullptr;
       std::vector<Site> mSites;
