@@ -124,6 +124,35 @@ namespace limes
       return rings;
     }
 
+    /**
+     * Turns the rings (about the origin) so that their long axis (of the vertices' second
+     * moments) runs along x: the rectangles of the search then fit a long sliver whatever its
+     * bearing. Returns the turn's cosine and sine.
+     */
+    Point alignWithLongAxis( std::vector<std::vector<Point>> &rings )
+    {
+      double sxx = 0, syy = 0, sxy = 0, sx = 0, sy = 0, n = 0;
+      for ( const std::vector<Point> &ring : rings )
+        for ( const Point &p : ring )
+        {
+          sx += p.x;
+          sy += p.y;
+          sxx += p.x * p.x;
+          syy += p.y * p.y;
+          sxy += p.x * p.y;
+          ++n;
+        }
+      sxx -= sx * sx / n;
+      syy -= sy * sy / n;
+      sxy -= sx * sy / n;
+      const double angle = 0.5 * std::atan2( 2 * sxy, sxx - syy );
+      const double c = std::cos( angle ), s = std::sin( angle );
+      for ( std::vector<Point> &ring : rings )
+        for ( Point &p : ring )
+          p = { c * p.x + s * p.y, -s * p.x + c * p.y };
+      return { c, s };
+    }
+
     struct Cell
     {
       Rect rect;
@@ -274,9 +303,10 @@ namespace limes
       return result;
     // about the centre: full precision for the small differences the search takes
     const Point origin{ 0.5 * ( x0 + x1 ), 0.5 * ( y0 + y1 ) };
-    const std::vector<std::vector<Point>> rings = cleanRings( polygons, origin );
+    std::vector<std::vector<Point>> rings = cleanRings( polygons, origin );
     if ( rings.empty() )
       return result;
+    const Point turn = alignWithLongAxis( rings );
     // of the tolerance on the radius (half that on the diameter): an eighth for simplifying
     // (moves every distance by at most that, both ways), an eighth for stopping the search
     // a search to nothing would not end: at least the rounding of the coordinates
@@ -297,8 +327,8 @@ namespace limes
         result.upperRadius = search.upper();
         return result;
       }
-      result.x = best.x + origin.x;
-      result.y = best.y + origin.y;
+      result.x = origin.x + turn.x * best.x - turn.y * best.y;
+      result.y = origin.y + turn.y * best.x + turn.x * best.y;
       result.radius = distance;
       result.upperRadius = std::max( std::max( search.upper(), eps ) + eps, distance );
       return result;
