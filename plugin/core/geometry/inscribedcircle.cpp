@@ -158,6 +158,7 @@ namespace limes
       Rect rect;
       double upper;            //!< no point of the rectangle is farther than this from the boundary
       std::uint64_t order;     //!< ties are taken first come, first served: the same run every time
+      int segments = -1;       //!< the parent's list of every segment within `upper` of it, if it had one
     };
 
     struct LowerPriority
@@ -192,14 +193,15 @@ namespace limes
               break;
             }
             cells.pop();
-            const double upper = visit( cell.rect );
+            int segments = -1;
+            const double upper = visit( cell, segments );
             if ( upper > 0 )
             {
               const Rect &r = cell.rect;
               const bool wide = r.x1 - r.x0 >= r.y1 - r.y0;
               const double mid = wide ? 0.5 * ( r.x0 + r.x1 ) : 0.5 * ( r.y0 + r.y1 );
-              cells.push( { wide ? Rect{ r.x0, r.y0, mid, r.y1 } : Rect{ r.x0, r.y0, r.x1, mid }, upper, order++ } );
-              cells.push( { wide ? Rect{ mid, r.y0, r.x1, r.y1 } : Rect{ r.x0, mid, r.x1, r.y1 }, upper, order++ } );
+              cells.push( { wide ? Rect{ r.x0, r.y0, mid, r.y1 } : Rect{ r.x0, r.y0, r.x1, mid }, upper, order++, segments } );
+              cells.push( { wide ? Rect{ mid, r.y0, r.x1, r.y1 } : Rect{ r.x0, mid, r.x1, r.y1 }, upper, order++, segments } );
             }
           }
         }
@@ -209,20 +211,43 @@ namespace limes
         double upper() const { return std::max( mBest.distance, mPrunedUpper ); }
 
       private:
-        //! Settles `r` (0) or returns the bound its halves inherit.
-        double visit( const Rect &r )
+        /**
+         * Settles the cell (0) or returns the bound its halves inherit, and in `segments` the
+         * list of the segments within that bound of it, if it has one: theirs is in it.
+         */
+        double visit( const Cell &cell, int &segments )
         {
+          const Rect &r = cell.rect;
+          const std::vector<int> *inherited = cell.segments >= 0 ? &mLists[static_cast<size_t>( cell.segments )] : nullptr;
           const double cx = 0.5 * ( r.x0 + r.x1 ), cy = 0.5 * ( r.y0 + r.y1 );
-          const Nearest centre = mTree.nearest( cx, cy );
+          // no point of the cell inside is farther than cell.upper from the boundary, so a
+          // nearest segment within it is in the parent's list; one farther says outside
+          Nearest centre;
+          if ( inherited )
+          {
+            for ( int id : *inherited )
+            {
+              const Foot f = footOn( mBoundary.segments[static_cast<size_t>( id )], cx, cy );
+              if ( f.d2 < centre.distance )
+                centre = { f.d2, id, f.t };
+            }
+            centre.distance = std::sqrt( centre.distance );
+          }
+          else
+            centre = mTree.nearest( cx, cy );
+          if ( centre.id < 0 )
+            return 0;
           const Segment &nearestSegment = mBoundary.segments[static_cast<size_t>( centre.id )];
-          const bool inside = mBoundary.inside( nearestSegment, centre.t, cx, cy );
+          const bool known = !inherited || centre.distance <= cell.upper;
+          const bool inside = known && mBoundary.inside( nearestSegment, centre.t, cx, cy );
           if ( inside && centre.distance > mBest.distance )
             mBest = { centre.distance, cx, cy, true };
           const double h = r.halfDiagonal();
-          if ( !inside && centre.distance >= h )
+          const double away = known ? centre.distance : cell.upper; // the centre is at least this far outside
+          if ( !inside && away >= h )
             return 0; // wholly outside
           // distance from the boundary is 1-Lipschitz, and from one segment convex: greatest at a corner
-          double upper = std::min( inside ? centre.distance + h : h - centre.distance, farthestCorner( r, nearestSegment ) );
+          double upper = std::min( { inside ? centre.distance + h : h - away, farthestCorner( r, nearestSegment ), cell.upper } );
           if ( upper <= mBest.distance + mSlack )
           {
             mPrunedUpper = std::max( mPrunedUpper, upper );
@@ -230,11 +255,19 @@ namespace limes
           }
           // the segments that can be nearest somewhere in r are within `upper` of it
           mCandidates.clear();
-          const bool few = mTree.within( r, upper, [&]( int id ) {
-            if ( rectDistance( r, mBoundary.segments[static_cast<size_t>( id )] ) <= upper )
-              mCandidates.push_back( id );
-            return mCandidates.size() <= 4 * LocalSolver::MaxSegments;
-          } );
+          bool few = true;
+          if ( inherited )
+          {
+            for ( int id : *inherited )
+              if ( rectDistance( r, mBoundary.segments[static_cast<size_t>( id )] ) <= upper )
+                mCandidates.push_back( id );
+          }
+          else
+            few = mTree.within( r, upper, [&]( int id ) {
+              if ( rectDistance( r, mBoundary.segments[static_cast<size_t>( id )] ) <= upper )
+                mCandidates.push_back( id );
+              return mCandidates.size() <= 4 * LocalSolver::MaxSegments;
+            } );
           if ( few )
           {
             // an inside point is nearest to a segment within `upper`: none, then all outside
@@ -250,12 +283,15 @@ namespace limes
             mCandidates.erase( std::remove_if( mCandidates.begin(), mCandidates.end(), [&]( int id ) {
               return rectDistance( r, mBoundary.segments[static_cast<size_t>( id )] ) > upper;
             } ), mCandidates.end() );
+            std::sort( mCandidates.begin(), mCandidates.end() );
             if ( mCandidates.size() <= LocalSolver::MaxSegments )
             {
-              std::sort( mCandidates.begin(), mCandidates.end() );
               mLocal.solve( r, mCandidates, upper );
               return 0;
             }
+            // the halves search these instead of the tree
+            segments = static_cast<int>( mLists.size() );
+            mLists.push_back( mCandidates );
           }
           return upper;
         }
@@ -267,6 +303,7 @@ namespace limes
         LocalSolver mLocal;
         double mPrunedUpper = 0;
         std::vector<int> mCandidates;
+        std::vector<std::vector<int>> mLists;  //!< cells' lists of the segments that can be nearest in them
     };
 
     //! Is `p` inside the rings (even-odd), and how far from them: the check of the winner against the unsimplified rings.
