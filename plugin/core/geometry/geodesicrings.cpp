@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace limes
 {
@@ -69,13 +70,13 @@ namespace limes
 
   struct GeodesicRings::Vertex
   {
-    double lon, lat;    //!< degrees
-    double p, z;        //!< distance from the axis and from the equator's plane (m)
-    double m, nu;       //!< meridional and prime-vertical radii of curvature (m)
-    double cosPhi;
+    double lon = 0, lat = 0;    //!< degrees
+    double p = 0, z = 0;        //!< distance from the axis and from the equator's plane (m)
+    double m = 0, nu = 0;       //!< meridional and prime-vertical radii of curvature (m)
+    double cosPhi = 0;
     // for areas: t = tan(β/2) of the authalic latitude β, sin β, cos β, the bow coefficients
-    double t, sinBeta, cosBeta, k1, k2;
-    bool shortArea;     //!< the area formulas hold here (away from the poles)
+    double t = 0, sinBeta = 0, cosBeta = 0, k1 = 0, k2 = 0;
+    bool shortArea = false;     //!< the area formulas hold here (away from the poles)
   };
 
   GeodesicRings::GeodesicRings( double semiMajor, double flattening )
@@ -101,39 +102,34 @@ namespace limes
     return x * series;
   }
 
-  const std::vector<GeodesicRings::Vertex> &GeodesicRings::prepare( const double *lon, const double *lat, int n, bool forArea ) const
+  GeodesicRings::Vertex GeodesicRings::vertex( double lon, double lat, bool forArea ) const
   {
-    thread_local std::vector<Vertex> vertices;
-    vertices.resize( static_cast<size_t>( n ) );
-    for ( int i = 0; i < n; ++i )
-    {
-      Vertex &v = vertices[static_cast<size_t>( i )];
-      v.lon = lon[i];
-      v.lat = lat[i];
-      const double phi = lat[i] * DEG;
-      const double sinPhi = std::sin( phi ), cosPhi = std::cos( phi );
-      const double w = 1 - mE2 * sinPhi * sinPhi;
-      v.nu = mA / std::sqrt( w );
-      v.m = v.nu * ( 1 - mE2 ) / w;
-      v.p = v.nu * cosPhi;
-      v.z = v.nu * ( 1 - mE2 ) * sinPhi;
-      v.cosPhi = cosPhi;
-      v.shortArea = forArea && mE2 >= 0 && std::fabs( lat[i] ) <= 85;
-      if ( !v.shortArea )
-        continue;
-      // authalic latitude: the ellipsoid mapped to the sphere of radius R_q keeping areas
-      const double q = ( 1 - mE2 ) * ( sinPhi / w + atanhEOverE( sinPhi ) );
-      v.sinBeta = std::clamp( q / mQp, -1.0, 1.0 );
-      v.cosBeta = std::sqrt( ( 1 - v.sinBeta ) * ( 1 + v.sinBeta ) );
-      v.t = v.sinBeta / ( 1 + v.cosBeta );
-      // the geodesic's image bows off the authalic great circle (the two metrics' Christoffel
-      // symbols in longitude and authalic latitude differ by these, O(e²)); k1 and k2 weigh
-      // the area between them by Δλ³ and Δλ·Δβ²
-      const double p2 = v.p * v.p;
-      v.k1 = p2 * sinPhi - mRq2 * v.sinBeta * v.cosBeta * v.cosBeta;
-      v.k2 = 3 * mRq2 * ( mRq2 * v.cosBeta * v.cosBeta * sinPhi / p2 - v.sinBeta );
-    }
-    return vertices;
+    Vertex v;
+    v.lon = lon;
+    v.lat = lat;
+    const double phi = lat * DEG;
+    const double sinPhi = std::sin( phi ), cosPhi = std::cos( phi );
+    const double w = 1 - mE2 * sinPhi * sinPhi;
+    v.nu = mA / std::sqrt( w );
+    v.m = v.nu * ( 1 - mE2 ) / w;
+    v.p = v.nu * cosPhi;
+    v.z = v.nu * ( 1 - mE2 ) * sinPhi;
+    v.cosPhi = cosPhi;
+    v.shortArea = forArea && mE2 >= 0 && std::fabs( lat ) <= 85;
+    if ( !v.shortArea )
+      return v;
+    // authalic latitude: the ellipsoid mapped to the sphere of radius R_q keeping areas
+    const double q = ( 1 - mE2 ) * ( sinPhi / w + atanhEOverE( sinPhi ) );
+    v.sinBeta = std::clamp( q / mQp, -1.0, 1.0 );
+    v.cosBeta = std::sqrt( ( 1 - v.sinBeta ) * ( 1 + v.sinBeta ) );
+    v.t = v.sinBeta / ( 1 + v.cosBeta );
+    // the geodesic's image bows off the authalic great circle (the two metrics' Christoffel
+    // symbols in longitude and authalic latitude differ by these, O(e²)); k1 and k2 weigh
+    // the area between them by Δλ³ and Δλ·Δβ²
+    const double p2 = v.p * v.p;
+    v.k1 = p2 * sinPhi - mRq2 * v.sinBeta * v.cosBeta * v.cosBeta;
+    v.k2 = 3 * mRq2 * ( mRq2 * v.cosBeta * v.cosBeta * sinPhi / p2 - v.sinBeta );
+    return v;
   }
 
   namespace
@@ -159,27 +155,46 @@ namespace limes
     }
   }
 
+  template<typename F> void GeodesicRings::forEachEdge( const double *lon, const double *lat, int n, bool closed, bool forArea, F &&edge ) const
+  {
+    // each vertex's trigonometry once, for the edges either side of it, in chunks: a batch
+    // of vertices computed together runs faster than one at a time, and a 1M-vertex ring
+    // needs no 128 MB buffer
+    constexpr int CHUNK = 4096;
+    thread_local std::vector<Vertex> vertices( CHUNK + 1 );
+    const Vertex first = vertex( lon[0], lat[0], forArea );
+    vertices[0] = first;
+    const int edges = closed ? n : n - 1;
+    for ( int start = 0; start < edges; start += CHUNK )
+    {
+      const int end = std::min( start + CHUNK, edges ); // this chunk's edges end at vertex `end`
+      for ( int i = start + 1; i <= end; ++i )
+        vertices[static_cast<size_t>( i - start )] = i < n ? vertex( lon[i], lat[i], forArea ) : first;
+      for ( int i = start; i < end; ++i )
+        edge( vertices[static_cast<size_t>( i - start )], vertices[static_cast<size_t>( i - start + 1 )] );
+      vertices[0] = vertices[static_cast<size_t>( end - start )];
+    }
+  }
+
   double GeodesicRings::length( const double *lon, const double *lat, int n ) const
   {
     if ( n < 2 )
       return 0;
-    const std::vector<Vertex> &v = prepare( lon, lat, n, false );
     CompensatedSum total;
-    for ( size_t i = 0; i + 1 < v.size(); ++i )
-    {
-      const double dLon = lonDifference( v[i].lon, v[i + 1].lon ) * DEG;
+    forEachEdge( lon, lat, n, false, false, [&]( const Vertex &v1, const Vertex &v2 ) {
+      const double dLon = lonDifference( v1.lon, v2.lon ) * DEG;
       double sinHalf = 0, cosHalf = 0;
       sinCosSmall( dLon / 2, sinHalf, cosHalf );
-      const double chord2 = chordSquared( v[i], v[i + 1], sinHalf );
+      const double chord2 = chordSquared( v1, v2, sinHalf );
       if ( chord2 <= SHORT_EDGE_M * SHORT_EDGE_M )
-        total.add( shortLength( v[i], v[i + 1], chord2, dLon ) );
+        total.add( shortLength( v1, v2, chord2, dLon ) );
       else
       {
         double s12 = 0;
-        mGeodesic.Inverse( v[i].lat, v[i].lon, v[i + 1].lat, v[i + 1].lon, s12 );
+        mGeodesic.Inverse( v1.lat, v1.lon, v2.lat, v2.lon, s12 );
         total.add( s12 );
       }
-    }
+    } );
     return total.value();
   }
 
@@ -190,12 +205,9 @@ namespace limes
       --n;
     if ( n < 2 )
       return;
-    const std::vector<Vertex> &v = prepare( lon, lat, n, true );
     CompensatedSum areaSum, perimeterSum;
     double turn = 0;
-    for ( size_t i = 0; i < v.size(); ++i )
-    {
-      const Vertex &v1 = v[i], &v2 = v[i + 1 < v.size() ? i + 1 : 0];
+    forEachEdge( lon, lat, n, true, true, [&]( const Vertex &v1, const Vertex &v2 ) {
       const double dLonDeg = lonDifference( v1.lon, v2.lon ), dLon = dLonDeg * DEG;
       turn += dLonDeg;
       double sinHalf = 0, cosHalf = 0;
@@ -219,7 +231,7 @@ namespace limes
         perimeterSum.add( s12 );
         areaSum.add( S12 );
       }
-    }
+    } );
     perimeter = perimeterSum.value();
     if ( std::fabs( turn ) < 180 )
     {
@@ -228,8 +240,8 @@ namespace limes
     }
     // the ring goes round a pole: GeographicLib's polygon counts the cap
     GeographicLib::PolygonArea polygon( mGeodesic );
-    for ( const Vertex &vertex : v )
-      polygon.AddPoint( vertex.lat, vertex.lon );
+    for ( int i = 0; i < n; ++i )
+      polygon.AddPoint( lat[i], lon[i] );
     double unusedPerimeter = 0;
     polygon.Compute( false, true, unusedPerimeter, area );
     area = std::fabs( area );

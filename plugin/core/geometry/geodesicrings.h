@@ -4,8 +4,6 @@
 
 #include <GeographicLib/Geodesic.hpp>
 
-#include <vector>
-
 namespace limes
 {
   /**
@@ -21,7 +19,13 @@ namespace limes
     public:
       GeodesicRings( double semiMajor, double flattening );
 
-      //! Edges longer than this (m) go to GeographicLib: the formulas' error grows as its fifth power.
+      /**
+       * Edges longer than this (m) go to GeographicLib. The formulas' per-edge error, measured
+       * against GeographicLib where it shows (40-100 km edges), grows as the length's fifth
+       * power: 1.2 m² for a 40 km edge at 84°, 0.27 m² at 70°, so ~1e-8 m² at 1 km, 5e-12 of
+       * even a 1 km × 2 m sliver. Below a few kilometres GeographicLib's own rounding
+       * (1e-5 to 1e-2 m² per edge) is the larger.
+       */
       static constexpr double SHORT_EDGE_M = 1000;
 
       //! Geodesic length (m) of the path through the n points.
@@ -36,8 +40,9 @@ namespace limes
     private:
       struct Vertex;
       double atanhEOverE( double x ) const;
-      //! The vertices' trigonometry, once per vertex (in a per-thread buffer).
-      const std::vector<Vertex> &prepare( const double *lon, const double *lat, int n, bool forArea ) const;
+      Vertex vertex( double lon, double lat, bool forArea ) const;
+      //! edge( v1, v2 ) for every edge of the path (and the closing one if `closed`).
+      template<typename F> void forEachEdge( const double *lon, const double *lat, int n, bool closed, bool forArea, F &&edge ) const;
 
       GeographicLib::Geodesic mGeodesic;
       double mA;      //!< semi-major axis
