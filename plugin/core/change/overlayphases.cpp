@@ -246,17 +246,12 @@ namespace limes::overlay
 
     /**
      * For each segment of a window, whether snap-rounding could touch it: another segment
-     * passes within two grid cells (snap-rounding moves a segment by under one), unless the
-     * two are consecutive segments of one run, meeting end to end with their far ends clear
-     * of each other.
+     * passes within two grid cells (snap-rounding moves a segment by under one), unless one
+     * continues the other (same weight, end to start) with their far ends clear of each other.
      */
-    std::vector<char> nearOtherSegments( const std::vector<Segment> &window, double grid )
+    std::vector<char> nearOtherSegments( const std::vector<Segment> &window, const SegmentIndex &index, double grid )
     {
       const double reach = 2 * grid;
-      double totalLength = 0;
-      for ( const Segment &s : window )
-        totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
-      const SegmentIndex index = indexOf( window, std::max( 50 * grid, totalLength / static_cast<double>( std::max<size_t>( 1, window.size() ) ) ) );
       std::vector<char> near( window.size(), 0 );
       for ( size_t i = 0; i < window.size(); ++i )
       {
@@ -265,10 +260,12 @@ namespace limes::overlay
           if ( j == i || ( near[i] && near[j] ) )
             return;
           const Segment &b = window[j];
-          // consecutive in a run only: two lines through one vertex must still be noded there
+          // one continuing the other, as along a line (the window's order need not be the
+          // line's: an edit's segments come sorted). Where three or more segments meet at a
+          // vertex, two of them both end or both start there, and those are near
           const bool endToEnd = a.weight == b.weight
-                                && ( ( j == i + 1 && a.x1 == b.x0 && a.y1 == b.y0 && pointSegmentDistance( a.x0, a.y0, b ) > reach && pointSegmentDistance( b.x1, b.y1, a ) > reach )
-                                     || ( j + 1 == i && a.x0 == b.x1 && a.y0 == b.y1 && pointSegmentDistance( a.x1, a.y1, b ) > reach && pointSegmentDistance( b.x0, b.y0, a ) > reach ) );
+                                && ( ( a.x1 == b.x0 && a.y1 == b.y0 && pointSegmentDistance( a.x0, a.y0, b ) > reach && pointSegmentDistance( b.x1, b.y1, a ) > reach )
+                                     || ( a.x0 == b.x1 && a.y0 == b.y1 && pointSegmentDistance( a.x1, a.y1, b ) > reach && pointSegmentDistance( b.x0, b.y0, a ) > reach ) );
           if ( !endToEnd && segmentDistance( a, b ) <= reach )
             near[i] = near[j] = 1;
         } );
@@ -430,13 +427,26 @@ namespace limes::overlay
     return clusters;
   }
 
+  SegmentIndex windowIndex( const std::vector<Segment> &window, double grid )
+  {
+    double totalLength = 0;
+    for ( const Segment &s : window )
+      totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
+    return indexOf( window, std::max( 50 * grid, totalLength / static_cast<double>( std::max<size_t>( 1, window.size() ) ) ) );
+  }
+
   geos::GeomPtr nodeWindow( const geos::Context &ctx, const std::vector<Segment> &window, double grid )
+  {
+    return nodeWindow( ctx, window, windowIndex( window, grid ), grid );
+  }
+
+  geos::GeomPtr nodeWindow( const geos::Context &ctx, const std::vector<Segment> &window, const SegmentIndex &index, double grid )
   {
     // Only segments that come near another need the snap-rounding noder (GEOS's, whose hot
     // pixels cost most of a window's time); the rest of a window, where the versions run
     // apart, is passed through as it is. Runs of consecutive segments of one weight become one
     // line string each, on either side.
-    const std::vector<char> near = nearOtherSegments( window, grid );
+    const std::vector<char> near = nearOtherSegments( window, index, grid );
     std::vector<geos::GeomPtr> toNode, asTheyAre;
     std::vector<double> run;
     bool runNear = false;
@@ -485,12 +495,13 @@ namespace limes::overlay
 
   WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, double grid )
   {
-    double totalLength = 0;
-    for ( const Segment &s : window )
-      totalLength += std::hypot( s.x1 - s.x0, s.y1 - s.y0 );
+    return weighEdges( ctx, noded, window, windowIndex( window, grid ), grid );
+  }
+
+  WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, const SegmentIndex &index, double grid )
+  {
     WeightedEdges out;
-    out.cell = std::max( 50 * grid, totalLength / static_cast<double>( window.size() ) );
-    const SegmentIndex index = indexOf( window, out.cell );
+    out.cell = index.cell();
     const double tolerance = 2 * grid;
     const int edgeCount = ctx.geometryCount( noded );
     for ( int e = 0; e < edgeCount; ++e )
@@ -514,8 +525,10 @@ namespace limes::overlay
 
   std::vector<OverlayFace> windowFaces( const geos::Context &ctx, const std::vector<Segment> &window, double grid )
   {
-    const geos::GeomPtr noded = nodeWindow( ctx, window, grid );
-    const WeightedEdges edges = weighEdges( ctx, noded.get(), window, grid );
+    // one index of the window's segments serves the noding and the weighing
+    const SegmentIndex index = windowIndex( window, grid );
+    const geos::GeomPtr noded = nodeWindow( ctx, window, index, grid );
+    const WeightedEdges edges = weighEdges( ctx, noded.get(), window, index, grid );
     if ( edges.edges.empty() )
       return {};
     const geos::GeomPtr faces = polygonize( ctx, edges );

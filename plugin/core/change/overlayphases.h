@@ -4,6 +4,7 @@
 
 #include "change/lineoverlay.h"
 #include "geometry/geos.h"
+#include "geometry/segmentindex.h"
 
 #include <vector>
 
@@ -47,8 +48,13 @@ namespace limes::overlay
    */
   std::vector<std::vector<Segment>> clusterWindows( const std::vector<Segment> &chain, double grid );
 
+  //! A window's segments indexed once, in cells about a mean segment long (at least 50 grid cells).
+  SegmentIndex windowIndex( const std::vector<Segment> &window, double grid );
+
   //! One window's linework noded with snap-rounding on the grid, so both delegations get the same faces.
   geos::GeomPtr nodeWindow( const geos::Context &ctx, const std::vector<Segment> &window, double grid );
+  //! nodeWindow() with the window's index (windowIndex()) at hand.
+  geos::GeomPtr nodeWindow( const geos::Context &ctx, const std::vector<Segment> &window, const SegmentIndex &index, double grid );
 
   //! Noded edges whose multiplicity in the chain is not zero (coincident stretches sum to zero).
   struct WeightedEdges
@@ -59,6 +65,8 @@ namespace limes::overlay
   };
 
   WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, double grid );
+  //! weighEdges() with the window's index (windowIndex()) at hand.
+  WeightedEdges weighEdges( const geos::Context &ctx, const GEOSGeometry *noded, const std::vector<Segment> &window, const SegmentIndex &index, double grid );
 
   //! The faces the kept edges enclose (GEOSPolygonize).
   geos::GeomPtr polygonize( const geos::Context &ctx, const WeightedEdges &edges );
