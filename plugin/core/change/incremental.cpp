@@ -273,12 +273,32 @@ namespace limes::change
 
   namespace
   {
-    //! What one edit changes: the part as edited, and its segments that go and come.
+    /**
+     * What one edit changes: vertices [from, to) of the part replaced by `stretch`, and the
+     * segments that go and come. An edit of the part's ends also has the whole part as
+     * edited (`part`: its ends pair with the old version's again); an inner edit does not, so
+     * that following the mouse on a 1M-vertex border copies no more than the stretch.
+     */
     struct Edit
     {
-      Polyline part;
+      std::vector<double> stretch;
+      size_t from = 0, to = 0; //!< in coordinates (2 per vertex)
+      bool movesEnds = false;
+      Polyline part;           //!< movesEnds only
       std::vector<Key> removed, added;
       Box touched;
+
+      void applyTo( Polyline &p ) const
+      {
+        const size_t replaced = to - from;
+        if ( replaced == stretch.size() )
+          std::copy( stretch.begin(), stretch.end(), p.xy.begin() + static_cast<std::ptrdiff_t>( from ) );
+        else
+        {
+          p.xy.erase( p.xy.begin() + static_cast<std::ptrdiff_t>( from ), p.xy.begin() + static_cast<std::ptrdiff_t>( to ) );
+          p.xy.insert( p.xy.begin() + static_cast<std::ptrdiff_t>( from ), stretch.begin(), stretch.end() );
+        }
+      }
     };
 
     Edit editOf( const Polyline &p, size_t first, size_t last, const std::vector<double> &xy, const EdgeDensifier &edges, double grid )
@@ -298,22 +318,32 @@ namespace limes::change
       stretch = LineOverlay::snapped( stretch, grid );
 
       Edit e;
-      e.part.origin = p.origin;
-      e.part.xy.reserve( p.xy.size() + stretch.xy.size() );
-      e.part.xy.insert( e.part.xy.end(), p.xy.begin(), p.xy.begin() + static_cast<std::ptrdiff_t>( 2 * lo ) );
-      e.part.xy.insert( e.part.xy.end(), stretch.xy.begin(), stretch.xy.end() );
-      if ( last + 1 < n )
-        e.part.xy.insert( e.part.xy.end(), p.xy.begin() + static_cast<std::ptrdiff_t>( 2 * hi + 2 ), p.xy.end() );
-      if ( e.part.size() < 2 )
-        throw Error( QStringLiteral( "%1 would have fewer than two vertices" ).arg( p.origin ) );
-      if ( e.part.isClosed() != p.isClosed() )
-        throw Error( QStringLiteral( "%1: an edit must keep a ring closed and an open part open" ).arg( p.origin ) );
+      e.from = 2 * lo;
+      e.to = last + 1 < n ? 2 * hi + 2 : 2 * n;
+      e.movesEnds = first == 0 || last + 1 >= n;
+      if ( e.movesEnds )
+      {
+        e.part = p;
+        e.stretch = stretch.xy;
+        e.applyTo( e.part );
+        if ( e.part.size() < 2 )
+          throw Error( QStringLiteral( "%1 would have fewer than two vertices" ).arg( p.origin ) );
+        if ( e.part.isClosed() != p.isClosed() )
+          throw Error( QStringLiteral( "%1: an edit must keep a ring closed and an open part open" ).arg( p.origin ) );
+      }
       e.removed = keysOf( p.xy, lo, hi, grid );
       e.added = keysOf( stretch.xy, 0, stretch.size() - 1, grid );
       for ( size_t i = lo; i <= hi; ++i )
         e.touched.add( p.xy[2 * i], p.xy[2 * i + 1], p.xy[2 * i], p.xy[2 * i + 1] );
       for ( size_t i = 0; i + 1 < stretch.xy.size(); i += 2 )
         e.touched.add( stretch.xy[i], stretch.xy[i + 1], stretch.xy[i], stretch.xy[i + 1] );
+      if ( !e.movesEnds )
+      {
+        // an inner edit keeps both ends of the part, so it stays closed or open
+        if ( n - ( e.to - e.from ) / 2 + stretch.size() < 2 )
+          throw Error( QStringLiteral( "%1 would have fewer than two vertices" ).arg( p.origin ) );
+        e.stretch = std::move( stretch.xy );
+      }
       return e;
     }
   }
@@ -328,7 +358,7 @@ namespace limes::change
     // the ends moved: the connectors are drawn again (refused beyond the maximum end gap)
     std::vector<Segment> connectorChain = s.connectorChain;
     std::vector<EndConnector> connectors = s.connectors;
-    if ( first == 0 || last + 1 >= s.newParts[part].size() )
+    if ( edit.movesEnds )
     {
       std::swap( s.newParts[part], edit.part );
       try
@@ -429,7 +459,10 @@ namespace limes::change
       if ( change != 0 && ( s.newDelta[k] += change ) == 0 )
         s.newDelta.erase( k );
     s.newSegments += static_cast<long long>( edit.added.size() ) - static_cast<long long>( edit.removed.size() );
-    s.newParts[part] = std::move( edit.part );
+    if ( edit.movesEnds )
+      s.newParts[part] = std::move( edit.part );
+    else
+      edit.applyTo( s.newParts[part] );
     s.connectorChain = std::move( connectorChain );
     s.connectors = std::move( connectors );
     return static_cast<int>( clusters.size() );
