@@ -2,6 +2,7 @@
 #include "geometry/segmentindex.h"
 
 #include <qgsgeometry.h>
+#include <qgslinestring.h>
 
 #include <set>
 
@@ -44,9 +45,23 @@ namespace limes
 
     // two passes over the cells each segment passes through: count, then fill
     const double pad = mCell * 1e-6; // a segment through a cell corner is found from either side
+    // consecutive segments of a line mostly share their cells: the last cell's slot is kept
+    // (until the table grows) instead of hashing again
     mSlots.assign( 64, Slot() );
+    std::uint64_t lastKey = EMPTY;
+    Slot *lastSlot = nullptr;
+    const Slot *lastTable = nullptr;
     for ( const Segment &s : mSegments )
-      forEachCell( s.x0, s.y0, s.x1, s.y1, pad, [&]( long long cx, long long cy ) { ++findOrInsert( key( cx, cy ) ).count; } );
+      forEachCell( s.x0, s.y0, s.x1, s.y1, pad, [&]( long long cx, long long cy ) {
+        const std::uint64_t k = key( cx, cy );
+        if ( k != lastKey || lastTable != mSlots.data() )
+        {
+          lastSlot = &findOrInsert( k );
+          lastKey = k;
+          lastTable = mSlots.data();
+        }
+        ++lastSlot->count;
+      } );
     std::uint32_t total = 0;
     for ( Slot &slot : mSlots )
       if ( slot.key != EMPTY )
@@ -56,23 +71,51 @@ namespace limes
         slot.count = 0;
       }
     mIds.resize( total );
+    lastKey = EMPTY;
     for ( size_t id = 0; id < mSegments.size(); ++id )
     {
       const Segment &s = mSegments[id];
       forEachCell( s.x0, s.y0, s.x1, s.y1, pad, [&]( long long cx, long long cy ) {
-        Slot &slot = const_cast<Slot &>( *find( key( cx, cy ) ) );
-        mIds[slot.first + slot.count++] = static_cast<std::uint32_t>( id );
+        const std::uint64_t k = key( cx, cy );
+        if ( k != lastKey )
+        {
+          lastSlot = const_cast<Slot *>( find( k ) );
+          lastKey = k;
+        }
+        mIds[lastSlot->first + lastSlot->count++] = static_cast<std::uint32_t>( id );
       } );
     }
   }
 
   SegmentIndex SegmentIndex::fromLines( const QgsGeometry &lines, double cell )
   {
+    // straight from each part's coordinate arrays (no QgsPointXY per vertex)
     std::vector<Segment> segments;
-    const QgsMultiPolylineXY parts = lines.isMultipart() ? lines.asMultiPolyline() : QgsMultiPolylineXY{ lines.asPolyline() };
-    for ( const QgsPolylineXY &part : parts )
-      for ( int i = 0; i + 1 < part.size(); ++i )
-        segments.push_back( { part[i].x(), part[i].y(), part[i + 1].x(), part[i + 1].y() } );
+    std::vector<const QgsLineString *> parts;
+    for ( auto part = lines.const_parts_begin(); part != lines.const_parts_end(); ++part )
+    {
+      const QgsLineString *line = qgsgeometry_cast<const QgsLineString *>( *part );
+      if ( !line )
+      {
+        // curves: their segments as QGIS approximates them
+        const QgsMultiPolylineXY approximated = lines.isMultipart() ? lines.asMultiPolyline() : QgsMultiPolylineXY{ lines.asPolyline() };
+        for ( const QgsPolylineXY &polyline : approximated )
+          for ( int i = 0; i + 1 < polyline.size(); ++i )
+            segments.push_back( { polyline[i].x(), polyline[i].y(), polyline[i + 1].x(), polyline[i + 1].y() } );
+        return SegmentIndex( std::move( segments ), cell );
+      }
+      parts.push_back( line );
+    }
+    size_t total = 0;
+    for ( const QgsLineString *line : parts )
+      total += static_cast<size_t>( std::max( 0, line->numPoints() - 1 ) );
+    segments.reserve( total );
+    for ( const QgsLineString *line : parts )
+    {
+      const double *x = line->xData(), *y = line->yData();
+      for ( int i = 0; i + 1 < line->numPoints(); ++i )
+        segments.push_back( { x[i], y[i], x[i + 1], y[i + 1] } );
+    }
     return SegmentIndex( std::move( segments ), cell );
   }
 
