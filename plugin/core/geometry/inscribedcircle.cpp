@@ -344,10 +344,11 @@ namespace limes
     if ( rings.empty() )
       return result;
     const Point turn = alignWithLongAxis( rings );
-    // of the tolerance on the radius (half that on the diameter): an eighth for simplifying
-    // (moves every distance by at most that, both ways), an eighth for stopping the search
     // a search to nothing would not end: at least the rounding of the coordinates
     tolerance = std::max( tolerance, 1e-12 * std::max( { x1 - x0, y1 - y0, std::fabs( x0 ), std::fabs( y0 ) } ) );
+    // of the tolerance on the radius (half that on the diameter): an eighth for simplifying
+    // (moves every distance by at most that, both ways), an eighth for stopping the search;
+    // then the whole search again unsimplified if the centre found is not inside the original
     for ( double eps : { tolerance / 8, 0.0 } )
     {
       Boundary boundary;
@@ -356,7 +357,8 @@ namespace limes
       search.run();
       const Best &best = search.best();
       const auto [inside, distance] = measureOriginal( rings, { best.x, best.y } );
-      // a centre outside the original rings can only be a sliver thinner than the tolerance; unsimplified, it cannot be
+      // outside the original rings: a piece thinner than the simplification, or simplified
+      // rings that cross; unsimplified, the centre is inside
       if ( !best.found || !inside )
       {
         if ( eps > 0 )
