@@ -160,12 +160,15 @@ class TestPgWorkspace : public QObject
       env.insert( "QGIS_AUTH_DB_DIR_PATH", mAuthDir->path() );
       env.insert( "QGIS_AUTH_PASSWORD_FILE", mAuthDir->filePath( "master" ) );
       cli.setProcessEnvironment( env );
-      cli.start( LIMES_CLI, { "workspace", "info", conninfo } );
+      cli.setProgram( LIMES_CLI );
+      cli.setArguments( { "workspace", "info", conninfo } );
+      cli.open(); // starts it (start() is what the Qt 6 readiness check flags)
       QVERIFY( cli.waitForFinished( 120000 ) );
       const QString info = QString::fromUtf8( cli.readAllStandardOutput() ), infoErr = QString::fromUtf8( cli.readAllStandardError() );
       QVERIFY2( cli.exitCode() == 0, qPrintable( infoErr ) );
       QVERIFY2( info.contains( QStringLiteral( "KG claim" ) ), qPrintable( info ) );
-      cli.start( LIMES_CLI, { "workspace", "info", database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) } );
+      cli.setArguments( { "workspace", "info", database( mDb ).replace( QRegularExpression( "user=\\S+" ), "authcfg=nope123" ) } );
+      cli.open(); // starts it (start() is what the Qt 6 readiness check flags)
       QVERIFY( cli.waitForFinished( 120000 ) );
       QCOMPARE( cli.exitCode(), 2 );
       QVERIFY2( QString::fromUtf8( cli.readAllStandardError() ).contains( QStringLiteral( "authentication configuration nope123 is not in QGIS's authentication database" ) ), "the unknown authcfg is named" );
