@@ -4,6 +4,7 @@
 #include "change/crossings.h"
 #include "change/measure.h"
 #include "change/overlaystage.h"
+#include "change/parallel.h"
 #include "change/phaseclock.h"
 #include "change/provenance.h"
 #include "change/reading.h"
@@ -15,6 +16,10 @@
 #include "geometry/ellipsoidmeasure.h"
 
 #include <qgsfeature.h>
+
+#include <memory>
+#include <optional>
+#include <thread>
 
 namespace limes
 {
@@ -51,10 +56,22 @@ namespace limes
       return overlaid;
     }
 
-    //! Each resource layer read once: its features go to the resources and the crossings stages.
-    void scanResources( const ChangeRequest &request, const change::WorkingFrame &frame, const change::ResourceOverlay &resources,
+    /**
+     * Each resource layer read once, then its features measured against the pieces and
+     * counted against the boundaries on every core. A worker keeps its own overlay of the
+     * pieces (prepared GEOS geometries and PROJ state are not shared) for all the layers;
+     * the results are gathered in the features' order, as one core would give them.
+     */
+    void scanResources( const ChangeRequest &request, const change::WorkingFrame &frame, const Ellipsoid &ellipsoid,
                         const change::CrossingCounter &crossings, ChangeResult &result, QgsFeedback *feedback, change::PhaseClock &clock )
     {
+      struct Feature
+      {
+        limes::GeometryType type;
+        QgsFeatureId fid;
+        QgsGeometry geometry;
+      };
+      std::vector<std::unique_ptr<change::ResourceOverlay>> overlays( std::max( 1u, std::thread::hardware_concurrency() ) );
       const double layers = static_cast<double>( request.resources.size() );
       for ( size_t i = 0; i < request.resources.size(); ++i )
       {
@@ -62,15 +79,34 @@ namespace limes
         auto progress = [&]( double share ) {
           change::setProgress( feedback, 70 + 30.0 * ( static_cast<double>( i ) + share ) / layers );
         };
-        auto visit = [&]( limes::GeometryType type, const QgsFeature &f ) {
-          const QgsGeometry g = f.geometry();
-          resources.add( name, type, f.id(), g, result.resourceChanges );
-          if ( type != limes::geometrytype::Line )
-            return;
-          if ( const std::optional<CrossingChange> c = crossings.change( name, f.id(), g ) )
-            result.crossings.push_back( *c );
-        };
-        change::readResourceLayer( request.resources[i], frame, feedback, progress, visit );
+        std::vector<Feature> features;
+        change::readResourceLayer( request.resources[i], frame, feedback, [&]( double share ) { progress( share / 2 ); },
+        [&]( limes::GeometryType type, const QgsFeature &f ) { features.push_back( { type, f.id(), f.geometry() } ); } );
+        std::vector<std::vector<ResourceChange>> changes( features.size() );
+        std::vector<std::optional<CrossingChange>> crossed( features.size() );
+        change::inParallel( features.size(), [&]( size_t first, size_t step ) {
+          std::unique_ptr<change::ResourceOverlay> &overlay = overlays[first];
+          if ( !overlay )
+            overlay = std::make_unique<change::ResourceOverlay>( result.transfers, ellipsoid );
+          for ( size_t k = first; k < features.size(); k += step )
+          {
+            if ( feedback && feedback->isCanceled() )
+              return;
+            const Feature &f = features[k];
+            overlay->add( name, f.type, f.fid, f.geometry, changes[k] );
+            if ( f.type == limes::geometrytype::Line )
+              crossed[k] = crossings.change( name, f.fid, f.geometry );
+          }
+        } );
+        change::checkCanceled( feedback );
+        for ( size_t k = 0; k < features.size(); ++k )
+        {
+          for ( ResourceChange &c : changes[k] )
+            result.resourceChanges.push_back( std::move( c ) );
+          if ( crossed[k] )
+            result.crossings.push_back( *crossed[k] );
+        }
+        progress( 1 );
         clock.phase( "resource layer" );
       }
     }
@@ -113,10 +149,9 @@ namespace limes
     // the indexes serve only the resource layers: a land-only comparison skips them
     if ( !request.resources.empty() )
     {
-      const change::ResourceOverlay resources( result.transfers, ellipsoid );
       const change::CrossingCounter crossings( overlaid.oldBoundary, overlaid.newBoundary, request.gridM );
-      clock.phase( "index pieces and boundaries" );
-      scanResources( request, frame, resources, crossings, result, feedback, clock );
+      clock.phase( "index boundaries" );
+      scanResources( request, frame, ellipsoid, crossings, result, feedback, clock );
     }
 
     change::addFingerprints( result.inputs, fingerprints );
