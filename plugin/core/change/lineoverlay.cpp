@@ -27,8 +27,8 @@ namespace limes
     out.xy.reserve( line.xy.size() );
     for ( size_t i = 0; i + 1 < line.xy.size(); i += 2 )
     {
-      const double x = std::round( line.xy[i] / grid ) * grid;
-      const double y = std::round( line.xy[i + 1] / grid ) * grid;
+      const double x = onGrid( line.xy[i], grid );
+      const double y = onGrid( line.xy[i + 1], grid );
       if ( out.xy.size() >= 2 && out.xy[out.xy.size() - 2] == x && out.xy.back() == y )
         continue;
       out.xy.push_back( x );

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <cmath>
 #include <vector>
 
 #include <qgsgeometry.h>
@@ -71,6 +72,12 @@ namespace limes
 
       //! Rounds every vertex to the grid and drops the repeated vertices that creates.
       static Polyline snapped( const Polyline &line, double grid );
+
+      /**
+       * A coordinate on the grid, as snapped() rounds it: the one arithmetic for every
+       * coordinate the overlay compares exactly (GEOS's precision model may differ in the last bit).
+       */
+      static double onGrid( double v, double grid ) { return std::round( v / grid ) * grid; }
 
       //! One step of the chain old - new: +1 old, -1 new, +-1 connectors.
       struct Segment

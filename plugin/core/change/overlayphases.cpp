@@ -468,9 +468,8 @@ namespace limes::overlay
       run.push_back( s.y1 );
     }
     flush();
-    // The noder's output is put back on the grid with our snapping's arithmetic (GEOS's
-    // precision model may differ in the last bit), so that its edges meet the lines passed
-    // through exactly
+    // The noder's output is put back on the grid as the versions were snapped, so that its
+    // edges meet the lines passed through exactly
     std::vector<geos::GeomPtr> lines = std::move( asTheyAre );
     if ( !toNode.empty() )
     {
@@ -480,7 +479,7 @@ namespace limes::overlay
       {
         std::vector<double> xy = ctx.coordinates( ctx.geometryN( noded.get(), i ) );
         for ( double &v : xy )
-          v = std::round( v / grid ) * grid;
+          v = LineOverlay::onGrid( v, grid );
         lines.push_back( ctx.lineString( xy ) );
       }
     }
