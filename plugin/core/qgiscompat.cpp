@@ -37,10 +37,7 @@ namespace limes::compat
     label->setFontColor( color );
 #endif
   }
-} // namespace limes::compat
 
-namespace limes::compat
-{
   void initHeadless()
   {
     QgsApplication::init();
@@ -59,11 +56,11 @@ namespace limes::compat
   QgsAuthManager *authManager()
   {
     QgsAuthManager *auth = QgsApplication::authManager();
-#if _QGIS_VERSION_INT < 33600
-    // returns at once when initQgis (desktop, Processing) has done it
+#if _QGIS_VERSION_INT < 34000
+    // before 3.40 initHeadless does not set it up; this returns at once when initQgis (desktop, Processing) has
     if ( auth )
       auth->init( QgsApplication::pluginPath(), QgsApplication::qgisAuthDatabaseFilePath() );
 #endif
     return auth;
   }
-}
+} // namespace limes::compat

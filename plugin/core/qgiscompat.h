@@ -228,7 +228,7 @@ namespace limes
 
     /**
      * QGIS's authentication manager, initialised: initQgis did that on 3.22 and earlier,
-     * the headless start-up leaves it to the first use; 3.36+ initialises it lazily itself.
+     * the headless start-up leaves it to the first use; from 3.40 it starts lazily after initHeadless sets it up.
      */
     QgsAuthManager *authManager();
   } // namespace compat
