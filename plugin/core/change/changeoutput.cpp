@@ -4,11 +4,11 @@
 #include "error.h"
 #include "rounding.h"
 #include "outputgeometry.h"
+#include "io/gpkgwriter.h"
 
 #include <qgsfeature.h>
 #include <qgsgeometrycollection.h>
 #include <qgsfields.h>
-#include <qgsvectorfilewriter.h>
 
 #include <memory>
 
@@ -81,33 +81,20 @@ namespace limes
     return f;
   }
 
-  void writeChangeGeoPackage( const ChangeResult &r, const QString &path, const QgsCoordinateTransformContext &transformContext )
+  void writeChangeGeoPackage( const ChangeResult &r, const QString &path, const QgsCoordinateTransformContext & )
   {
-    bool first = true;
-    auto writeLayer = [&]( const QString &name, limes::WkbType wkb, const QgsFields &fields, const QVector<QgsFeature> &features ) {
-      QgsVectorFileWriter::SaveVectorOptions options;
-      options.driverName = QStringLiteral( "GPKG" );
-      options.layerName = name;
-      options.actionOnExistingFile = first ? QgsVectorFileWriter::CreateOrOverwriteFile : QgsVectorFileWriter::CreateOrOverwriteLayer;
-      first = false;
-      std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, fields, wkb, r.workingCrs, transformContext, options ) );
-      if ( writer->hasError() != QgsVectorFileWriter::NoError )
-        throw Error( QStringLiteral( "cannot create layer %1: %2" ).arg( name, writer->errorMessage() ), path );
-      for ( QgsFeature f : features )
-        if ( !writer->addFeature( f ) )
-          throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
-      if ( !writer->flushBuffer() )
-        throw Error( QStringLiteral( "cannot write to layer %1: %2" ).arg( name, writer->errorMessage() ), path );
-    };
+    GeoPackageWriter writer( path );
     auto write = [&]( const QString &name, limes::WkbType wkb, const QgsFields &fields, const auto &items, auto toFeature ) {
       QVector<QgsFeature> features;
+      features.reserve( static_cast<int>( items.size() ) );
       for ( const auto &item : items )
         features << toFeature( item, fields );
-      writeLayer( name, wkb, fields, features );
+      writer.writeLayer( name, wkb, r.workingCrs, fields, features );
     };
     write( QStringLiteral( "transfers" ), limes::WkbType::MultiPolygon, transferFields(), r.transfers, transferFeature );
     write( QStringLiteral( "resource_changes" ), limes::WkbType::GeometryCollection, resourceChangeFields(), r.resourceChanges, resourceChangeFeature );
     write( QStringLiteral( "noise" ), limes::WkbType::MultiPolygon, transferFields(), r.noise, transferFeature );
     write( QStringLiteral( "end_connectors" ), limes::WkbType::LineString, connectorFields(), r.connectors, connectorFeature );
+    writer.close();
   }
 }
