@@ -2,6 +2,7 @@
 #include "geometry/edges.h"
 #include "error.h"
 #include "geometry/ellipsoidmeasure.h"
+#include "geometry/ellipsoidparameters.h"
 #include "geometry/workingcrs.h"
 #include "qgiscompat.h"
 
@@ -204,7 +205,7 @@ namespace limes
       mCurve = std::make_unique<ProjectedCurve>( ellipsoid, projection );
       return;
     }
-    const QgsEllipsoidUtils::EllipsoidParameters p = QgsEllipsoidUtils::ellipsoidParameters( ellipsoid.id );
+    const QgsEllipsoidUtils::EllipsoidParameters p = ellipsoidParameters( ellipsoid.id );
     if ( !p.valid || !( p.semiMajor > 0 ) )
       throw Error( QStringLiteral( "unknown ellipsoid '%1'" ).arg( ellipsoid.id ) );
     const double f = p.inverseFlattening > 0 ? 1 / p.inverseFlattening : 1 - p.semiMinor / p.semiMajor;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "geometry/ellipsoidmeasure.h"
+#include "geometry/ellipsoidparameters.h"
 #include "geometry/geodesicrings.h"
 #include "error.h"
 
@@ -30,7 +31,7 @@ namespace limes
   {
     std::shared_ptr<const GeodesicRings> ringsOf( const QString &id )
     {
-      const QgsEllipsoidUtils::EllipsoidParameters p = QgsEllipsoidUtils::ellipsoidParameters( id );
+      const QgsEllipsoidUtils::EllipsoidParameters p = ellipsoidParameters( id );
       if ( !p.valid || !( p.semiMajor > 0 ) )
         throw Error( QStringLiteral( "unknown ellipsoid '%1'" ).arg( id ) );
       const double f = p.inverseFlattening > 0 ? 1 / p.inverseFlattening : 1 - p.semiMinor / p.semiMajor;
@@ -67,6 +68,10 @@ namespace limes
 
   Ellipsoid Ellipsoid::checked( const QgsCoordinateReferenceSystem &sourceCrs, const QString &id, const QgsCoordinateTransformContext &context )
   {
+    const QgsEllipsoidUtils::EllipsoidParameters p = ellipsoidParameters( id );
+    if ( p.valid && !p.useCustomParameters && p.crs.isValid() )
+      return Ellipsoid{ sourceCrs, p.crs, id, context };
+    // PARAMETER:a:b and NONE as QgsDistanceArea takes them
     QgsDistanceArea da;
     da.setSourceCrs( sourceCrs, context );
     if ( !da.setEllipsoid( id ) || !da.willUseEllipsoid() )
