@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "qgiscompat.h"
+#include "headlessprofile.h"
 
 #include <qgsapplication.h>
 #include <qgsauthmanager.h>
@@ -40,7 +41,7 @@ namespace limes::compat
 
   void initHeadless()
   {
-    QgsApplication::init();
+    QgsApplication::init( headlessProfileFolder() );
     // only the providers built into qgis_core; QGIS reads this pattern once, here
     const bool ownPattern = qEnvironmentVariableIsEmpty( "QGIS_PROVIDER_FILE" );
     if ( ownPattern )

@@ -33,6 +33,11 @@ namespace limes
       layer.setRenderer( new QgsSingleSymbolRenderer( marker.release() ) );
       QgsPalLayerSettings label;
       label.fieldName = QStringLiteral( "number" );
+      // spelled out, not the profile style's "Default" format: the CLI's profile style is empty
+      QgsTextFormat format;
+      format.setSize( 10 );
+      format.setColor( QColor( 50, 50, 50 ) );
+      label.setFormat( format );
       layer.setLabeling( new QgsVectorLayerSimpleLabeling( label ) );
       layer.setLabelsEnabled( true );
       return true;
