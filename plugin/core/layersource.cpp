@@ -86,28 +86,36 @@ namespace limes
 
   std::unique_ptr<QgsVectorLayer> LayerSource::open() const
   {
-    const QList<Sublayer> layers = sublayers( false ); // names are enough here
-    QStringList names;
-    for ( const Sublayer &s : layers )
-      names << s.name;
-
-    QString uri = mPath;
+    checkReadable();
+    QgsVectorLayer::LayerOptions options( false, false );
+    const QString subset = mSubset.isEmpty() ? QString() : QStringLiteral( "|subset=" ) + mSubset;
+    std::unique_ptr<QgsVectorLayer> layer;
     if ( !mLayerName.isEmpty() )
     {
-      if ( !names.contains( mLayerName ) )
-        throw Error( QStringLiteral( "no layer named '%1' (layers: %2)" ).arg( mLayerName, names.join( QLatin1String( ", " ) ) ), mPath );
-      uri += QStringLiteral( "|layername=" ) + mLayerName;
+      // a named layer opens at once; the file's list of layers is read only to say why not
+      layer = std::make_unique<QgsVectorLayer>( mPath + QStringLiteral( "|layername=" ) + mLayerName + subset, displayName(), QStringLiteral( "ogr" ), options );
+      if ( !layer->isValid() )
+      {
+        QStringList names;
+        for ( const Sublayer &s : sublayers( false ) )
+          names << s.name;
+        if ( !names.contains( mLayerName ) )
+          throw Error( QStringLiteral( "no layer named '%1' (layers: %2)" ).arg( mLayerName, names.join( QLatin1String( ", " ) ) ), mPath );
+      }
     }
-    else if ( layers.size() > 1 )
+    else
     {
-      // Silently taking the first layer of a multi-layer file would compute on the wrong data.
-      throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( names.join( QLatin1String( ", " ) ) ), mPath );
+      const QList<Sublayer> layers = sublayers( false ); // names are enough here
+      if ( layers.size() > 1 )
+      {
+        // Silently taking the first layer of a multi-layer file would compute on the wrong data.
+        QStringList names;
+        for ( const Sublayer &s : layers )
+          names << s.name;
+        throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( names.join( QLatin1String( ", " ) ) ), mPath );
+      }
+      layer = std::make_unique<QgsVectorLayer>( mPath + subset, displayName(), QStringLiteral( "ogr" ), options );
     }
-
-    if ( !mSubset.isEmpty() )
-      uri += QStringLiteral( "|subset=" ) + mSubset;
-    QgsVectorLayer::LayerOptions options( false, false );
-    auto layer = std::make_unique<QgsVectorLayer>( uri, displayName(), QStringLiteral( "ogr" ), options );
     if ( !layer->isValid() )
       throw Error( QStringLiteral( "cannot open as a vector layer" ), mSpec );
     // OGR accepts any filter text; a bad one shows only as an uncountable layer
