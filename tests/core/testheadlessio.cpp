@@ -171,6 +171,24 @@ class TestHeadlessIo : public QObject
       QVERIFY( describe( ours, QStringLiteral( "transfers" ) ).join( '\n' ).contains( QStringLiteral( "2 | 2, NULL, 5000000001, 2469134.125, 0 |" ) ) );
     }
 
+    void writerLayerOptions()
+    {
+      // the validator's findings keep "fid" for the feature they are about
+      QTemporaryDir dir;
+      const QString path = dir.filePath( QStringLiteral( "errors.gpkg" ) );
+      QgsFields fields;
+      fields.append( limes::compat::field( QStringLiteral( "fid" ), QMetaType::LongLong ) );
+      QgsFeature f( fields );
+      f.setGeometry( QgsGeometry::fromWkt( QStringLiteral( "Point(70 40)" ) ) );
+      f.setAttributes( QgsAttributes( { QVariant( qint64( 42 ) ) } ) );
+      limes::GeoPackageWriter writer( path );
+      writer.writeLayer( QStringLiteral( "errors" ), limes::WkbType::Unknown, QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), fields, { f }, { QStringLiteral( "FID=finding_id" ) } );
+      writer.close();
+      QCOMPARE( describe( path, QStringLiteral( "errors" ) ),
+                QStringList( { QStringLiteral( "EPSG:4326" ), QStringLiteral( "Point" ), QStringLiteral( "finding_id Integer64" ), QStringLiteral( "fid Integer64" ),
+                               QStringLiteral( "1 | 1, 42 | Point (70 40)" ) } ) );
+    }
+
     void writerErrorNamesTheFile()
     {
       const QString path = QStringLiteral( "/nonexistent-limes-dir/out.gpkg" );

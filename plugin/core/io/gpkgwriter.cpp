@@ -8,6 +8,7 @@
 #include <qgsvectorfilewriter.h>
 
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -96,14 +97,19 @@ namespace limes
       GDALClose( mDataset );
   }
 
-  void GeoPackageWriter::writeLayer( const QString &name, limes::WkbType type, const QgsCoordinateReferenceSystem &crs, const QgsFields &fields, const QVector<QgsFeature> &features )
+  void GeoPackageWriter::writeLayer( const QString &name, limes::WkbType type, const QgsCoordinateReferenceSystem &crs, const QgsFields &fields, const QVector<QgsFeature> &features,
+                                     const QStringList &options )
   {
     auto fail = [&]( const QString &what ) {
       throw Error( QStringLiteral( "cannot %1 layer %2: %3" ).arg( what, name, gdalMessage() ), mPath );
     };
     CPLErrorReset();
     OGRSpatialReferenceH srs = crs.isValid() ? QgsOgrUtils::crsToOGRSpatialReference( crs ) : nullptr;
-    OGRLayerH layer = GDALDatasetCreateLayer( mDataset, name.toUtf8().constData(), srs, QgsVectorFileWriter::ogrTypeFromWkbType( type ), nullptr );
+    char **creationOptions = nullptr;
+    for ( const QString &option : options )
+      creationOptions = CSLAddString( creationOptions, option.toUtf8().constData() );
+    OGRLayerH layer = GDALDatasetCreateLayer( mDataset, name.toUtf8().constData(), srs, QgsVectorFileWriter::ogrTypeFromWkbType( type ), creationOptions );
+    CSLDestroy( creationOptions );
     if ( srs )
       OSRRelease( srs );
     if ( !layer )

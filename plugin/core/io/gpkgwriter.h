@@ -5,6 +5,7 @@
 #include "qgiscompat.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <qgscoordinatereferencesystem.h>
@@ -31,8 +32,12 @@ namespace limes
       GeoPackageWriter( const GeoPackageWriter & ) = delete;
       GeoPackageWriter &operator=( const GeoPackageWriter & ) = delete;
 
-      //! A layer of `features` (their attributes in `fields`' order, geometries of `type` or none).
-      void writeLayer( const QString &name, limes::WkbType type, const QgsCoordinateReferenceSystem &crs, const QgsFields &fields, const QVector<QgsFeature> &features );
+      /**
+       * A layer of `features` (their attributes in `fields`' order, geometries of `type` or
+       * none); `options` are GDAL's layer creation options, e.g. FID=NAME.
+       */
+      void writeLayer( const QString &name, limes::WkbType type, const QgsCoordinateReferenceSystem &crs, const QgsFields &fields, const QVector<QgsFeature> &features,
+                       const QStringList &options = QStringList() );
 
       //! Closes the file; an error GDAL reports only then is thrown here, not lost in the destructor.
       void close();

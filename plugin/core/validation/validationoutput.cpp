@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <qgsvectorfilewriter.h>
+#include "io/gpkgwriter.h"
 
 #include <cmath>
 
@@ -92,24 +92,16 @@ namespace limes
     return feature;
   }
 
-  void writeValidationGeoPackage( const ValidationResult &r, const QString &path, const QgsCoordinateTransformContext &transformContext )
+  void writeValidationGeoPackage( const ValidationResult &r, const QString &path, const QgsCoordinateTransformContext & )
   {
-    QgsVectorFileWriter::SaveVectorOptions options;
-    options.driverName = QStringLiteral( "GPKG" );
-    options.layerName = QStringLiteral( "errors" );
-    // "fid" is the finding's feature id, as the summary has it: the GeoPackage key gets another name
-    options.layerOptions = QStringList{ QStringLiteral( "FID=finding_id" ) };
     const QgsFields written = findingFields();
-    std::unique_ptr<QgsVectorFileWriter> writer( QgsVectorFileWriter::create( path, written, limes::WkbType::Unknown, r.crs, transformContext, options ) );
-    if ( writer->hasError() != QgsVectorFileWriter::NoError )
-      throw Error( QStringLiteral( "cannot create layer errors: %1" ).arg( writer->errorMessage() ), path );
+    QVector<QgsFeature> features;
+    features.reserve( static_cast<int>( r.findings.size() ) );
     for ( const Finding &f : r.findings )
-    {
-      QgsFeature feature = findingFeature( f, written );
-      if ( !writer->addFeature( feature ) )
-        throw Error( QStringLiteral( "cannot write to layer errors: %1" ).arg( writer->errorMessage() ), path );
-    }
-    if ( !writer->flushBuffer() )
-      throw Error( QStringLiteral( "cannot write to layer errors: %1" ).arg( writer->errorMessage() ), path );
+      features << findingFeature( f, written );
+    GeoPackageWriter writer( path );
+    // "fid" is the finding's feature id, as the summary has it: the GeoPackage key gets another name
+    writer.writeLayer( QStringLiteral( "errors" ), limes::WkbType::Unknown, r.crs, written, features, { QStringLiteral( "FID=finding_id" ) } );
+    writer.close();
   }
 }
