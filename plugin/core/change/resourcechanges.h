@@ -29,6 +29,8 @@ namespace limes::change
   bool resourceChange( const Transfer &transfer, const QgsGeometryEngine &engine, const EllipsoidMeasure &measure, const QString &layer,
                        limes::GeometryType type, QgsFeatureId fid, const QgsGeometry &geometry, ResourceChange &change );
 
+  class PieceWindow;
+
   class ResourceOverlay
   {
     public:
@@ -52,6 +54,7 @@ namespace limes::change
       EllipsoidMeasure mMeasure;
       QgsSpatialIndex mIndex;
       std::vector<std::unique_ptr<QgsGeometryEngine>> mEngines;
+      std::vector<std::unique_ptr<PieceWindow>> mWindows; //!< big pieces only
   };
 
   /**
