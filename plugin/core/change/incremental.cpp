@@ -2,6 +2,7 @@
 #include "change/incremental.h"
 #include "change/checks.h"
 #include "change/crossings.h"
+#include "change/keytable.h"
 #include "change/measure.h"
 #include "change/overlayphases.h"
 #include "change/overlaystage.h"
@@ -23,8 +24,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 #include <tuple>
 
 namespace limes::change
@@ -33,39 +32,30 @@ namespace limes::change
   {
     using Segment = LineOverlay::Segment;
 
-    //! A directed segment on the grid: what cancels between the versions.
-    struct Key
-    {
-      long long x0, y0, x1, y1;
-      bool operator<( const Key &o ) const { return std::tie( x0, y0, x1, y1 ) < std::tie( o.x0, o.y0, o.x1, o.y1 ); }
-      bool operator==( const Key &o ) const { return x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1; }
-    };
+    using Key = GridKey;
 
     Key keyOf( double x0, double y0, double x1, double y1, double grid )
     {
-      return { std::llround( x0 / grid ), std::llround( y0 / grid ), std::llround( x1 / grid ), std::llround( y1 / grid ) };
+      return GridKey::of( x0, y0, x1, y1, grid );
     }
 
     //! The keys of the segments between vertices lo..hi of a part.
     std::vector<Key> keysOf( const std::vector<double> &xy, size_t lo, size_t hi, double grid )
     {
       std::vector<Key> keys;
+      keys.reserve( hi > lo ? hi - lo : 0 );
       for ( size_t i = lo; i < hi; ++i )
         keys.push_back( keyOf( xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], grid ) );
       return keys;
     }
 
-    std::vector<Key> sortedKeys( const std::vector<Polyline> &parts, double grid, long long &count )
+    //! Segments of the parts: the vertices less one each.
+    long long segmentCount( const std::vector<Polyline> &parts )
     {
-      std::vector<Key> keys;
+      long long n = 0;
       for ( const Polyline &p : parts )
-      {
-        const std::vector<Key> k = keysOf( p.xy, 0, p.size() - 1, grid );
-        keys.insert( keys.end(), k.begin(), k.end() );
-      }
-      count = static_cast<long long>( keys.size() );
-      std::sort( keys.begin(), keys.end() );
-      return keys;
+        n += static_cast<long long>( p.size() ) - 1;
+      return n;
     }
 
     struct Box
@@ -103,10 +93,23 @@ namespace limes::change
       QgsGeometry geometry;
     };
 
+    //! What an edit does to a segment's weight in the chain (old copies minus new copies).
+    struct Delta
+    {
+      int change = 0;     //!< new copies drawn minus new copies removed
+      int before = 0;     //!< its weight before the edit
+      int after = 0;      //!< and after
+      bool emitted = false;
+    };
+
+    bool sameSegment( const Segment &s, const Segment &t )
+    {
+      return s.x0 == t.x0 && s.y0 == t.y0 && s.x1 == t.x1 && s.y1 == t.y1 && s.weight == t.weight;
+    }
+
     bool sameChain( const std::vector<Segment> &a, const std::vector<Segment> &b )
     {
-      auto same = []( const Segment &s, const Segment &t ) { return s.x0 == t.x0 && s.y0 == t.y0 && s.x1 == t.x1 && s.y1 == t.y1 && s.weight == t.weight; };
-      return a.size() == b.size() && std::equal( a.begin(), a.end(), b.begin(), same );
+      return a.size() == b.size() && std::equal( a.begin(), a.end(), b.begin(), sameSegment );
     }
   }
 
@@ -119,8 +122,7 @@ namespace limes::change
     std::unique_ptr<EllipsoidMeasure> measure;
     std::unique_ptr<EdgeDensifier> edges;
     std::vector<Polyline> oldParts, newParts;
-    std::vector<Key> oldKeys, newKeys;    //!< sorted, as read
-    std::map<Key, int> newDelta;          //!< new segments added (+) or removed (-) since
+    GridKeyTable<Delta> delta;            //!< an edit's, kept between edits for its memory
     long long oldSegments = 0, newSegments = 0;
     std::vector<Segment> connectorChain;
     std::vector<EndConnector> connectors;
@@ -130,17 +132,6 @@ namespace limes::change
     QgsSpatialIndex resourceIndex;
 
     double grid() const { return request.gridM; }
-
-    //! Old copies minus new copies of a segment: its weight in the chain.
-    int net( const Key &k ) const
-    {
-      auto count = [&]( const std::vector<Key> &keys ) {
-        const auto r = std::equal_range( keys.begin(), keys.end(), k );
-        return static_cast<int>( r.second - r.first );
-      };
-      const auto delta = newDelta.find( k );
-      return count( oldKeys ) - count( newKeys ) - ( delta == newDelta.end() ? 0 : delta->second );
-    }
 
     Window compute( std::vector<Segment> chain ) const;
     void readResources( const WorkingFrame &frame, const CrossingCounter &crossings, QgsFeedback *feedback );
@@ -241,8 +232,8 @@ namespace limes::change
     {
       throw Error( e.problem(), e.where().isEmpty() ? QStringLiteral( "%1 vs %2" ).arg( request.oldVersion.spec, request.newVersion.spec ) : e.where() );
     }
-    s.oldKeys = sortedKeys( s.oldParts, s.grid(), s.oldSegments );
-    s.newKeys = sortedKeys( s.newParts, s.grid(), s.newSegments );
+    s.oldSegments = segmentCount( s.oldParts );
+    s.newSegments = segmentCount( s.newParts );
     s.segments = readSegments( request.segments, request.segmentCodeField, frame );
     const CrossingCounter crossings( boundaryOf( versions.oldParts ), boundaryOf( versions.newParts ), request.gridM );
     s.readResources( frame, crossings, feedback );
@@ -290,14 +281,15 @@ namespace limes::change
 
       void applyTo( Polyline &p ) const
       {
-        const size_t replaced = to - from;
-        if ( replaced == stretch.size() )
-          std::copy( stretch.begin(), stretch.end(), p.xy.begin() + static_cast<std::ptrdiff_t>( from ) );
-        else
-        {
-          p.xy.erase( p.xy.begin() + static_cast<std::ptrdiff_t>( from ), p.xy.begin() + static_cast<std::ptrdiff_t>( to ) );
-          p.xy.insert( p.xy.begin() + static_cast<std::ptrdiff_t>( from ), stretch.begin(), stretch.end() );
-        }
+        // the rest of the part moves once, by the difference (erase, then insert moved it twice)
+        const size_t replaced = to - from, common = std::min( replaced, stretch.size() );
+        const auto at = [&]( size_t i ) { return p.xy.begin() + static_cast<std::ptrdiff_t>( i ); };
+        const auto stretchAt = stretch.begin() + static_cast<std::ptrdiff_t>( common );
+        std::copy( stretch.begin(), stretchAt, at( from ) );
+        if ( stretch.size() > replaced )
+          p.xy.insert( at( to ), stretchAt, stretch.end() );
+        else if ( stretch.size() < replaced )
+          p.xy.erase( at( from + common ), at( to ) );
       }
     };
 
@@ -384,16 +376,17 @@ namespace limes::change
           touched.back().add( seg );
         }
 
-    // segments whose weight in the chain changes, with their weight after the edit
-    std::map<Key, int> delta;
+    // segments whose weight in the chain changes
+    GridKeyTable<Delta> &delta = s.delta;
+    delta.clear( edit.removed.size() + edit.added.size() );
     for ( const Key &k : edit.removed )
-      --delta[k];
+      --delta[k].change;
     for ( const Key &k : edit.added )
-      ++delta[k];
-    std::map<Key, int> weightAfter;
-    for ( const auto &[k, change] : delta )
-      if ( change != 0 )
-        weightAfter[k] = s.net( k ) - change;
+      ++delta[k].change;
+    auto changes = [&]( const Key &k ) -> Delta * {
+      Delta *d = delta.find( k );
+      return d && d->change != 0 ? d : nullptr;
+    };
 
     // the windows the edit touches, and any window their new clusters reach
     const double margin = 2 * s.grid();
@@ -401,6 +394,26 @@ namespace limes::change
     for ( size_t w = 0; w < s.windows.size(); ++w )
       for ( const Box &b : touched )
         affected[w] = affected[w] || s.windows[w].box.meets( b, margin );
+
+    // Their weight before the edit is the sum of their copies in the chain, and a segment of
+    // the edit lies within the edit's box, so its copies are in the windows it touches: no
+    // table of every segment of the border is needed. The connectors are steps of the chain
+    // but no version's segments: each is left out once.
+    std::vector<char> connectorSeen( s.connectorChain.size(), 0 );
+    for ( size_t w = 0; w < s.windows.size(); ++w )
+      if ( affected[w] )
+        for ( const Segment &seg : s.windows[w].chain )
+          if ( Delta *d = changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
+          {
+            size_t c = 0;
+            while ( c < s.connectorChain.size() && ( connectorSeen[c] || !sameSegment( seg, s.connectorChain[c] ) ) )
+              ++c;
+            if ( c < s.connectorChain.size() )
+              connectorSeen[c] = 1;
+            else
+              d->before += seg.weight;
+          }
+    delta.forEach( []( const Key &, Delta &d ) { d.after = d.before - d.change; } );
     std::vector<std::vector<Segment>> clusters;
     for ( bool grown = true; grown; )
     {
@@ -408,13 +421,13 @@ namespace limes::change
       for ( size_t w = 0; w < s.windows.size(); ++w )
         if ( affected[w] )
           for ( const Segment &seg : s.windows[w].chain )
-            if ( !weightAfter.count( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
+            if ( !changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
               pool.push_back( seg );
       if ( connectorsChanged )
       {
         for ( const Segment &c : s.connectorChain )
         {
-          const auto it = std::find_if( pool.begin(), pool.end(), [&]( const Segment &p ) { return sameChain( { p }, { c } ); } );
+          const auto it = std::find_if( pool.begin(), pool.end(), [&]( const Segment &p ) { return sameSegment( p, c ); } );
           if ( it != pool.end() )
             pool.erase( it );
         }
@@ -423,16 +436,17 @@ namespace limes::change
       // in the order of the lines (the stretch removed, then the one drawn), not of the keys:
       // the overlay joins consecutive segments into lines, and ten thousand one-segment
       // lines cost GEOS's line merging thirty times what two lines do
-      std::set<Key> emitted;
+      delta.forEach( []( const Key &, Delta &d ) { d.emitted = false; } );
       for ( const std::vector<Key> *keys : { &edit.removed, &edit.added } )
         for ( const Key &k : *keys )
         {
-          const auto after = weightAfter.find( k );
-          if ( after == weightAfter.end() || !emitted.insert( k ).second )
+          Delta *d = changes( k );
+          if ( !d || d->emitted )
             continue;
-          for ( int copy = 0; copy < std::abs( after->second ); ++copy )
+          d->emitted = true;
+          for ( int copy = 0; copy < std::abs( d->after ); ++copy )
             pool.push_back( { static_cast<double>( k.x0 ) * s.grid(), static_cast<double>( k.y0 ) * s.grid(), static_cast<double>( k.x1 ) * s.grid(),
-                              static_cast<double>( k.y1 ) * s.grid(), after->second > 0 ? 1 : -1 } );
+                              static_cast<double>( k.y1 ) * s.grid(), d->after > 0 ? 1 : -1 } );
         }
       clusters = overlay::clusterWindows( pool, s.grid() );
       grown = false;
@@ -455,9 +469,6 @@ namespace limes::change
       if ( !affected[w] )
         windows.push_back( std::move( s.windows[w] ) );
     s.windows = std::move( windows );
-    for ( const auto &[k, change] : delta )
-      if ( change != 0 && ( s.newDelta[k] += change ) == 0 )
-        s.newDelta.erase( k );
     s.newSegments += static_cast<long long>( edit.added.size() ) - static_cast<long long>( edit.removed.size() );
     if ( edit.movesEnds )
       s.newParts[part] = std::move( edit.part );
