@@ -36,14 +36,17 @@ namespace limes::overlay
     /**
      * Winding number of the weighted chain around a point, by a ray to the nearest side of
      * the chain's box: the ray walks only the index cells it crosses, however long the
-     * window or its segments.
+     * window or its segments. For a few points the index costs more than it saves (an edit's
+     * sliver: one face, ten thousand segments), so without one every segment is tested:
+     * the same test on a superset of the same candidates, so the same number.
      */
     class WindingIndex
     {
       public:
-        WindingIndex( std::vector<Segment> segments, double cell )
+        WindingIndex( std::vector<Segment> segments, double cell, bool indexed )
           : mSegments( std::move( segments ) )
-          , mIndex( indexOf( mSegments, cell ) )
+          , mIndex( indexed ? indexOf( mSegments, cell ) : SegmentIndex() )
+          , mIndexed( indexed )
         {
           for ( const Segment &s : mSegments )
           {
@@ -66,7 +69,7 @@ namespace limes::overlay
           double qx = px, qy = py;
           rotate( turn, qx, qy );
           int w = 0;
-          mIndex.along( px, py, ex, ey, 0, [&]( size_t i ) {
+          auto visit = [&]( size_t i ) {
             Segment s = mSegments[i];
             rotate( turn, s.x0, s.y0 );
             rotate( turn, s.x1, s.y1 );
@@ -75,7 +78,12 @@ namespace limes::overlay
               w += s.weight;
             else if ( s.y1 <= qy && s.y0 > qy && side < 0 )
               w -= s.weight;
-          } );
+          };
+          if ( mIndexed )
+            mIndex.along( px, py, ex, ey, 0, visit );
+          else
+            for ( size_t i = 0; i < mSegments.size(); ++i )
+              visit( i );
           return w;
         }
 
@@ -103,6 +111,7 @@ namespace limes::overlay
 
         std::vector<Segment> mSegments;
         SegmentIndex mIndex;
+        bool mIndexed = true;
         double mXmin = 1e300, mYmin = 1e300, mXmax = -1e300, mYmax = -1e300;
     };
 
@@ -537,8 +546,9 @@ namespace limes::overlay
   std::vector<OverlayFace> classifyFaces( const geos::Context &ctx, const GEOSGeometry *faces, const WeightedEdges &edges, double grid )
   {
     std::vector<OverlayFace> out;
-    const WindingIndex winding( edges.segments, std::max( 50 * grid, edges.cell ) );
     const int faceCount = ctx.geometryCount( faces );
+    // building the index costs about as much as testing every segment for 50 points
+    const WindingIndex winding( edges.segments, std::max( 50 * grid, edges.cell ), faceCount > 16 );
     for ( int f = 0; f < faceCount; ++f )
     {
       const GEOSGeometry *face = ctx.geometryN( faces, f );
