@@ -6,13 +6,65 @@
 #include <qgsfeedback.h>
 
 #include <algorithm>
+#include <future>
+#include <thread>
 #include <tuple>
 
 namespace limes::change
 {
+  namespace
+  {
+    //! A piece's area and perimeter on the ellipsoid.
+    void measureArea( const Piece &p, const EllipsoidMeasure &measure, Transfer &t )
+    {
+      t.from = p.from;
+      t.to = p.to;
+      t.geometry = p.geometry;
+      const AreaAndPerimeter measures = measure.areaAndPerimeter( p.geometry );
+      t.areaM2 = measures.areaM2;
+      t.perimeterM = measures.perimeterM;
+    }
+
+    //! A piece's width: the diameter of its largest inscribed circle.
+    double widthOf( const Piece &p, const geos::Context &ctx, double grid )
+    {
+      // a copy of its own: QgsGeometry::area() writes the geometry's last error, and the
+      // piece may be read on another thread at the same time
+      const QgsGeometry geometry = p.geometry;
+      const geos::GeomPtr g = ctx.fromQgs( geometry );
+      // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
+      // than 1 m: a finer search costs much and says nothing more
+      const double estimate = 2 * geometry.area() / std::max( geometry.length(), 1e-9 );
+      return ctx.maximumInscribedDiameter( g.get(), std::clamp( estimate / 200.0, grid, 1.0 ) );
+    }
+  }
+
   std::vector<Transfer> measurePieces( const std::vector<Piece> &pieces, const Ellipsoid &ellipsoid, double grid, QgsFeedback *feedback )
   {
     std::vector<Transfer> measured( pieces.size() );
+    int vertices = 0;
+    for ( const Piece &p : pieces )
+      vertices += p.geometry.constGet() ? p.geometry.constGet()->nCoordinates() : 0;
+    if ( pieces.size() < 16 && vertices >= 2000 && std::thread::hardware_concurrency() > 1 )
+    {
+      // too few pieces to share out (an edit's sliver of ten thousand vertices), but each
+      // large: the widths on a second core while this one measures the areas. The threads
+      // write different fields of a transfer and only read the (const) pieces
+      std::future<void> widths = std::async( std::launch::async, [&]() {
+        const geos::Context workerGeos;
+        for ( size_t i = 0; i < pieces.size(); ++i )
+        {
+          if ( feedback && feedback->isCanceled() )
+            return;
+          measured[i].maxWidthM = widthOf( pieces[i], workerGeos, grid );
+        }
+      } );
+      const EllipsoidMeasure measure( ellipsoid );
+      for ( size_t i = 0; i < pieces.size() && !( feedback && feedback->isCanceled() ); ++i )
+        measureArea( pieces[i], measure, measured[i] );
+      widths.get();
+      return measured;
+    }
     inParallel( pieces.size(), [&]( size_t first, size_t step ) {
       const geos::Context workerGeos;
       const EllipsoidMeasure workerMeasure( ellipsoid );
@@ -20,19 +72,8 @@ namespace limes::change
       {
         if ( feedback && feedback->isCanceled() )
           return;
-        const Piece &p = pieces[i];
-        Transfer &t = measured[i];
-        t.from = p.from;
-        t.to = p.to;
-        t.geometry = p.geometry;
-        const AreaAndPerimeter measures = workerMeasure.areaAndPerimeter( p.geometry );
-        t.areaM2 = measures.areaM2;
-        t.perimeterM = measures.perimeterM;
-        const geos::GeomPtr g = workerGeos.fromQgs( p.geometry );
-        // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
-        // than 1 m: a finer search costs much and says nothing more
-        const double estimate = 2 * p.geometry.area() / std::max( p.geometry.length(), 1e-9 );
-        t.maxWidthM = workerGeos.maximumInscribedDiameter( g.get(), std::clamp( estimate / 200.0, grid, 1.0 ) );
+        measureArea( pieces[i], workerMeasure, measured[i] );
+        measured[i].maxWidthM = widthOf( pieces[i], workerGeos, grid );
       }
     } );
     return measured;
