@@ -15,6 +15,7 @@
 #include <qgsmultipolygon.h>
 #include <qgspolygon.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -47,11 +48,13 @@ namespace
     std::rotate( y.begin(), y.begin() + 2500, y.end() );
     x << x.front();
     y << y.front();
-    QgsLineString *ring = new QgsLineString( x, y );
     // west to east on the north edge is clockwise
     if ( !clockwise )
-      ring = ring->reversed();
-    return ring;
+    {
+      std::reverse( x.begin(), x.end() );
+      std::reverse( y.begin(), y.end() );
+    }
+    return new QgsLineString( x, y );
   }
 
   //! A hole 1.5 km long and 30 m wide inside the sliver: boxes cut it like the shell.
