@@ -28,9 +28,9 @@ namespace limes::change
     //! A piece's width: the diameter of its largest inscribed circle.
     double widthOf( const Piece &p, const geos::Context &ctx, double grid )
     {
-      // a copy of its own: QgsGeometry::area() writes the geometry's last error, and the
-      // piece may be read on another thread at the same time
-      const QgsGeometry geometry = p.geometry;
+      // a deep copy of its own: QgsGeometry::area() writes the geometry's last error, a
+      // geometry caches its box, and the piece may be measured on another thread meanwhile
+      const QgsGeometry geometry( p.geometry.constGet() ? p.geometry.constGet()->clone() : nullptr );
       const geos::GeomPtr g = ctx.fromQgs( geometry );
       // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
       // than 1 m: a finer search costs much and says nothing more
