@@ -478,6 +478,49 @@ class TestChangeEngine : public QObject
         compareResults( incremental.result(), ChangeEngine::run( fresh ) );
       }
     }
+
+    void incrementalEditOnAConnectorEqualsAFreshRun_data()
+    {
+      QTest::addColumn<bool>( "atStart" );
+      QTest::newRow( "start" ) << true;
+      QTest::newRow( "end" ) << false;
+    }
+
+    void incrementalEditOnAConnectorEqualsAFreshRun()
+    {
+      // the new line begins (ends) 30 m north of the old one, its first (last) segment
+      // straight down to the old line's end: the end connector lies on that segment. A vertex
+      // put into it leaves the ends, and the connector, as they were and opens a 150 m² triangle.
+      QFETCH( bool, atStart );
+      QgsPolylineXY oldLine;
+      for ( int i = 0; i < 200; ++i )
+        oldLine << QgsPointXY( 600000 + 10.0 * i, 4430000 + 30 * std::sin( i / 15.0 ) );
+      QgsPolylineXY newLine = oldLine;
+      const QgsPointXY end = atStart ? oldLine.first() : oldLine.last();
+      if ( atStart )
+        newLine.prepend( QgsPointXY( end.x(), end.y() + 30 ) );
+      else
+        newLine.append( QgsPointXY( end.x(), end.y() + 30 ) );
+      auto o = memoryLayer( "LineString", UTM, { QgsGeometry::fromPolylineXY( oldLine ).asWkt( 3 ) } );
+      auto n = memoryLayer( "LineString", UTM, { QgsGeometry::fromPolylineXY( newLine ).asWkt( 3 ) } );
+      const ChangeRequest request = lines( o.get(), n.get() );
+      change::IncrementalChange incremental( request );
+      const ChangeResult first = ChangeEngine::run( request );
+      QCOMPARE( static_cast<int>( first.connectors.size() ), 1 );
+      compareResults( incremental.result(), first );
+      const size_t at = atStart ? 1 : static_cast<size_t>( newLine.size() ) - 1;
+      incremental.replaceNewStretch( 0, at, at - 1, { end.x() + 10, end.y() + 15 } );
+      auto edited = layerOf( incremental.newParts() );
+      ChangeRequest fresh = request;
+      fresh.newVersion = input( edited.get(), "new" );
+      const ChangeResult expected = ChangeEngine::run( fresh );
+      QCOMPARE( static_cast<int>( expected.connectors.size() ), 1 );
+      double moved = 0;
+      for ( const Transfer &t : expected.transfers )
+        moved += t.areaM2;
+      QGSCOMPARENEAR( moved, 150, 1 );
+      compareResults( incremental.result(), expected );
+    }
 };
 
 QGSTEST_MAIN( TestChangeEngine )

@@ -418,11 +418,26 @@ namespace limes::change
     for ( bool grown = true; grown; )
     {
       std::vector<Segment> pool;
+      // a connector that lies on a segment of the edit stays a connector: its copy in the
+      // chain is kept (the segments the edit changes are emitted from the table below)
+      std::vector<char> connectorKept( connectorsChanged ? 0 : s.connectorChain.size(), 0 );
       for ( size_t w = 0; w < s.windows.size(); ++w )
         if ( affected[w] )
           for ( const Segment &seg : s.windows[w].chain )
+          {
             if ( !changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
+            {
               pool.push_back( seg );
+              continue;
+            }
+            for ( size_t c = 0; c < connectorKept.size(); ++c )
+              if ( !connectorKept[c] && sameSegment( seg, s.connectorChain[c] ) )
+              {
+                connectorKept[c] = 1;
+                pool.push_back( seg );
+                break;
+              }
+          }
       if ( connectorsChanged )
       {
         for ( const Segment &c : s.connectorChain )
