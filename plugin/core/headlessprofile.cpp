@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "headlessprofile.h"
+#include "error.h"
+#include "workspace/gpkg/sqlite.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -10,8 +12,6 @@
 #include <qgsuserprofile.h>
 #include <qgsuserprofilemanager.h>
 
-#include <sqlite3.h>
-
 #include <cstdio>
 #include <memory>
 
@@ -21,36 +21,23 @@ namespace limes
   {
     const char *const sMarkerKey = "limes_headless";
 
-    struct SqliteClose
-    {
-      void operator()( sqlite3 *db ) const { sqlite3_close( db ); }
-    };
-    using SqliteHandle = std::unique_ptr<sqlite3, SqliteClose>;
-
-    SqliteHandle openSqlite( const QString &path, int flags )
-    {
-      sqlite3 *db = nullptr;
-      const int rc = sqlite3_open_v2( QFile::encodeName( path ).constData(), &db, flags, nullptr );
-      SqliteHandle handle( db );
-      return rc == SQLITE_OK ? std::move( handle ) : SqliteHandle();
-    }
-
     bool isOurEmptyStyle( const QString &path )
     {
       if ( !QFile::exists( path ) )
         return false;
-      const SqliteHandle db = openSqlite( path, SQLITE_OPEN_READONLY );
-      if ( !db )
-        return false;
-      sqlite3_stmt *statement = nullptr;
-      bool found = false;
-      if ( sqlite3_prepare_v2( db.get(), "SELECT 1 FROM stylemetadata WHERE key = ?", -1, &statement, nullptr ) == SQLITE_OK )
+      try
       {
-        sqlite3_bind_text( statement, 1, sMarkerKey, -1, SQLITE_STATIC );
-        found = sqlite3_step( statement ) == SQLITE_ROW;
+        const SqliteDb db( path );
+        if ( !db.hasTable( QStringLiteral( "stylemetadata" ) ) )
+          return false;
+        Statement marker( db, QStringLiteral( "SELECT 1 FROM stylemetadata WHERE key = ?" ) );
+        marker.bind( 1, QString::fromLatin1( sMarkerKey ) );
+        return marker.next();
       }
-      sqlite3_finalize( statement );
-      return found;
+      catch ( const Error & )
+      {
+        return false; // not a style at all: made anew
+      }
     }
   }
 
@@ -78,17 +65,22 @@ namespace limes
       if ( !style.createDatabase( aside ) )
         return;
     }
-    bool written = false;
-    if ( const SqliteHandle db = openSqlite( aside, SQLITE_OPEN_READWRITE ) )
+    try
     {
       // stamped with this release's version, so that init's upgrade imports nothing
-      const QByteArray sql = QStringLiteral( "CREATE TABLE IF NOT EXISTS stylemetadata(id INTEGER PRIMARY KEY, key TEXT UNIQUE, value TEXT);"
-                                             "INSERT OR REPLACE INTO stylemetadata(key, value) VALUES ('version', '%1');"
-                                             "INSERT INTO stylemetadata(key, value) VALUES ('%2', 'no symbols: the limes CLI draws with its own');" )
-                             .arg( Qgis::versionInt() ).arg( QLatin1String( sMarkerKey ) ).toUtf8();
-      written = sqlite3_exec( db.get(), sql.constData(), nullptr, nullptr, nullptr ) == SQLITE_OK;
+      {
+        const SqliteDb db( aside );
+        db.exec( QStringLiteral( "CREATE TABLE IF NOT EXISTS stylemetadata(id INTEGER PRIMARY KEY, key TEXT UNIQUE, value TEXT);"
+                                 "INSERT OR REPLACE INTO stylemetadata(key, value) VALUES ('version', '%1');"
+                                 "INSERT INTO stylemetadata(key, value) VALUES ('%2', 'no symbols: the limes CLI draws with its own');" )
+                 .arg( Qgis::versionInt() ).arg( QLatin1String( sMarkerKey ) ) );
+      }
+      if ( std::rename( QFile::encodeName( aside ).constData(), QFile::encodeName( path ).constData() ) == 0 )
+        return;
     }
-    if ( !written || std::rename( QFile::encodeName( aside ).constData(), QFile::encodeName( path ).constData() ) != 0 )
-      QFile::remove( aside );
+    catch ( const Error & )
+    {
+    }
+    QFile::remove( aside );
   }
 }

@@ -8,6 +8,7 @@
 #include "io/gpkgwriter.h"
 #include "qgiscompat.h"
 #include "testutils.h"
+#include "workspace/gpkg/sqlite.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,7 +25,6 @@
 #include <qgsvectorfilewriter.h>
 #include <qgsvectorlayer.h>
 
-#include <sqlite3.h>
 
 namespace
 {
@@ -120,21 +120,10 @@ namespace
 
   QString styleMetadata( const QString &path, const char *key )
   {
-    sqlite3 *db = nullptr;
-    QString value;
-    if ( sqlite3_open_v2( QFile::encodeName( path ).constData(), &db, SQLITE_OPEN_READONLY, nullptr ) == SQLITE_OK )
-    {
-      sqlite3_stmt *st = nullptr;
-      if ( sqlite3_prepare_v2( db, "SELECT value FROM stylemetadata WHERE key = ?", -1, &st, nullptr ) == SQLITE_OK )
-      {
-        sqlite3_bind_text( st, 1, key, -1, SQLITE_STATIC );
-        if ( sqlite3_step( st ) == SQLITE_ROW )
-          value = QString::fromUtf8( reinterpret_cast<const char *>( sqlite3_column_text( st, 0 ) ) );
-      }
-      sqlite3_finalize( st );
-    }
-    sqlite3_close( db );
-    return value;
+    const limes::SqliteDb db( path );
+    limes::Statement value( db, QStringLiteral( "SELECT value FROM stylemetadata WHERE key = ?" ) );
+    value.bind( 1, QString::fromLatin1( key ) );
+    return value.next() ? value.text( 0 ) : QString();
   }
 }
 
