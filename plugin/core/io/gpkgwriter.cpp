@@ -48,10 +48,6 @@ namespace limes
     {
       void operator()( OGRFeatureH f ) const { OGR_F_Destroy( f ); }
     };
-    struct GeometryDeleter
-    {
-      void operator()( OGRGeometryH g ) const { OGR_G_DestroyGeometry( g ); }
-    };
 
     void setAttribute( OGRFeatureH feature, int index, const QVariant &value, OGRFieldType type )
     {
