@@ -11,6 +11,8 @@
 #include <qgsprovidersublayerdetails.h>
 #include <qgsvectorlayer.h>
 
+#include <algorithm>
+
 namespace limes
 {
   LayerSource::LayerSource( const QString &spec )
@@ -84,6 +86,17 @@ namespace limes
     return result;
   }
 
+  namespace
+  {
+    QString namesOf( const QList<LayerSource::Sublayer> &layers )
+    {
+      QStringList names;
+      for ( const LayerSource::Sublayer &s : layers )
+        names << s.name;
+      return names.join( QLatin1String( ", " ) );
+    }
+  }
+
   std::unique_ptr<QgsVectorLayer> LayerSource::open() const
   {
     checkReadable();
@@ -96,11 +109,9 @@ namespace limes
       layer = std::make_unique<QgsVectorLayer>( mPath + QStringLiteral( "|layername=" ) + mLayerName + subset, displayName(), QStringLiteral( "ogr" ), options );
       if ( !layer->isValid() )
       {
-        QStringList names;
-        for ( const Sublayer &s : sublayers( false ) )
-          names << s.name;
-        if ( !names.contains( mLayerName ) )
-          throw Error( QStringLiteral( "no layer named '%1' (layers: %2)" ).arg( mLayerName, names.join( QLatin1String( ", " ) ) ), mPath );
+        const QList<Sublayer> layers = sublayers( false );
+        if ( std::none_of( layers.begin(), layers.end(), [&]( const Sublayer &s ) { return s.name == mLayerName; } ) )
+          throw Error( QStringLiteral( "no layer named '%1' (layers: %2)" ).arg( mLayerName, namesOf( layers ) ), mPath );
       }
     }
     else
@@ -109,10 +120,7 @@ namespace limes
       if ( layers.size() > 1 )
       {
         // Silently taking the first layer of a multi-layer file would compute on the wrong data.
-        QStringList names;
-        for ( const Sublayer &s : layers )
-          names << s.name;
-        throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( names.join( QLatin1String( ", " ) ) ), mPath );
+        throw Error( QStringLiteral( "holds %1 layers (%2); name one as PATH|layername=NAME" ).arg( layers.size() ).arg( namesOf( layers ) ), mPath );
       }
       layer = std::make_unique<QgsVectorLayer>( mPath + subset, displayName(), QStringLiteral( "ogr" ), options );
     }
