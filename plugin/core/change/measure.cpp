@@ -25,12 +25,9 @@ namespace limes::change
       t.perimeterM = measures.perimeterM;
     }
 
-    //! A piece's width: the diameter of its largest inscribed circle.
-    double widthOf( const Piece &p, const geos::Context &ctx, double grid )
+    //! A geometry's width: the diameter of its largest inscribed circle.
+    double widthOf( const QgsGeometry &geometry, const geos::Context &ctx, double grid )
     {
-      // a deep copy of its own: QgsGeometry::area() writes the geometry's last error, a
-      // geometry caches its box, and the piece may be measured on another thread meanwhile
-      const QgsGeometry geometry( p.geometry.constGet() ? p.geometry.constGet()->clone() : nullptr );
       const geos::GeomPtr g = ctx.fromQgs( geometry );
       // width to 0.5 % (2 area / perimeter estimates it for long thin pieces), never coarser
       // than 1 m: a finer search costs much and says nothing more
@@ -56,7 +53,10 @@ namespace limes::change
         {
           if ( feedback && feedback->isCanceled() )
             return;
-          measured[i].maxWidthM = widthOf( pieces[i], workerGeos, grid );
+          // a deep copy of its own: QgsGeometry::area() writes the geometry's last error, a
+          // geometry caches its box, and this thread measures the same piece's area meanwhile
+          const QgsGeometry own( pieces[i].geometry.constGet() ? pieces[i].geometry.constGet()->clone() : nullptr );
+          measured[i].maxWidthM = widthOf( own, workerGeos, grid );
         }
       } );
       const EllipsoidMeasure measure( ellipsoid );
@@ -73,7 +73,7 @@ namespace limes::change
         if ( feedback && feedback->isCanceled() )
           return;
         measureArea( pieces[i], workerMeasure, measured[i] );
-        measured[i].maxWidthM = widthOf( pieces[i], workerGeos, grid );
+        measured[i].maxWidthM = widthOf( pieces[i].geometry, workerGeos, grid );
       }
     } );
     return measured;
