@@ -395,24 +395,28 @@ namespace limes::change
       for ( const Box &b : touched )
         affected[w] = affected[w] || s.windows[w].box.meets( b, margin );
 
+    // The connectors are steps of the chain but no version's segments: whether a copy in a
+    // window is one of them, each connector taken once (`taken` marks them; empty: none is)
+    auto takesConnector = [&]( const Segment &seg, std::vector<char> &taken ) {
+      for ( size_t c = 0; c < taken.size(); ++c )
+        if ( !taken[c] && sameSegment( seg, s.connectorChain[c] ) )
+        {
+          taken[c] = 1;
+          return true;
+        }
+      return false;
+    };
+
     // Their weight before the edit is the sum of their copies in the chain, and a segment of
     // the edit lies within the edit's box, so its copies are in the windows it touches: no
-    // table of every segment of the border is needed. The connectors are steps of the chain
-    // but no version's segments: each is left out once.
+    // table of every segment of the border is needed. A connector's copy is left out.
     std::vector<char> connectorSeen( s.connectorChain.size(), 0 );
     for ( size_t w = 0; w < s.windows.size(); ++w )
       if ( affected[w] )
         for ( const Segment &seg : s.windows[w].chain )
           if ( Delta *d = changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
-          {
-            size_t c = 0;
-            while ( c < s.connectorChain.size() && ( connectorSeen[c] || !sameSegment( seg, s.connectorChain[c] ) ) )
-              ++c;
-            if ( c < s.connectorChain.size() )
-              connectorSeen[c] = 1;
-            else
+            if ( !takesConnector( seg, connectorSeen ) )
               d->before += seg.weight;
-          }
     delta.forEach( []( const Key &, Delta &d ) { d.after = d.before - d.change; } );
     std::vector<std::vector<Segment>> clusters;
     for ( bool grown = true; grown; )
@@ -424,20 +428,8 @@ namespace limes::change
       for ( size_t w = 0; w < s.windows.size(); ++w )
         if ( affected[w] )
           for ( const Segment &seg : s.windows[w].chain )
-          {
-            if ( !changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) )
-            {
+            if ( !changes( keyOf( seg.x0, seg.y0, seg.x1, seg.y1, s.grid() ) ) || takesConnector( seg, connectorKept ) )
               pool.push_back( seg );
-              continue;
-            }
-            for ( size_t c = 0; c < connectorKept.size(); ++c )
-              if ( !connectorKept[c] && sameSegment( seg, s.connectorChain[c] ) )
-              {
-                connectorKept[c] = 1;
-                pool.push_back( seg );
-                break;
-              }
-          }
       if ( connectorsChanged )
       {
         for ( const Segment &c : s.connectorChain )
