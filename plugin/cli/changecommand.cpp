@@ -132,7 +132,7 @@ namespace limes::cli
       outputs.add( summary );
 
     const ChangeResult result = ChangeEngine::run( request );
-    outputs.produce( output, [&]( const QString &path ) { writeChangeGeoPackage( result, path, request.transformContext ); } );
+    outputs.produce( output, [&]( const QString &path ) { writeChangeGeoPackage( result, path ); } );
     if ( !summary.isEmpty() )
       outputs.write( summary, changeSummaryJson( result ) );
     outputs.commit();

@@ -177,7 +177,7 @@ namespace limes::cli
     if ( !summary.isEmpty() )
       outputs.add( summary );
     const ValidationResult result = Validator::run( request );
-    outputs.produce( output, [&]( const QString &path ) { writeValidationGeoPackage( result, path, request.transformContext ); } );
+    outputs.produce( output, [&]( const QString &path ) { writeValidationGeoPackage( result, path ); } );
     if ( !summary.isEmpty() )
       outputs.write( summary, validationSummaryJson( result ) );
     outputs.commit();

@@ -81,7 +81,7 @@ namespace limes
     return f;
   }
 
-  void writeChangeGeoPackage( const ChangeResult &r, const QString &path, const QgsCoordinateTransformContext & )
+  void writeChangeGeoPackage( const ChangeResult &r, const QString &path )
   {
     GeoPackageWriter writer( path );
     auto write = [&]( const QString &name, limes::WkbType wkb, const QgsFields &fields, const auto &items, auto toFeature ) {

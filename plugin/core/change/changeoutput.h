@@ -7,7 +7,6 @@
 
 #include <QString>
 
-#include <qgscoordinatetransformcontext.h>
 #include <qgsfeature.h>
 #include <qgsfields.h>
 
@@ -25,7 +24,7 @@ namespace limes
    * Writes layers transfers, resource_changes, noise and end_connectors (working CRS) into a
    * new GeoPackage at `path`. Callers write to an AtomicOutput's temporary path.
    */
-  void writeChangeGeoPackage( const ChangeResult &result, const QString &path, const QgsCoordinateTransformContext &transformContext );
+  void writeChangeGeoPackage( const ChangeResult &result, const QString &path );
 }
 
 #endif

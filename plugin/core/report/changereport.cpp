@@ -146,7 +146,7 @@ namespace limes::report
     files.pages = sequence.pageCount();
     files.segments = changed.size();
     files.geoPackage = base( pdf ) + QStringLiteral( ".gpkg" );
-    outputs.produce( files.geoPackage, [&]( const QString &path ) { writeChangeGeoPackage( *input.result, path, input.request->transformContext ); } );
+    outputs.produce( files.geoPackage, [&]( const QString &path ) { writeChangeGeoPackage( *input.result, path ); } );
     for ( const Table *table : tables.csvTables() )
     {
       files.csv << csvPath( pdf, table->id );

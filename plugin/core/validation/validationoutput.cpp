@@ -92,7 +92,7 @@ namespace limes
     return feature;
   }
 
-  void writeValidationGeoPackage( const ValidationResult &r, const QString &path, const QgsCoordinateTransformContext & )
+  void writeValidationGeoPackage( const ValidationResult &r, const QString &path )
   {
     const QgsFields written = findingFields();
     QVector<QgsFeature> features;

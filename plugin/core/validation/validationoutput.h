@@ -7,7 +7,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 
-#include <qgscoordinatetransformcontext.h>
 #include <qgsfeature.h>
 #include <qgsfields.h>
 
@@ -21,7 +20,7 @@ namespace limes
   QgsFeature findingFeature( const Finding &finding, const QgsFields &fields );
 
   //! Layer `errors` (points and lines at the findings, in the line's CRS) in a new GeoPackage.
-  void writeValidationGeoPackage( const ValidationResult &result, const QString &path, const QgsCoordinateTransformContext &transformContext );
+  void writeValidationGeoPackage( const ValidationResult &result, const QString &path );
 }
 
 #endif
